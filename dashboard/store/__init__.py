@@ -1,0 +1,1 @@
+"""Tables on disk: the schema, the build, and reading/writing Parquet files."""
