@@ -1,0 +1,131 @@
+"""Command line: ``python -m dashboard build | extract | evaluate``.
+
+Every expected problem is one line on stderr naming the file and the problem, and a
+non-zero exit; no traceback reaches the user (``--debug`` shows one for bug reports).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from dashboard import settings
+from dashboard.errors import ArticleError, DashboardError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except DashboardError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:
+        if args.debug:
+            raise
+        print(
+            f"internal error: {type(error).__name__}: {error} (run again with --debug for details)",
+            file=sys.stderr,
+        )
+        return 70
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build the tables from article files")
+    build.add_argument("paths", nargs="*", type=Path, help=f"files or folders (default: {settings.ARTICLES_DIR})")
+    build.add_argument("--out", type=Path, default=None, help=f"build folder (default: {settings.BUILD_DIR})")
+    build.add_argument("--n-process", type=int, default=1, help="processes for nlp.pipe (default 1)")
+    build.add_argument("--force", action="store_true", help="rebuild articles whose content is unchanged")
+    build.set_defaults(run=_build)
+
+    extract = commands.add_parser("extract", help="print one JSON object per article per line")
+    extract.add_argument("files", nargs="+", type=Path)
+    extract.set_defaults(run=_extract)
+
+    evaluate = commands.add_parser("evaluate", help="score quotes, speakers and actors against gold")
+    evaluate.add_argument("--gold", nargs="+", type=Path, default=[settings.GOLD_DIR], help="gold JSON files or folders")
+    evaluate.add_argument("--articles", type=Path, default=settings.ARTICLES_DIR, help="folder with the articles")
+    evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
+    evaluate.set_defaults(run=_evaluate)
+    return parser
+
+
+class _Bar:
+    """A progress bar on stderr: redrawn in place on a terminal, a line per 10% otherwise."""
+
+    def __init__(self, stream: TextIO = sys.stderr) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.last_tenth = -1
+
+    def __call__(self, done: int, total: int, article: str) -> None:
+        if total <= 1:
+            return
+        if self.tty:
+            filled = int(30 * done / total)
+            self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {article[:40]:<40}")
+            if done == total:
+                self.stream.write("\n")
+        elif (tenth := 10 * done // total) != self.last_tenth:
+            self.last_tenth = tenth
+            self.stream.write(f"{done}/{total} articles\n")
+        self.stream.flush()
+
+
+def _build(args: argparse.Namespace) -> int:
+    from dashboard.store.build import build
+
+    paths = args.paths or [settings.ARTICLES_DIR]
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        print(f"error: {path}: no such file or folder", file=sys.stderr)
+    summary = build(
+        [p for p in paths if p.exists()],
+        build_dir=args.out,
+        n_process=args.n_process,
+        progress=_Bar(),
+        force=args.force,
+    )
+    for failure in summary.failures:
+        print(f"error: {failure.path}: {failure.problem}", file=sys.stderr)
+    print(summary.describe(), file=sys.stderr)
+    return 1 if summary.failures or missing else 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from dashboard.articles import read_article
+    from dashboard.extract import extract_tables
+    from dashboard.extract.json_lines import article_json
+    from dashboard.nlp.pipeline import load_pipeline
+
+    failed = 0
+    nlp = None
+    for path in args.files:
+        try:
+            article = read_article(path)
+            nlp = nlp or load_pipeline()
+            tables = extract_tables(nlp(article.text), article)
+        except ArticleError as error:
+            print(f"error: {error}", file=sys.stderr)
+            failed += 1
+            continue
+        print(json.dumps(article_json(tables), ensure_ascii=False), flush=True)
+    return 1 if failed else 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from dashboard.evaluation.report import main as evaluate
+
+    return evaluate(list(args.gold), args.articles, out=sys.stdout, as_json=args.json)

@@ -1,0 +1,187 @@
+"""Article files → tables on disk, incrementally.
+
+An article is parsed again only when its content hash changed; every other article's
+rows are carried over from the current version. One bad article never stops a build:
+its problem goes into the ``failures`` table and the build goes on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, fields
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard import settings
+from dashboard.articles import Article, article_id_for, read_article
+from dashboard.errors import ArticleError
+from dashboard.extract import ArticleTables, extract_tables
+from dashboard.extract.records import FailureRecord
+from dashboard.store.files import read_tables, write_tables
+from dashboard.store.schema import TABLES, conform, empty
+
+# progress(done, total, article id)
+Progress = Callable[[int, int, str], None]
+
+# Tables with one or more rows per article, keyed by the ``article`` column.
+ARTICLE_TABLES = tuple(f.name for f in fields(ArticleTables))
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    built: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    failures: tuple[FailureRecord, ...]
+    version: str
+    seconds: float
+    words: int
+
+    def describe(self) -> str:
+        rate = self.words / self.seconds if self.seconds and self.words else 0.0
+        return (
+            f"built {len(self.built)} article(s), {len(self.unchanged)} unchanged, "
+            f"{len(self.failures)} failed, in {self.seconds:.1f} s "
+            f"({self.words:,} words parsed, {rate:,.0f} words/s); tables version {self.version}"
+        )
+
+
+def find_article_files(paths: Iterable[Path]) -> list[Path]:
+    """Files to build: the given files, and article files inside given folders (sorted)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.iterdir()
+                    if p.is_file()
+                    and p.suffix.lower() in settings.ARTICLE_SUFFIXES
+                    and not p.name.startswith(".")
+                )
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def build(
+    paths: Sequence[Path],
+    *,
+    build_dir: Path | None = None,
+    n_process: int = 1,
+    progress: Progress | None = None,
+    force: bool = False,
+) -> BuildSummary:
+    """Build (or update) the tables from article files and folders."""
+    started = time.perf_counter()
+    build_dir = build_dir or settings.BUILD_DIR
+    files = find_article_files(paths)
+    old = read_tables(build_dir)
+    known = dict(zip(old["articles"]["article"], old["articles"]["content_hash"], strict=True))
+    when = datetime.now(UTC).isoformat(timespec="seconds")
+
+    failures: list[FailureRecord] = []
+    to_parse: list[Article] = []
+    unchanged: list[str] = []
+    for path in files:
+        try:
+            article = read_article(path)
+        except ArticleError as error:
+            failures.append(FailureRecord(str(path), article_id_for(path), error.problem, when))
+            continue
+        if not force and known.get(article.id) == article.content_hash:
+            unchanged.append(article.id)
+        else:
+            to_parse.append(article)
+
+    results: list[ArticleTables] = []
+    done = 0
+    total = len(to_parse)
+    for article, outcome in _parse_all(to_parse, n_process=n_process):
+        done += 1
+        if isinstance(outcome, ArticleTables):
+            results.append(outcome)
+        else:
+            failures.append(FailureRecord(article.path, article.id, outcome, when))
+        if progress:
+            progress(done, total, article.id)
+
+    tables = _merge(old, results, failures, attempted={str(p) for p in files})
+    version = write_tables(build_dir, tables)
+    return BuildSummary(
+        built=tuple(t.articles[0].article for t in results),
+        unchanged=tuple(unchanged),
+        failures=tuple(failures),
+        version=version,
+        seconds=time.perf_counter() - started,
+        words=sum(t.articles[0].words for t in results),
+    )
+
+
+def _parse_all(
+    articles: list[Article], *, n_process: int, chunk: int = 64
+) -> Iterator[tuple[Article, ArticleTables | str]]:
+    """Parse in chunks with nlp.pipe; a chunk that fails is redone one article at a time."""
+    from dashboard.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    for first in range(0, len(articles), chunk):
+        batch = articles[first : first + chunk]
+        processes = n_process if len(batch) > 1 else 1
+        try:
+            docs = list(
+                nlp.pipe(
+                    (a.text for a in batch),
+                    n_process=processes,
+                    batch_size=settings.PIPE_BATCH_SIZE,
+                )
+            )
+        except Exception:  # one article broke the batch: find it by going one by one
+            docs = []
+        if len(docs) != len(batch):
+            for article in batch:
+                try:
+                    yield article, extract_tables(nlp(article.text), article)
+                except Exception as error:
+                    yield article, f"could not be analysed ({type(error).__name__}: {error})"
+            continue
+        for article, doc in zip(batch, docs, strict=True):
+            try:
+                yield article, extract_tables(doc, article)
+            except Exception as error:
+                yield article, f"could not be analysed ({type(error).__name__}: {error})"
+
+
+def _frame(records: Iterable[object], table: str) -> pd.DataFrame:
+    rows = [asdict(r) for r in records]  # type: ignore[call-overload]
+    return conform(pd.DataFrame(rows), table) if rows else empty(table)
+
+
+def _merge(
+    old: dict[str, pd.DataFrame],
+    results: list[ArticleTables],
+    failures: list[FailureRecord],
+    *,
+    attempted: set[str],
+) -> dict[str, pd.DataFrame]:
+    """Old rows of articles not rebuilt + new rows; failures of this run replace old ones.
+
+    An article that fails now keeps its last good rows (the failure is recorded).
+    """
+    rebuilt = {t.articles[0].article for t in results}
+    merged: dict[str, pd.DataFrame] = {}
+    for table in ARTICLE_TABLES:
+        keep = old[table][~old[table]["article"].isin(rebuilt)]
+        new = _frame((r for t in results for r in getattr(t, table)), table)
+        parts = [frame for frame in (keep, new) if len(frame)]
+        merged[table] = conform(pd.concat(parts, ignore_index=True), table) if parts else empty(table)
+    old_failures = old["failures"][~old["failures"]["path"].isin(attempted)]
+    old_failures = old_failures[~old_failures["article"].isin(rebuilt)]
+    new_failures = _frame(failures, "failures")
+    parts = [f for f in (old_failures, new_failures) if len(f)]
+    merged["failures"] = conform(pd.concat(parts, ignore_index=True), "failures") if parts else empty("failures")
+    assert set(merged) == set(TABLES)
+    return merged

@@ -1,0 +1,88 @@
+"""Reading and writing the Parquet tables, atomically.
+
+Layout of the build folder::
+
+    build/tables/
+        CURRENT                 name of the version readers should use (replaced atomically)
+        v20261130T120000123456/ one folder per build: <table>.parquet for every table
+
+A build writes a complete new version folder, then replaces ``CURRENT`` with
+``os.replace`` — so a crash mid-build leaves the previous tables readable — and finally
+removes versions older than the previous one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.errors import DashboardError
+from dashboard.store.schema import TABLES, conform, empty
+
+POINTER = "CURRENT"
+KEEP_VERSIONS = 2
+
+
+class StoreError(DashboardError):
+    """The tables on disk cannot be read."""
+
+
+def current_version(build_dir: Path) -> str | None:
+    """Name of the version folder readers should use, or None before the first build."""
+    pointer = build_dir / POINTER
+    if not pointer.is_file():
+        return None
+    name = pointer.read_text(encoding="utf-8").strip()
+    return name if name and (build_dir / name).is_dir() else None
+
+
+def read_table(build_dir: Path, table: str, version: str | None = None) -> pd.DataFrame:
+    """One table of the current (or given) version; empty with the schema if not built."""
+    version = version or current_version(build_dir)
+    if version is None:
+        return empty(table)
+    path = build_dir / version / f"{table}.parquet"
+    if not path.is_file():
+        return empty(table)
+    try:
+        frame = pd.read_parquet(path)
+    except Exception as error:  # pyarrow raises many types for a damaged file
+        raise StoreError(f"{path}: cannot read the table ({error})") from None
+    return conform(frame, table)
+
+
+def read_tables(build_dir: Path, version: str | None = None) -> dict[str, pd.DataFrame]:
+    version = version or current_version(build_dir)
+    return {table: read_table(build_dir, table, version) for table in TABLES}
+
+
+def write_tables(build_dir: Path, tables: dict[str, pd.DataFrame]) -> str:
+    """Write a complete new version and make it current; returns its name."""
+    build_dir.mkdir(parents=True, exist_ok=True)
+    version = "v" + datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=build_dir))
+    try:
+        for table in TABLES:
+            frame = conform(tables.get(table, empty(table)), table)
+            frame.to_parquet(staging / f"{table}.parquet", index=False)
+        staging.rename(build_dir / version)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    pointer_tmp = build_dir / f".{POINTER}.tmp"
+    pointer_tmp.write_text(version + "\n", encoding="utf-8")
+    os.replace(pointer_tmp, build_dir / POINTER)
+    _prune(build_dir, keep=version)
+    return version
+
+
+def _prune(build_dir: Path, *, keep: str) -> None:
+    versions = sorted(p for p in build_dir.iterdir() if p.is_dir() and p.name.startswith("v"))
+    old = [p for p in versions if p.name != keep][: -(KEEP_VERSIONS - 1) or None]
+    for path in old:
+        shutil.rmtree(path, ignore_errors=True)
