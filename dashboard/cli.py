@@ -54,8 +54,19 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("files", nargs="+", type=Path)
     extract.set_defaults(run=_extract)
 
+    importer = commands.add_parser(
+        "import-csv", help="turn a CSV of articles (url, date, title, text) into article files"
+    )
+    importer.add_argument("file", type=Path)
+    importer.add_argument("--out", type=Path, default=settings.ARTICLES_DIR, help="folder for the article files")
+    importer.add_argument("--outlet", default=None, help="outlet name (default: the URL's host)")
+    importer.add_argument("--credit", default=None, help="credit line, e.g. 'Wikinews, CC BY 2.5'")
+    importer.set_defaults(run=_import_csv)
+
     evaluate = commands.add_parser("evaluate", help="score quotes, speakers and actors against gold")
-    evaluate.add_argument("--gold", nargs="+", type=Path, default=[settings.GOLD_DIR], help="gold JSON files or folders")
+    evaluate.add_argument(
+        "--gold", nargs="+", type=Path, default=[settings.GOLD_DIR], help="gold JSON files or folders"
+    )
     evaluate.add_argument("--articles", type=Path, default=settings.ARTICLES_DIR, help="folder with the articles")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluate.set_defaults(run=_evaluate)
@@ -123,6 +134,20 @@ def _extract(args: argparse.Namespace) -> int:
             continue
         print(json.dumps(article_json(tables), ensure_ascii=False), flush=True)
     return 1 if failed else 0
+
+
+def _import_csv(args: argparse.Namespace) -> int:
+    from dashboard.articles.from_csv import import_csv
+
+    written = skipped = 0
+    for row in import_csv(args.file, args.out, outlet=args.outlet, credit=args.credit):
+        if row.problem:
+            skipped += 1
+            print(f"error: {args.file}: line {row.line}: {row.problem}", file=sys.stderr)
+        else:
+            written += 1
+    print(f"wrote {written} article file(s) to {args.out}, skipped {skipped} row(s)", file=sys.stderr)
+    return 1 if skipped else 0
 
 
 def _evaluate(args: argparse.Namespace) -> int:

@@ -18,9 +18,7 @@ def extract_page(html: str) -> ExtractedPage | None:
     """Main text and metadata of an HTML page, or None when it holds no article text."""
     import trafilatura  # imported here: only HTML input needs it
 
-    document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False
-    )
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     if document is None or not (document.text or "").strip():
         return None
     lines = [line.strip() for line in document.text.splitlines() if line.strip()]

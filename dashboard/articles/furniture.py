@@ -18,8 +18,8 @@ FURNITURE_WORDS = frozenset(
     sign up in log login newsletter newsletters follow us on comments comment view all
     see also tags tag topics click here photo image caption credit video watch listen
     close open search cookie cookies accept privacy policy terms of use the this and our
-    for with a an now free today daily weekly here full latest news updates alerts app download get
-    your via pinterest reddit telegram
+    for with a an now free today daily weekly full latest news updates alerts app download
+    get your via pinterest reddit telegram
     """.split()
 )
 

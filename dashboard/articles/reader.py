@@ -111,7 +111,9 @@ def parse_article(
         raise ArticleError(path, "the file has no text")
     lines = _strip_furniture(lines)
     if not lines:
-        raise ArticleError(path, "the file holds only page furniture (navigation, sharing or dateline lines), no article text")
+        raise ArticleError(
+            path, "the file holds only page furniture (navigation, sharing or dateline lines), no article text"
+        )
     (title_start, title_line), rest = lines[0], lines[1:]
     heading = MARKDOWN_HEADING.match(title_line)
     if heading:
@@ -166,9 +168,7 @@ def _strip_furniture(lines: list[Line]) -> list[Line]:
         kept.pop()
     result: list[Line] = []
     for index, line in enumerate(kept):
-        alone = (index == 0 or not kept[index - 1][1]) and (
-            index + 1 == len(kept) or not kept[index + 1][1]
-        )
+        alone = (index == 0 or not kept[index - 1][1]) and (index + 1 == len(kept) or not kept[index + 1][1])
         if line[1] and alone and is_furniture(line[1], at_edge=False):
             continue
         result.append(line)

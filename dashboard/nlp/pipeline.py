@@ -16,12 +16,14 @@ from dashboard.errors import ModelError
 # Our components, in pipeline order, with where they go relative to the model's own.
 # Importing the modules registers the factories.
 from dashboard.nlp import actor_linker as _actor_linker  # noqa: F401
+from dashboard.nlp import gazetteer_ruler as _gazetteer_ruler  # noqa: F401
 from dashboard.nlp import paragraph_breaks as _paragraph_breaks  # noqa: F401
 from dashboard.nlp import quote_finder as _quote_finder  # noqa: F401
 from dashboard.nlp import topic_matcher as _topic_matcher  # noqa: F401
 
 COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (
     ("paragraph_breaks", {"before": "parser"}),
+    ("actor_gazetteer", {"before": "ner"}),
     ("actor_linker", {"last": True}),
     ("quote_finder", {"last": True}),
     ("topic_matcher", {"last": True}),

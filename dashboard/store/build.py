@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
+from spacy.tokens import Doc
 
 from dashboard import settings
 from dashboard.articles import Article, article_id_for, read_article
@@ -57,9 +58,7 @@ def find_article_files(paths: Iterable[Path]) -> list[Path]:
                 sorted(
                     p
                     for p in path.iterdir()
-                    if p.is_file()
-                    and p.suffix.lower() in settings.ARTICLE_SUFFIXES
-                    and not p.name.startswith(".")
+                    if p.is_file() and p.suffix.lower() in settings.ARTICLE_SUFFIXES and not p.name.startswith(".")
                 )
             )
         else:
@@ -98,10 +97,8 @@ def build(
             to_parse.append(article)
 
     results: list[ArticleTables] = []
-    done = 0
     total = len(to_parse)
-    for article, outcome in _parse_all(to_parse, n_process=n_process):
-        done += 1
+    for done, (article, outcome) in enumerate(_parse_all(to_parse, n_process=n_process), start=1):
         if isinstance(outcome, ArticleTables):
             results.append(outcome)
         else:
@@ -121,43 +118,49 @@ def build(
     )
 
 
-def _parse_all(
-    articles: list[Article], *, n_process: int, chunk: int = 64
-) -> Iterator[tuple[Article, ArticleTables | str]]:
-    """Parse in chunks with nlp.pipe; a chunk that fails is redone one article at a time."""
+def _parse_all(articles: list[Article], *, n_process: int) -> Iterator[tuple[Article, ArticleTables | str]]:
+    """Parse with one nlp.pipe over all articles; if the pipe breaks, the articles it did
+    not deliver are parsed one at a time so that only the culprit fails."""
     from dashboard.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()
-    for first in range(0, len(articles), chunk):
-        batch = articles[first : first + chunk]
-        processes = n_process if len(batch) > 1 else 1
+    delivered = 0
+    processes = n_process if len(articles) > 1 else 1
+    try:
+        docs = nlp.pipe((a.text for a in articles), n_process=processes, batch_size=settings.PIPE_BATCH_SIZE)
+        for article, doc in zip(articles, docs, strict=False):
+            delivered += 1
+            yield article, _extract(doc, article)
+    except Exception:  # noqa: S110 - handled below, article by article
+        pass
+    for article in articles[delivered:]:
         try:
-            docs = list(
-                nlp.pipe(
-                    (a.text for a in batch),
-                    n_process=processes,
-                    batch_size=settings.PIPE_BATCH_SIZE,
-                )
-            )
-        except Exception:  # one article broke the batch: find it by going one by one
-            docs = []
-        if len(docs) != len(batch):
-            for article in batch:
-                try:
-                    yield article, extract_tables(nlp(article.text), article)
-                except Exception as error:
-                    yield article, f"could not be analysed ({type(error).__name__}: {error})"
+            doc = nlp(article.text)
+        except Exception as error:
+            yield article, _problem(error)
             continue
-        for article, doc in zip(batch, docs, strict=True):
-            try:
-                yield article, extract_tables(doc, article)
-            except Exception as error:
-                yield article, f"could not be analysed ({type(error).__name__}: {error})"
+        yield article, _extract(doc, article)
+
+
+def _extract(doc: Doc, article: Article) -> ArticleTables | str:
+    try:
+        return extract_tables(doc, article)
+    except Exception as error:
+        return _problem(error)
+
+
+def _problem(error: Exception) -> str:
+    return f"could not be analysed ({type(error).__name__}: {error})"
 
 
 def _frame(records: Iterable[object], table: str) -> pd.DataFrame:
     rows = [asdict(r) for r in records]  # type: ignore[call-overload]
     return conform(pd.DataFrame(rows), table) if rows else empty(table)
+
+
+def _stack(*frames: pd.DataFrame, table: str) -> pd.DataFrame:
+    parts = [frame for frame in frames if len(frame)]
+    return conform(pd.concat(parts, ignore_index=True), table) if parts else empty(table)
 
 
 def _merge(
@@ -176,12 +179,9 @@ def _merge(
     for table in ARTICLE_TABLES:
         keep = old[table][~old[table]["article"].isin(rebuilt)]
         new = _frame((r for t in results for r in getattr(t, table)), table)
-        parts = [frame for frame in (keep, new) if len(frame)]
-        merged[table] = conform(pd.concat(parts, ignore_index=True), table) if parts else empty(table)
+        merged[table] = _stack(keep, new, table=table)
     old_failures = old["failures"][~old["failures"]["path"].isin(attempted)]
     old_failures = old_failures[~old_failures["article"].isin(rebuilt)]
-    new_failures = _frame(failures, "failures")
-    parts = [f for f in (old_failures, new_failures) if len(f)]
-    merged["failures"] = conform(pd.concat(parts, ignore_index=True), "failures") if parts else empty("failures")
+    merged["failures"] = _stack(old_failures, _frame(failures, "failures"), table="failures")
     assert set(merged) == set(TABLES)
     return merged

@@ -28,8 +28,12 @@ def test_is_furniture_at_the_edge(line: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("line", "expected"),
-    [("Advertisement", True), ("Related Articles", True), ("Share this article with friends now", False),
-     ("Friday, January 4, 2019", False)],
+    [
+        ("Advertisement", True),
+        ("Related Articles", True),
+        ("Share this article with friends now", False),
+        ("Friday, January 4, 2019", False),
+    ],
 )
 def test_is_furniture_inside_the_article(line: str, expected: bool) -> None:
     assert is_furniture(line, at_edge=False) is expected
@@ -37,8 +41,12 @@ def test_is_furniture_inside_the_article(line: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("line", "expected"),
-    [("Friday, January 4, 2019", True), ("2019-01-04", True), ("4th July 2021", True),
-     ("In January 2019 the council met", False)],
+    [
+        ("Friday, January 4, 2019", True),
+        ("2019-01-04", True),
+        ("4th July 2021", True),
+        ("In January 2019 the council met", False),
+    ],
 )
 def test_is_dateline(line: str, expected: bool) -> None:
     assert is_dateline(line) is expected

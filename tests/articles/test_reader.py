@@ -120,7 +120,9 @@ def test_html_goes_through_boilerplate_removal(tmp_path: Path) -> None:
         ("notes.pdf", "Title\n\nBody.\n", "unsupported file type"),
     ],
 )
-def test_bad_input_names_the_file_and_the_problem(tmp_path: Path, name: str, content: str | bytes, problem: str) -> None:
+def test_bad_input_names_the_file_and_the_problem(
+    tmp_path: Path, name: str, content: str | bytes, problem: str
+) -> None:
     path = _write(tmp_path, name, content)
     with pytest.raises(ArticleError) as caught:
         read_article(path)

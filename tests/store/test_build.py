@@ -1,0 +1,72 @@
+"""Incremental builds: unchanged articles are skipped, nothing earlier is lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.store.build import build
+from dashboard.store.files import read_tables
+
+pytestmark = pytest.mark.model
+
+ARTICLES = {
+    "storm.txt": "Storm hits coast\n\nA storm hit the coast on Monday, officials said.\n",
+    "vote.txt": (
+        "Council votes\n\nThe council voted on the budget.\n\nMayor Ann Lee said \u201cthis is a good day\u201d.\n"
+    ),
+}
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_second_build_skips_unchanged_articles(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tables"
+    first = build([folder], build_dir=out)
+    assert sorted(first.built) == ["storm", "vote"]
+    second = build([folder], build_dir=out)
+    assert second.built == ()
+    assert sorted(second.unchanged) == ["storm", "vote"]
+    assert sorted(read_tables(out)["articles"]["article"]) == ["storm", "vote"]
+
+
+def test_changed_or_added_article_is_rebuilt_and_the_rest_kept(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tables"
+    build([folder], build_dir=out)
+    before = read_tables(out)
+    (folder / "storm.txt").write_text("Storm hits coast\n\nA second storm hit the coast.\n", encoding="utf-8")
+    (folder / "fire.md").write_text("# Fire in town\n\nA fire broke out.\n", encoding="utf-8")
+    summary = build([folder], build_dir=out)
+    assert sorted(summary.built) == ["fire", "storm"]
+    after = read_tables(out)
+    assert sorted(after["articles"]["article"]) == ["fire", "storm", "vote"]
+    old_vote = before["sentences"][before["sentences"]["article"] == "vote"].reset_index(drop=True)
+    new_vote = after["sentences"][after["sentences"]["article"] == "vote"].reset_index(drop=True)
+    assert old_vote.equals(new_vote)
+    storm = after["paragraphs"][after["paragraphs"]["article"] == "storm"]
+    assert "second storm" in storm["text"].iloc[-1]
+
+
+def test_an_article_that_breaks_later_keeps_its_last_good_rows(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tables"
+    build([folder], build_dir=out)
+    (folder / "storm.txt").write_bytes(b"")
+    summary = build([folder], build_dir=out)
+    assert [f.article for f in summary.failures] == ["storm"]
+    tables = read_tables(out)
+    assert "storm" in set(tables["articles"]["article"])
+    assert tables["failures"]["problem"].tolist() == ["the file is empty"]
+
+
+def test_progress_is_reported_per_article(folder: Path, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    build([folder], build_dir=tmp_path / "tables", progress=lambda done, total, _: seen.append((done, total)))
+    assert seen == [(1, 2), (2, 2)]
