@@ -56,6 +56,7 @@ class ActorRecord:
     mentions: int
     first_paragraph: int
     role: str | None
+    key: str = ""  # corpus-wide actor key, filled in by the store (store/actor_keys.py)
 
 
 @dataclass(frozen=True)

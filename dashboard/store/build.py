@@ -21,6 +21,7 @@ from dashboard.articles import Article, article_id_for, read_article
 from dashboard.errors import ArticleError
 from dashboard.extract import ArticleTables, extract_tables
 from dashboard.extract.records import FailureRecord
+from dashboard.store.actor_keys import actor_keys
 from dashboard.store.files import read_tables, write_tables
 from dashboard.store.schema import TABLES, conform, empty
 
@@ -182,6 +183,7 @@ def _merge(
         merged[table] = _stack(keep, new, table=table)
     old_failures = old["failures"][~old["failures"]["path"].isin(attempted)]
     old_failures = old_failures[~old_failures["article"].isin(rebuilt)]
+    merged["actors"] = merged["actors"].assign(key=actor_keys(merged["actors"]))
     merged["failures"] = _stack(old_failures, _frame(failures, "failures"), table="failures")
     assert set(merged) == set(TABLES)
     return merged

@@ -66,6 +66,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("mentions", "int32", "number of mentions"),
         ("first_paragraph", "int32", "paragraph of the first mention"),
         ("role", "string", "role or title the article gives the actor, if any"),
+        ("key", "string", "corpus-wide actor key: the same actor in every article (see store/actor_keys.py)"),
     ),
     "mentions": _columns(
         ARTICLE,
