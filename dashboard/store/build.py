@@ -22,7 +22,7 @@ from dashboard.errors import ArticleError
 from dashboard.extract import ArticleTables, extract_tables
 from dashboard.extract.records import FailureRecord
 from dashboard.store.actor_keys import actor_keys
-from dashboard.store.files import read_tables, write_tables
+from dashboard.store.files import current_version, read_tables, write_tables, writer_lock
 from dashboard.store.schema import TABLES, conform, empty
 
 # progress(done, total, article id)
@@ -107,8 +107,13 @@ def build(
         if progress:
             progress(done, total, article.id)
 
-    tables = _merge(old, results, failures, attempted={str(p) for p in files})
-    version = write_tables(build_dir, tables)
+    with writer_lock(build_dir):
+        # Read again under the lock: another build may have landed while we parsed.
+        old = read_tables(build_dir)
+        version = current_version(build_dir)
+        if results or failures or version is None:
+            tables = _merge(old, results, failures, attempted={str(p) for p in files})
+            version = write_tables(build_dir, tables)
     return BuildSummary(
         built=tuple(t.articles[0].article for t in results),
         unchanged=tuple(unchanged),

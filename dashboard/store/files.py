@@ -13,9 +13,12 @@ removes versions older than the previous one.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,6 +28,7 @@ from dashboard.errors import DashboardError
 from dashboard.store.schema import TABLES, conform, empty
 
 POINTER = "CURRENT"
+LOCK = ".writer.lock"
 KEEP_VERSIONS = 2
 
 
@@ -59,6 +63,22 @@ def read_table(build_dir: Path, table: str, version: str | None = None) -> pd.Da
 def read_tables(build_dir: Path, version: str | None = None) -> dict[str, pd.DataFrame]:
     version = version or current_version(build_dir)
     return {table: read_table(build_dir, table, version) for table in TABLES}
+
+
+@contextmanager
+def writer_lock(build_dir: Path) -> Iterator[None]:
+    """Hold the build folder's writer lock: one read-merge-write at a time.
+
+    Readers never need it (they follow ``CURRENT``); two builds (the app adding an
+    article while a command-line build runs) take turns instead of losing rows.
+    """
+    build_dir.mkdir(parents=True, exist_ok=True)
+    with (build_dir / LOCK).open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def write_tables(build_dir: Path, tables: dict[str, pd.DataFrame]) -> str:

@@ -70,3 +70,19 @@ def test_progress_is_reported_per_article(folder: Path, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     build([folder], build_dir=tmp_path / "tables", progress=lambda done, total, _: seen.append((done, total)))
     assert seen == [(1, 2), (2, 2)]
+
+
+def test_a_build_that_lands_while_another_parses_is_not_lost(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tables"
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "fire.txt").write_text("Fire in town\n\nA fire broke out downtown.\n", encoding="utf-8")
+    landed: list[str] = []
+
+    def meanwhile(done: int, total: int, article: str) -> None:
+        if done == total and not landed:  # the first build has parsed but not yet written
+            landed.extend(build([other], build_dir=out).built)
+
+    build([folder], build_dir=out, progress=meanwhile)
+    assert landed == ["fire"]
+    assert sorted(read_tables(out)["articles"]["article"]) == ["fire", "storm", "vote"]
