@@ -1,20 +1,295 @@
-"""Component "actor_linker" (placeholder until the actors work lands): no actors."""
+"""Component "actor_linker": people, organisations and countries, aliases merged.
+
+Finding (``link``) is separate from writing (``set_annotations``):
+
+  1. named mentions: NER entities cleaned, gazetteer names and acronyms
+     (``actor_mentions``);
+  2. merged into actors (``actor_clusters``);
+  3. roles read from titles before names and from appositions (``actor_roles``);
+  4. definite descriptions ("the Russian leader", "The US president") resolved to the
+     one person they fit, looking in the same sentence first, then the paragraph, the
+     previous paragraph, then everything before; two equally good fits → unresolved.
+
+Writes ``doc.spans[ACTOR_MENTIONS]`` (label_ = type, kb_id_ = actor id) and
+``doc._.actors`` (plain dicts). ``actor_at`` answers "which actor is mentioned here?".
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from dashboard.errors import DashboardError
 from dashboard.nlp import ACTOR_MENTIONS
+from dashboard.nlp.actor_clusters import Cluster, cluster_mentions
+from dashboard.nlp.actor_mentions import Mention, named_mentions
+from dashboard.nlp.actor_names import unique_ids
+from dashboard.nlp.actor_roles import (
+    Description,
+    Role,
+    apposition,
+    country_in,
+    description_at,
+    role_fits,
+    role_phrase,
+    title_before,
+)
+from dashboard.nlp.gazetteer import Gazetteer, load_gazetteer
 
 if not Doc.has_extension("actors"):
     Doc.set_extension("actors", default=None)
 if not Doc.has_extension("problems"):
     Doc.set_extension("problems", default=None)
 
+TYPE_PREFERENCE = {"PERSON": 0, "ORG": 1, "GPE": 2}
 
-@Language.component("actor_linker")
-def actor_linker(doc: Doc) -> Doc:
-    doc.spans[ACTOR_MENTIONS] = []
-    doc._.actors = []
-    return doc
+
+@dataclass
+class _Profile:
+    """What the article says about one actor (built up while linking)."""
+
+    roles: list[Role] = field(default_factory=list)
+    countries: set[str] = field(default_factory=set)
+    phrases: set[str] = field(default_factory=set)
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Linked:
+    """The result of linking one Doc: mention spans (token ranges) and actor dicts."""
+
+    mentions: tuple[tuple[int, int, int], ...]  # (start, end, actor index)
+    actors: tuple[dict, ...]
+
+
+def actor_at(doc: Doc, start_char: int, end_char: int) -> str | None:
+    """The id of the actor mentioned at ``[start_char, end_char)``, or None.
+
+    A mention covering the range wins; otherwise, among mentions inside the range, a
+    person before an organisation before a place, the last one first (the head of an
+    English noun phrase comes last: "US president Joe Biden" → joe-biden).
+    """
+    spans = doc.spans.get(ACTOR_MENTIONS, [])
+    inside = []
+    for span in spans:
+        if span.start_char <= start_char and end_char <= span.end_char:
+            return span.kb_id_ or None
+        if start_char <= span.start_char and span.end_char <= end_char:
+            inside.append(span)
+    if not inside:
+        return None
+    best = min(inside, key=lambda s: (TYPE_PREFERENCE.get(s.label_, 3), -s.start_char))
+    return best.kb_id_ or None
+
+
+class ActorLinker:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.problem: str | None = None
+        try:
+            self.gazetteer = load_gazetteer()
+        except DashboardError as error:
+            self.gazetteer, self.problem = Gazetteer(), f"actor_linker: {error}"
+
+    def __call__(self, doc: Doc) -> Doc:
+        problems = list(doc._.problems or [])
+        if self.problem:
+            problems.append(self.problem)
+        try:
+            linked = link(doc, self.gazetteer)
+        except Exception as error:  # one odd article must never stop a batch
+            problems.append(f"actor_linker: {type(error).__name__}: {error}")
+            linked = Linked((), ())
+        doc._.problems = problems
+        self.set_annotations(doc, linked)
+        return doc
+
+    def set_annotations(self, doc: Doc, linked: Linked) -> None:
+        spans = [
+            Span(doc, start, end, label=linked.actors[a]["type"], kb_id=linked.actors[a]["id"])
+            for start, end, a in linked.mentions
+        ]
+        doc.spans[ACTOR_MENTIONS] = spans
+        doc._.actors = [dict(a) for a in linked.actors]
+
+
+@Language.factory("actor_linker")
+def make_actor_linker(nlp: Language, name: str) -> ActorLinker:
+    return ActorLinker(nlp, name)
+
+
+# --- finding -----------------------------------------------------------------------------
+
+
+def link(doc: Doc, gazetteer: Gazetteer) -> Linked:
+    """Mentions and actors of one Doc (pure: the Doc is not changed)."""
+    mentions, defined = named_mentions(doc, gazetteer)
+    clusters = cluster_mentions(mentions, defined, gazetteer)
+    profiles, used = _profiles(doc, mentions, clusters, gazetteer)
+    owner = {i: c for c, cluster in enumerate(clusters) for i in cluster.mentions}
+    found = [(mentions[i].start, mentions[i].end, owner[i]) for i in sorted(owner)]
+    found += _untagged(doc, clusters, used)
+    found += _resolve_descriptions(doc, found, clusters, profiles, used, gazetteer)
+    found.sort()
+    ids = unique_ids([c.name for c in clusters])
+    actors = []
+    for c, cluster in enumerate(clusters):
+        profile = profiles[c]
+        texts = [doc[s:e].text for s, e, a in found if a == c]
+        role = profile.roles[0].text if profile.roles else (cluster.known.role if cluster.known else None)
+        actors.append(
+            {
+                "id": ids[c],
+                "name": cluster.name,
+                "type": cluster.type,
+                "aliases": list(dict.fromkeys([*texts, *profile.aliases])),
+                "role": role,
+            }
+        )
+    return Linked(tuple(found), tuple(actors))
+
+
+def _profiles(
+    doc: Doc, mentions: Sequence[Mention], clusters: Sequence[Cluster], gazetteer: Gazetteer
+) -> tuple[list[_Profile], set[int]]:
+    """Roles, countries and extra aliases of each actor; tokens used by titles/appositions."""
+    profiles = [_Profile() for _ in clusters]
+    used: set[int] = set()
+    for c, cluster in enumerate(clusters):
+        profile = profiles[c]
+        if cluster.known is not None:
+            if cluster.known.country:
+                profile.countries.add(cluster.known.country)
+            phrase = role_phrase((cluster.known.role or "").split(), gazetteer)
+            if phrase:
+                profile.phrases.add(phrase)
+        if cluster.type != "PERSON":
+            continue
+        for i in cluster.mentions:
+            mention = mentions[i]
+            used.update(range(mention.start, mention.end))
+            first, title = title_before(doc, mention.start, mention.end, gazetteer)
+            used.update(range(first, mention.start))
+            roles = [title] if title else []
+            beside = apposition(doc[mention.start : mention.end], gazetteer)
+            if beside is not None:
+                span, role = beside
+                used.update(range(span.start, span.end))
+                profile.aliases.append(span.text)
+                roles.append(role)
+            for role in roles:
+                profile.roles.append(role)
+                profile.phrases.add(role.phrase)
+                if role.country:
+                    profile.countries.add(role.country)
+            country = _country_after(doc[mention.start : mention.end], gazetteer)
+            if country:
+                profile.countries.add(country)
+    return profiles, used
+
+
+def _untagged(doc: Doc, clusters: Sequence[Cluster], used: set[int]) -> list[tuple[int, int, int]]:
+    """Surnames the model did not tag as an entity: "[Biden]" once "Joe Biden" is known."""
+    names: dict[str, int] = {}
+    taken: set[str] = set()
+    for c, cluster in enumerate(clusters):
+        words = cluster.name.split()
+        if cluster.type != "PERSON" or len(words) < 2:
+            continue
+        surname = words[-1]
+        if surname in names:
+            taken.add(surname)
+        names[surname] = c
+    extra = []
+    for token in doc:
+        if (
+            token.text in names
+            and token.text not in taken
+            and not token.ent_type_
+            and token.i not in used
+            and token.pos_ in {"PROPN", "NOUN", "X"}
+        ):
+            extra.append((token.i, token.i + 1, names[token.text]))
+            used.add(token.i)
+    return extra
+
+
+def _country_after(span: Span, gazetteer: Gazetteer) -> str | None:
+    """ "Muhammadu Buhari of Nigeria" → Nigeria."""
+    of = next((c for c in span.root.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return None
+    return country_in([t for t in of.subtree if t.i != of.i], gazetteer)
+
+
+def _resolve_descriptions(
+    doc: Doc,
+    found: list[tuple[int, int, int]],
+    clusters: Sequence[Cluster],
+    profiles: Sequence[_Profile],
+    used: set[int],
+    gazetteer: Gazetteer,
+) -> list[tuple[int, int, int]]:
+    words = gazetteer.title_words
+    sentence, paragraph = _positions(doc)
+    people = [(s, a) for s, _, a in found if clusters[a].type == "PERSON"]
+    resolved: list[tuple[int, int, int]] = []
+    for token in doc:
+        if token.lower_ not in words or token.i in used:
+            continue
+        description = description_at(token, gazetteer)
+        if description is None or any(i in used for i in range(description.start, description.end)):
+            continue
+        d = description.start
+        levels = (
+            lambda p, d=d: sentence[p] == sentence[d],
+            lambda p, d=d: paragraph[p] == paragraph[d],
+            lambda p, d=d: paragraph[p] == paragraph[d] - 1,
+            lambda p: True,
+        )
+        for near in levels:
+            scores: dict[int, int] = {}
+            for start, a in people:
+                if start >= d or not near(start):
+                    continue
+                score = _fit(description, profiles[a], gazetteer)
+                if score is not None and score >= 1:
+                    scores[a] = max(scores.get(a, 0), score)
+            if scores:
+                best = max(scores.values())
+                winners = [a for a, s in scores.items() if s == best]
+                if len(winners) == 1:
+                    resolved.append((description.start, description.end, winners[0]))
+                    people.append((description.start, winners[0]))
+                    used.update(range(description.start, description.end))
+                break
+    return resolved
+
+
+def _fit(description: Description, profile: _Profile, gazetteer: Gazetteer) -> int | None:
+    """How well a person fits a description: None = cannot be them; 0 = nothing says so."""
+    score = 0
+    if description.country and profile.countries:
+        if description.country not in profile.countries:
+            return None
+        score += 1
+    fits = [role_fits(description.phrase, phrase, gazetteer) for phrase in profile.phrases]
+    if fits and all(f is False for f in fits):
+        return None
+    return score + (1 if any(f is True for f in fits) else 0)
+
+
+def _positions(doc: Doc) -> tuple[list[int], list[int]]:
+    """Sentence and paragraph number of every token (paragraphs split at blank lines)."""
+    sentence, paragraph = [0] * len(doc), [0] * len(doc)
+    s = p = 0
+    for token in doc:
+        if token.is_sent_start and token.i > 0:
+            s += 1
+        if token.is_space and "\n\n" in token.text:
+            p += 1
+        sentence[token.i], paragraph[token.i] = s, p
+    return sentence, paragraph

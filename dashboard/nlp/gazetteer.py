@@ -1,0 +1,134 @@
+"""The actor gazetteer (``data/actors.toml``) as plain lookup tables.
+
+Known actors with their other names, countries with their metonyms and demonyms, the
+role words that make a title or a description, and names that are never actors. The
+file format is documented at the top of ``data/actors.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dashboard import settings
+from dashboard.errors import DataFileError
+from dashboard.lexicons import load_toml
+from dashboard.nlp.actor_names import name_key
+
+TYPES = ("PERSON", "ORG", "GPE")
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Lookup tables built from the TOML file; keys are ``name_key`` forms."""
+
+    actors: tuple[KnownActor, ...] = ()
+    by_name: dict[str, KnownActor] = field(default_factory=dict)  # any name or alias
+    adjectives: dict[str, str] = field(default_factory=dict)  # "russian" → "Russia"
+    titles: frozenset[str] = frozenset()  # lower-case role phrases
+    rank_prefixes: frozenset[str] = frozenset()
+    ignored_prefixes: frozenset[str] = frozenset()
+    descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
+    not_actors: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
+
+    def known(self, text: str) -> KnownActor | None:
+        """The known actor this name or alias means, if any."""
+        return self.by_name.get(name_key(text))
+
+    def country_of(self, text: str) -> str | None:
+        """The country a word names or qualifies: "Russian", "Russia's", "US" → a country."""
+        key = name_key(text)
+        if key in self.adjectives:
+            return self.adjectives[key]
+        actor = self.by_name.get(key)
+        return actor.name if actor is not None and actor.type == "GPE" else None
+
+    @property
+    def title_words(self) -> frozenset[str]:
+        """Every single word that occurs in a role phrase."""
+        return frozenset(word for phrase in self.titles for word in phrase.split())
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataFileError(f"{where}: expected a list of strings")
+    return tuple(value)
+
+
+def _actor(entry: Any, where: str) -> KnownActor:
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+        raise DataFileError(f"{where}: each [[actor]] needs a name")
+    kind = entry.get("type", "PERSON")
+    if kind not in TYPES:
+        raise DataFileError(f"{where}: type must be one of {', '.join(TYPES)}, not {kind!r}")
+    return KnownActor(
+        name=entry["name"],
+        type=kind,
+        aliases=_strings(entry.get("aliases"), where),
+        country=entry.get("country"),
+        role=entry.get("role"),
+    )
+
+
+def gazetteer_from_dict(data: dict[str, Any], *, source: str = "actors.toml") -> Gazetteer:
+    """Build the lookup tables from the parsed TOML (raises DataFileError on bad entries)."""
+    known = [_actor(e, f"{source}: actor[{i}]") for i, e in enumerate(data.get("actor", []))]
+    adjectives: dict[str, str] = {}
+    countries = data.get("countries", {})
+    if not isinstance(countries, dict):
+        raise DataFileError(f"{source}: [countries] must be a table")
+    for name, entry in countries.items():
+        entry = entry if isinstance(entry, dict) else {}
+        aliases = _strings(entry.get("aliases"), f"{source}: countries.{name}.aliases")
+        known.append(KnownActor(name=name, type="GPE", aliases=aliases))
+        for adjective in _strings(entry.get("adjectives"), f"{source}: countries.{name}.adjectives"):
+            adjectives[name_key(adjective)] = name
+    by_name: dict[str, KnownActor] = {}
+    for actor in known:
+        for alias in (actor.name, *actor.aliases):
+            by_name.setdefault(name_key(alias), actor)
+    titles = data.get("titles", {})
+    descriptions = {
+        key.lower(): frozenset(p.lower() for p in _strings(v, f"{source}: descriptions.{key}"))
+        for key, v in data.get("descriptions", {}).items()
+    }
+    lower = functools.partial(_lower_set, source=source)
+    not_actors = data.get("not_actors", {})
+    return Gazetteer(
+        actors=tuple(known),
+        by_name=by_name,
+        adjectives=adjectives,
+        titles=lower(titles.get("phrases"), "titles.phrases"),
+        rank_prefixes=lower(titles.get("rank_prefixes"), "titles.rank_prefixes"),
+        ignored_prefixes=lower(titles.get("ignored_prefixes"), "titles.ignored_prefixes"),
+        descriptions=descriptions,
+        not_actors=frozenset(name_key(n) for n in _strings(not_actors.get("names"), "not_actors.names")),
+        place_nouns=lower(not_actors.get("place_nouns"), "not_actors.place_nouns"),
+        event_nouns=lower(not_actors.get("event_nouns"), "not_actors.event_nouns"),
+    )
+
+
+def _lower_set(value: Any, where: str, *, source: str) -> frozenset[str]:
+    return frozenset(v.lower() for v in _strings(value, f"{source}: {where}"))
+
+
+@functools.lru_cache(maxsize=4)
+def load_gazetteer(path: Path | str | None = None) -> Gazetteer:
+    """The gazetteer from ``path`` (default ``settings.ACTORS_FILE``), read once."""
+    path = Path(path or settings.ACTORS_FILE)
+    return gazetteer_from_dict(load_toml(path), source=str(path))

@@ -1,0 +1,235 @@
+"""Quote scoring on tiny hand-made cases (mirrors dashboard/evaluation/quotes.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.evaluation.gold import GoldActor, GoldIndirect, GoldQuote
+from dashboard.evaluation.quotes import (
+    Counts,
+    PredictedIndirect,
+    PredictedQuote,
+    is_proper_alias,
+    locate_quotes,
+    match_spans,
+    normalise_name,
+    score_indirect,
+    score_quotes,
+    speaker_is_right,
+)
+
+
+def gold(text, speaker="Ann Lee", kind="direct", alternatives=()):
+    return GoldQuote(text, speaker, tuple(alternatives), "said", kind)
+
+
+def predict(source, text, speaker="Ann Lee", kind="direct", *, trim=0, extend=0):
+    start = source.index(text)
+    return PredictedQuote(start + trim, start + len(text) + extend, text, speaker, kind)
+
+
+ACTORS = (
+    GoldActor("Joe Biden", "PERSON", ("Joe Biden", "Biden", "The US president", "[Biden]"), 3),
+    GoldActor("White House", "ORG", ("the White House", "the readout"), 2),
+)
+
+
+@pytest.mark.parametrize(
+    ("alias", "proper"),
+    [
+        ("Biden", True),
+        ("[Biden]", True),
+        ("US president Joe Biden", True),
+        ("the White House", True),
+        ("Bank of England", True),
+        ("Ukraine’s", True),
+        ("the minister", False),
+        ("The President", False),
+        ("The US president", False),
+        ("Russia’s defence minister", False),
+        ("its ambassador to the US", False),
+        ("the readout", False),
+        ("his own intelligence services", False),
+        ("", False),
+    ],
+)
+def test_proper_alias_rule(alias, proper):
+    assert is_proper_alias(alias) is proper
+
+
+@pytest.mark.parametrize(
+    ("name", "normal"),
+    [
+        ("Russia’s deputy foreign minister", "russia's deputy foreign minister"),
+        ("The  Kremlin", "kremlin"),
+        ("[Biden]", "biden"),
+        ("O‘Brien", "o'brien"),
+    ],
+)
+def test_normalise_name(name, normal):
+    assert normalise_name(name) == normal
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold_speaker", "alternatives", "right"),
+    [
+        ("Joe Biden", "Joe Biden", (), True),
+        ("joe biden", "Joe Biden", (), True),
+        ("Biden", "Joe Biden", (), True),  # proper-noun alias
+        ("The US president", "Joe Biden", (), False),  # descriptive alias
+        ("White House", "Joe Biden", ("White House",), True),  # alternative
+        ("The White House", "Joe Biden", ("White House",), True),  # alias of the alternative
+        ("the readout", "White House", (), False),
+        ("Vladimir Putin", "Joe Biden", (), False),
+        (None, "Joe Biden", (), False),
+        (None, None, (), True),  # scare quote with no speaker
+        ("Joe Biden", None, (), False),
+        ("Russia's deputy foreign minister", "Russia’s deputy foreign minister", (), True),
+    ],
+)
+def test_speaker_rule(predicted, gold_speaker, alternatives, right):
+    assert (
+        speaker_is_right(predicted, gold_speaker, alternatives=alternatives, actors=ACTORS) is right
+    )
+
+
+def test_locate_prefers_quoted_and_successive_occurrences():
+    source = "He can go. She said 'can' twice: 'can'. Then “may”, and “He can go.”"
+    found = locate_quotes(source, ["can", "can", "may", "He can go.", "absent", "She  said"])
+    assert [source[f.start : f.end] for f in found[:4]] == ["can", "can", "may", "He can go."]
+    assert found[0].start == source.index("'can'") + 1
+    assert found[1].start == source.index("'can'.") + 1
+    assert found[3].start == source.index("“He") + 1
+    assert [f.how for f in found] == ["exact"] * 4 + ["missing", "normalised"]
+    assert source[found[5].start : found[5].end] == "She said"
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "threshold", "pairs"),
+    [
+        ([(0, 3)], [(0, 10)], 0.3, {0: 0}),  # 30% exactly
+        ([(0, 2)], [(0, 10)], 0.3, {}),  # 20%: too little
+        ([(0, 7)], [(0, 10)], 0.8, {}),  # 70% fails strict
+        ([(0, 8)], [(0, 10)], 0.8, {0: 0}),
+        ([(0, 100)], [(10, 20)], 0.8, {0: 0}),  # over-long prediction still covers the gold
+        ([(0, 10)], [(0, 5), (5, 10)], 0.3, {0: 0}),  # one prediction, one gold only
+        ([(0, 6), (4, 10)], [(0, 10)], 0.3, {0: 0}),  # greedy: bigger overlap wins
+        ([(0, 4), (3, 10)], [(0, 10)], 0.3, {1: 0}),
+        ([(0, 10), (10, 20)], [(10, 20), (0, 10)], 0.3, {0: 1, 1: 0}),
+        ([(0, 10)], [None], 0.3, {}),
+    ],
+)
+def test_match_spans(predicted, gold, threshold, pairs):
+    assert match_spans(predicted, gold, threshold=threshold) == pairs
+
+
+@pytest.mark.parametrize(
+    ("counts", "p", "r", "f"),
+    [
+        (Counts(2, 2, 0), 0.5, 1.0, 2 / 3),
+        (Counts(0, 0, 3), 0.0, 0.0, 0.0),
+        (Counts(0, 0, 0), 1.0, 1.0, 1.0),
+        (Counts(0, 2, 0), 0.0, 0.0, 0.0),  # nothing to find, but spurious predictions
+    ],
+)
+def test_counts_ratios(counts, p, r, f):
+    assert (counts.precision, counts.recall, counts.f1) == pytest.approx((p, r, f))
+
+
+SOURCE = (
+    "Ann Lee said “we will win the vote this year” on Monday. "
+    "Critics called it “a stunt”. "
+    "Bo Park replied: “Nobody believes that.”"
+)
+GOLD = (
+    gold("we will win the vote this year"),
+    gold("a stunt", None, "scare"),
+    gold("Nobody believes that.", "Bo Park"),
+)
+
+
+def test_score_perfect():
+    predicted = [
+        predict(SOURCE, "we will win the vote this year"),
+        predict(SOURCE, "a stunt", None, "scare"),
+        predict(SOURCE, "Nobody believes that.", "Bo Park"),
+    ]
+    score = score_quotes(predicted, GOLD, SOURCE)
+    assert score.loose == score.strict == score.exact == score.end_to_end == Counts(3, 0, 0)
+    assert (score.speaker_right, score.speaker_total) == (2, 2)
+    assert score.errors == ()
+
+
+def test_score_coverage_speaker_and_errors():
+    predicted = [
+        predict(SOURCE, "we will win the vote this year", trim=15),  # 50% coverage
+        predict(SOURCE, "a stunt", "Ann Lee", "scare"),  # scare quote given a speaker
+        predict(SOURCE, "on Monday", "Ann Lee"),  # spurious
+        predict(SOURCE, "Nobody believes that.", "Bo Park", "indirect"),  # not compared
+    ]
+    score = score_quotes(predicted, GOLD, SOURCE)
+    assert score.loose == Counts(2, 1, 1)
+    assert score.strict == Counts(1, 2, 2)
+    assert score.exact == Counts(1, 2, 2)
+    assert (score.speaker_right, score.speaker_total) == (1, 1)
+    assert score.end_to_end == Counts(1, 2, 2)
+    kinds = sorted((e.kind, e.text) for e in score.errors)
+    assert kinds == [
+        ("missed", "Nobody believes that."),
+        ("spurious", "on Monday"),
+        ("wrong speaker", "a stunt"),
+    ]
+    strict = score_quotes(predicted, GOLD, SOURCE, strict=True)
+    assert strict.loose == score.loose and strict.strict == score.strict
+    assert strict.end_to_end == Counts(0, 3, 3)  # the 50% match no longer counts
+
+
+def test_exact_ignores_surrounding_spaces():
+    source = "She said “ hello there ” and left."
+    start = source.index(" hello")
+    predicted = [PredictedQuote(start, start + len(" hello there "), " hello there ", "Ann Lee")]
+    score = score_quotes(predicted, (gold("hello there"),), source)
+    assert score.exact == Counts(1, 0, 0)
+
+
+def test_wrong_speaker_counts_against_end_to_end_only():
+    predicted = [predict(SOURCE, "we will win the vote this year", "Bo Park")]
+    score = score_quotes(predicted, GOLD[:1], SOURCE)
+    assert score.loose == Counts(1, 0, 0)
+    assert score.end_to_end == Counts(0, 1, 1)
+    assert score.speaker_accuracy == 0.0
+    [error] = score.errors
+    assert (error.predicted_speaker, error.gold_speaker) == ("Bo Park", "Ann Lee")
+
+
+INDIRECT_SOURCE = "Lee said that taxes would rise. Park denied it. Park later said he would resign."
+
+
+@pytest.mark.parametrize(
+    ("rows", "counts", "speakers"),
+    [
+        ([("Lee said that taxes would rise.", "Ann Lee")], Counts(1, 0, 1), (1, 1)),
+        (
+            [
+                ("Lee said that taxes would rise.", "Ann Lee"),
+                ("Park later said he would resign.", "Bo Park"),
+            ],
+            Counts(2, 0, 0),
+            (2, 2),
+        ),
+        ([("Park later said he would resign.", "Ann Lee")], Counts(1, 0, 1), (0, 1)),
+        ([("Park denied it.", "Bo Park")], Counts(0, 1, 2), (0, 0)),
+    ],
+)
+def test_score_indirect(rows, counts, speakers):
+    predicted = [
+        PredictedIndirect(INDIRECT_SOURCE.index(t), INDIRECT_SOURCE.index(t) + len(t), t, s)
+        for t, s in rows
+    ]
+    gold_rows = (
+        GoldIndirect("Ann Lee", "said", "Lee said that"),
+        GoldIndirect("Bo Park", "said", "Park later said"),
+    )
+    score = score_indirect(predicted, gold_rows, INDIRECT_SOURCE)
+    assert score.counts == counts
+    assert (score.speaker_right, score.speaker_total) == speakers

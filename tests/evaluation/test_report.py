@@ -1,0 +1,78 @@
+"""The evaluation report: unusable input gives a clear exit code; real run gives figures."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from dashboard import settings
+from dashboard.evaluation.gold import GoldArticle, GoldQuote
+from dashboard.evaluation.quotes import EMPTY_INDIRECT, Counts, QuoteScore
+from dashboard.evaluation.report import ArticleResult, main, to_text
+
+
+@pytest.mark.parametrize(
+    ("make", "code", "message"),
+    [
+        (lambda tmp: ([tmp / "empty"], tmp), 2, "no gold files"),
+        (lambda tmp: ([tmp / "g.json"], tmp / "missing"), 2, "no such articles folder"),
+        (lambda tmp: ([tmp / "bad.json"], tmp), 2, "not a readable JSON"),
+        (lambda tmp: ([tmp / "g.json"], tmp), 2, "'nowhere.txt' not found"),
+    ],
+)
+def test_unusable_input(tmp_path, make, code, message):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    (tmp_path / "g.json").write_text(
+        json.dumps({"article": "nowhere.txt", "quotes": []}), encoding="utf-8"
+    )
+    gold_paths, articles = make(tmp_path)
+    out = io.StringIO()
+    assert main(gold_paths, articles, out=out) == code
+    assert message in out.getvalue()
+
+
+def test_text_lists_errors_and_totals():
+    score = QuoteScore(Counts(1, 1, 1), Counts(0, 2, 2), Counts(0, 2, 2), 0, 1, Counts(0, 2, 2))
+    result = ArticleResult("g.json", "a.txt", score, EMPTY_INDIRECT, None)
+    text = to_text([result, result], [])
+    assert "TOTAL (2 articles)" in text
+    assert "quotes @30% coverage      0.500  0.500  0.500   2/2/2" in text
+    assert "actor scores: not available" in text
+
+
+@pytest.mark.model
+def test_report_on_shipped_gold(nlp):
+    out = io.StringIO()
+    code = main([settings.GOLD_DIR], settings.ARTICLES_DIR, out=out, as_json=True)
+    report = json.loads(out.getvalue())
+    assert code == 0, report["problems"]
+    assert len(report["articles"]) == 9
+    assert report["total"]["articles"] == 9
+    gold_quotes = sum(
+        a["quotes"]["coverage_30"]["tp"] + a["quotes"]["coverage_30"]["fn"]
+        for a in report["articles"]
+    )
+    assert (
+        gold_quotes
+        == report["total"]["quotes"]["coverage_30"]["tp"]
+        + report["total"]["quotes"]["coverage_30"]["fn"]
+        > 0
+    )
+    for article in report["articles"]:
+        assert set(article["quotes"]) == {
+            "coverage_30",
+            "coverage_80",
+            "exact",
+            "speaker",
+            "end_to_end",
+        }
+        assert not [e for e in article["errors"] if e["kind"] == "not in text"]
+
+
+def test_gold_article_record_is_frozen():
+    gold = GoldArticle("g", "a.txt", (GoldQuote("x", None, (), None, "scare"),), (), (), ())
+    with pytest.raises(AttributeError):
+        gold.article = "b.txt"  # type: ignore[misc]

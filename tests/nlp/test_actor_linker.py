@@ -1,0 +1,146 @@
+"""The actor_linker component on invented sentences (real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.nlp import ACTOR_MENTIONS
+from dashboard.nlp.actor_linker import actor_at
+
+pytestmark = pytest.mark.model
+
+
+def actors(doc) -> dict[str, dict]:
+    return {a["name"]: a for a in doc._.actors}
+
+
+def mentions_of(doc, name: str) -> list[str]:
+    ids = {a["id"] for a in doc._.actors if a["name"] == name}
+    return [s.text for s in doc.spans[ACTOR_MENTIONS] if s.kb_id_ in ids]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "surface"),
+    [
+        ("Senator Maria Kowalczyk visited the port. Kowalczyk praised the workers.", "Maria Kowalczyk", "Kowalczyk"),
+        ("Thomas Brennan opened the bridge. Later, Brennan's car broke down.", "Thomas Brennan", "Brennan"),
+        ("Helga Lindqvist won the vote. Voters said Lindqvist had earned it.", "Helga Lindqvist", "Lindqvist"),
+    ],
+)
+def test_surname_merges_with_full_name(nlp, text, name, surface):
+    doc = nlp(text)
+    people = [a for a in doc._.actors if a["type"] == "PERSON"]
+    assert [a["name"] for a in people] == [name]
+    assert surface in mentions_of(doc, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Mexican president Carlos Ortega met farmers on Monday.", "Carlos Ortega", "Mexican president"),
+        ("Health Minister Anna Novak announced new rules.", "Anna Novak", "Health Minister"),
+        ("Spain's foreign minister, Lucia Serrano, rejected the plan.", "Lucia Serrano", "Spain's foreign minister"),
+        (
+            "The decision angered Tomas Ruiz, the mayor of Valencia, who called it unfair.",
+            "Tomas Ruiz",
+            "mayor of Valencia",
+        ),
+    ],
+)
+def test_title_or_apposition_gives_the_role(nlp, text, name, role):
+    doc = nlp(text)
+    assert actors(doc)[name]["role"] == role
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "name"),
+    [
+        (
+            "Mexican president Carlos Ortega met Canadian Prime Minister Paul Girard in Ottawa. "
+            "The Mexican leader said trade would grow.",
+            "The Mexican leader",
+            "Carlos Ortega",
+        ),
+        (
+            "Mexican president Carlos Ortega met Canadian Prime Minister Paul Girard in Ottawa. "
+            "Later, the Canadian leader thanked his guest.",
+            "the Canadian leader",
+            "Paul Girard",
+        ),
+        (
+            "Chilean president Rosa Vidal spoke on Monday.\n\nOn Tuesday the president signed the law.",
+            "the president",
+            "Rosa Vidal",
+        ),
+    ],
+)
+def test_description_resolves_to_the_one_person_who_fits(nlp, text, description, name):
+    doc = nlp(text)
+    assert description in mentions_of(doc, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mexican president Carlos Ortega met Chilean president Rosa Vidal. The president said little.",
+        "Engineer Carlos Ortega met teacher Rosa Vidal. The Mexican leader said little.",
+    ],
+)
+def test_ambiguous_or_unsupported_description_stays_unresolved(nlp, text):
+    doc = nlp(text)
+    assert not any(s.text.lower().startswith("the ") for s in doc.spans[ACTOR_MENTIONS] if s.label_ == "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("Talks between Washington and Moscow stalled.", "Washington", "United States"),
+        ("Talks between Washington and Moscow stalled.", "Moscow", "Russia"),
+        ("The Russian navy left port.", "Russian", "Russia"),
+        ("The Kremlin said the talks had stalled.", "Kremlin", "Kremlin"),
+    ],
+)
+def test_gazetteer_names_and_metonyms(nlp, text, surface, name):
+    doc = nlp(text)
+    assert surface in mentions_of(doc, name)
+
+
+def test_possessives_and_brackets_are_mentions_of_the_same_actor(nlp):
+    doc = nlp("Ingrid Falk spoke first. Falk’s plan won. Aides said [Falk] would run again.")
+    assert [a["name"] for a in doc._.actors if a["type"] == "PERSON"] == ["Ingrid Falk"]
+    assert len(mentions_of(doc, "Ingrid Falk")) == 3
+
+
+def test_label_slip_is_corrected_by_the_majority(nlp):
+    text = "Donald Trump spoke at noon. Trump said the wall would be built. Critics mocked Trump's bid."
+    doc = nlp(text)
+    people = actors(doc)
+    assert people["Donald Trump"]["type"] == "PERSON"
+    assert [a["name"] for a in doc._.actors if "Trump" in a["name"]] == ["Donald Trump"]
+
+
+def test_acronym_merges_with_its_long_name(nlp):
+    doc = nlp("The Pacific Fisheries Council (PFC) met on Friday. The PFC voted to cut quotas.")
+    assert "PFC" in mentions_of(doc, "Pacific Fisheries Council")
+
+
+def test_actor_at_finds_the_mention_covering_a_range(nlp):
+    doc = nlp("Senator Maria Kowalczyk visited the port.")
+    span = next(s for s in doc.spans[ACTOR_MENTIONS] if s.label_ == "PERSON")
+    assert actor_at(doc, span.start_char, span.end_char) == "maria-kowalczyk"
+    assert actor_at(doc, 0, len(doc.text)) == "maria-kowalczyk"
+    assert actor_at(doc, doc.text.index("port"), doc.text.index("port") + 4) is None
+
+
+@pytest.mark.parametrize("text", ["", "   ", "((((", "“ ” ’s", "\n\n\n"])
+def test_odd_input_never_raises(nlp, text):
+    doc = nlp(text)
+    assert doc._.actors == []
+    assert list(doc.spans[ACTOR_MENTIONS]) == []
+
+
+def test_actor_ids_are_unique_slugs(nlp):
+    doc = nlp("Joe Biden met Vladimir Putin. Biden and Putin talked.")
+    ids = [a["id"] for a in doc._.actors]
+    assert len(ids) == len(set(ids))
+    assert {"joe-biden", "vladimir-putin"} <= set(ids)

@@ -1,0 +1,79 @@
+"""The gazetteer file and its lookups."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.errors import DataFileError
+from dashboard.nlp.actor_roles import role_fits, role_phrase
+from dashboard.nlp.gazetteer import gazetteer_from_dict, load_gazetteer
+
+SMALL = gazetteer_from_dict(
+    {
+        "actor": [{"name": "Kremlin", "type": "ORG", "country": "Russia"}],
+        "countries": {"Russia": {"aliases": ["Moscow"], "adjectives": ["Russian"]}},
+        "titles": {
+            "phrases": ["president", "vice president", "minister", "defence minister", "leader"],
+            "rank_prefixes": ["vice"],
+            "ignored_prefixes": ["former"],
+        },
+        "descriptions": {"leader": ["president", "leader"], "counterpart": ["*"]},
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Russian", "Russia"), ("Moscow", "Russia"), ("Russia’s", "Russia"), ("Kremlin", None), ("French", None)],
+)
+def test_country_of(text, country):
+    assert SMALL.country_of(text) == country
+
+
+@pytest.mark.parametrize(
+    ("words", "phrase"),
+    [
+        ("US president".split(), "president"),
+        ("US vice president".split(), "vice president"),
+        ("former defence minister".split(), "defence minister"),
+        ("the builder".split(), None),
+    ],
+)
+def test_role_phrase_is_longest_rightmost(words, phrase):
+    assert role_phrase(words, SMALL) == phrase
+
+
+@pytest.mark.parametrize(
+    ("description", "role", "fits"),
+    [
+        ("leader", "president", True),
+        ("president", "president", True),
+        ("president", "vice president", False),
+        ("minister", "defence minister", True),
+        ("leader", "defence minister", False),
+        ("counterpart", "minister", None),
+    ],
+)
+def test_role_fits(description, role, fits):
+    assert role_fits(description, role, SMALL) is fits
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"actor": [{"type": "ORG"}]},
+        {"actor": [{"name": "X", "type": "PLANET"}]},
+        {"actor": [{"name": "X", "aliases": "not a list"}]},
+        {"countries": ["Russia"]},
+    ],
+)
+def test_bad_entries_raise_data_file_error(data):
+    with pytest.raises(DataFileError):
+        gazetteer_from_dict(data)
+
+
+def test_the_shipped_file_loads():
+    gazetteer = load_gazetteer()
+    assert gazetteer.known("the White House").type == "ORG"
+    assert gazetteer.country_of("American") == "United States"
+    assert "president" in gazetteer.titles
