@@ -15,6 +15,8 @@ DATA_DIR = Path(os.environ.get("DASHBOARD_DATA_DIR", PROJECT_ROOT / "data"))
 ARTICLES_DIR = Path(os.environ.get("DASHBOARD_ARTICLES_DIR", DATA_DIR / "articles"))
 GOLD_DIR = DATA_DIR / "gold"
 BUILD_DIR = Path(os.environ.get("DASHBOARD_BUILD_DIR", PROJECT_ROOT / "build" / "tables"))
+# Text analysed in the app but not (yet) added to the corpus lives here.
+INBOX_DIR = Path(os.environ.get("DASHBOARD_INBOX_DIR", BUILD_DIR.parent / "inbox"))
 
 ACTORS_FILE = DATA_DIR / "actors.toml"
 TOPICS_FILE = DATA_DIR / "topics.toml"

@@ -80,7 +80,12 @@ def build(
     build_dir = build_dir or settings.BUILD_DIR
     files = find_article_files(paths)
     old = read_tables(build_dir)
-    known = dict(zip(old["articles"]["article"], old["articles"]["content_hash"], strict=True))
+    known = {
+        article: (content_hash, path)
+        for article, content_hash, path in zip(
+            old["articles"]["article"], old["articles"]["content_hash"], old["articles"]["path"], strict=True
+        )
+    }
     when = datetime.now(UTC).isoformat(timespec="seconds")
 
     failures: list[FailureRecord] = []
@@ -92,7 +97,7 @@ def build(
         except ArticleError as error:
             failures.append(FailureRecord(str(path), article_id_for(path), error.problem, when))
             continue
-        if not force and known.get(article.id) == article.content_hash:
+        if not force and known.get(article.id) == (article.content_hash, article.path):
             unchanged.append(article.id)
         else:
             to_parse.append(article)
