@@ -93,17 +93,12 @@ def parse_gold(data: Any, *, path: str = "<gold>") -> GoldArticle:
     if not isinstance(data, dict):
         raise GoldError(f"{path}: a gold file must hold a JSON object")
     article = _text(data, "article", path)
-    quotes = tuple(
-        _quote(q, f"{path}: quotes[{i}]") for i, q in enumerate(_list(data, "quotes", path))
-    )
+    quotes = tuple(_quote(q, f"{path}: quotes[{i}]") for i, q in enumerate(_list(data, "quotes", path)))
     indirect = tuple(
         _indirect(q, f"{path}: indirect_quotes[{i}]")
         for i, q in enumerate(_list(data, "indirect_quotes", path, required=False))
     )
-    actors = tuple(
-        _actor(a, f"{path}: actors[{i}]")
-        for i, a in enumerate(_list(data, "actors", path, required=False))
-    )
+    actors = tuple(_actor(a, f"{path}: actors[{i}]") for i, a in enumerate(_list(data, "actors", path, required=False)))
     return GoldArticle(path, article, quotes, indirect, actors, _topics(data.get("topics"), path))
 
 

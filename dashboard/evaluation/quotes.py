@@ -215,9 +215,7 @@ def is_proper_alias(alias: str) -> bool:
     return head[:1].isupper() and head.lower().strip(".") not in NOT_NAMES
 
 
-def accepted_speakers(
-    speaker: str | None, alternatives: Iterable[str], actors: Iterable[GoldActor]
-) -> frozenset[str]:
+def accepted_speakers(speaker: str | None, alternatives: Iterable[str], actors: Iterable[GoldActor]) -> frozenset[str]:
     """Every normalised name that counts as the right speaker."""
     if speaker is None:
         return frozenset()
@@ -281,9 +279,7 @@ def locate_quotes(source: str, texts: Sequence[str]) -> tuple[Located, ...]:
         how = "exact"
         if not spans:
             needle = _normalised(stripped)[0]
-            spans = [
-                (offsets[s], offsets[s + len(needle) - 1] + 1) for s in _occurrences(folded, needle)
-            ]
+            spans = [(offsets[s], offsets[s + len(needle) - 1] + 1) for s in _occurrences(folded, needle)]
             how = "normalised"
         spans = [span for span in spans if span not in taken]
         if not spans:
@@ -379,9 +375,7 @@ def score_quotes(
     for gold_quote, loc in zip(gold, located, strict=True):
         if loc.how != "exact":
             kind = "not in text" if loc.how == "missing" else "normalised"
-            errors.append(
-                QuoteError(kind, shorten(gold_quote.text), loc.start, None, gold_quote.speaker)
-            )
+            errors.append(QuoteError(kind, shorten(gold_quote.text), loc.start, None, gold_quote.speaker))
     exact = right = total = e2e = 0
     for p, g in sorted(primary.items(), key=lambda pg: pred_spans[pg[0]]):
         quote, gold_quote = predicted[p], gold[g]
@@ -476,11 +470,7 @@ def score_indirect(
     hit = set(matched.values())
     for g, item in enumerate(gold):
         if g not in hit and located[g].found:
-            errors.append(
-                QuoteError(
-                    "missed", shorten(item.sentence_start), located[g].start, None, item.speaker
-                )
-            )
+            errors.append(QuoteError("missed", shorten(item.sentence_start), located[g].start, None, item.speaker))
     for p, row in enumerate(predicted):
         if p not in matched:
             errors.append(QuoteError("spurious", shorten(row.text), row.start, row.speaker, None))

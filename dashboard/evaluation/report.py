@@ -38,7 +38,7 @@ from dashboard.extract import ArticleTables, extract_tables
 try:  # owned by the actors work; optional until it lands
     from dashboard.evaluation.actors import score_actors
 except ImportError:  # pragma: no cover - depends on what is installed
-    score_actors = None
+    score_actors = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -49,14 +49,12 @@ class ArticleResult:
     indirect: IndirectScore
     actors: Any  # ActorScore from dashboard.evaluation.actors, or None
     problems: tuple[str, ...] = ()
+    # (gold topic, gold paragraphs, paragraphs where the topic was found) when gold has topics
+    topics: tuple[tuple[str, tuple[int, ...], tuple[int, ...]], ...] = ()
 
 
 def predicted_quotes(tables: ArticleTables) -> list[PredictedQuote]:
-    return [
-        PredictedQuote(q.start, q.end, q.text, q.speaker, q.kind)
-        for q in tables.quotes
-        if q.kind != "indirect"
-    ]
+    return [PredictedQuote(q.start, q.end, q.text, q.speaker, q.kind) for q in tables.quotes if q.kind != "indirect"]
 
 
 def predicted_indirect(tables: ArticleTables) -> list[PredictedIndirect]:
@@ -65,9 +63,7 @@ def predicted_indirect(tables: ArticleTables) -> list[PredictedIndirect]:
     for q in tables.quotes:
         if q.kind != "indirect":
             continue
-        around = [
-            s for s in tables.sentences if s.start < max(q.end, q.start + 1) and s.end > q.start
-        ]
+        around = [s for s in tables.sentences if s.start < max(q.end, q.start + 1) and s.end > q.start]
         start = min([q.start, *(s.start for s in around)])
         end = max([q.end, *(s.end for s in around)])
         rows.append(PredictedIndirect(start, end, q.text, q.speaker))
@@ -75,15 +71,20 @@ def predicted_indirect(tables: ArticleTables) -> list[PredictedIndirect]:
 
 
 def predicted_actors(tables: ArticleTables) -> list[dict[str, Any]]:
-    return [
-        {"name": a.name, "type": a.type, "aliases": list(a.aliases), "mentions": a.mentions}
-        for a in tables.actors
-    ]
+    return [{"name": a.name, "type": a.type, "aliases": list(a.aliases), "mentions": a.mentions} for a in tables.actors]
 
 
-def evaluate_article(
-    gold: GoldArticle, article: Article, nlp: Language, *, strict: bool = False
-) -> ArticleResult:
+def topic_paragraphs(
+    gold: GoldArticle, tables: ArticleTables
+) -> tuple[tuple[str, tuple[int, ...], tuple[int, ...]], ...]:
+    """Per gold topic: its gold paragraphs and the paragraphs where we found it."""
+    found: dict[str, set[int]] = {}
+    for mention in tables.topic_mentions:
+        found.setdefault(mention.topic, set()).add(mention.paragraph)
+    return tuple((name, paragraphs, tuple(sorted(found.get(name, ())))) for name, paragraphs in gold.topics)
+
+
+def evaluate_article(gold: GoldArticle, article: Article, nlp: Language, *, strict: bool = False) -> ArticleResult:
     """Parse one article and score it against its gold."""
     doc = nlp(article.text)
     tables = extract_tables(doc, article)
@@ -108,6 +109,7 @@ def evaluate_article(
         ),
         actors=actors,
         problems=tuple(str(p) for p in (doc._.problems or [])),
+        topics=topic_paragraphs(gold, tables),
     )
 
 
@@ -191,9 +193,7 @@ def _total_quotes(results: Sequence[ArticleResult]) -> QuoteScore:
 def _total_indirect(results: Sequence[ArticleResult]) -> IndirectScore:
     total = EMPTY_INDIRECT
     for r in results:
-        total = total + IndirectScore(
-            r.indirect.counts, r.indirect.speaker_right, r.indirect.speaker_total
-        )
+        total = total + IndirectScore(r.indirect.counts, r.indirect.speaker_right, r.indirect.speaker_total)
     return total
 
 
@@ -259,9 +259,7 @@ def _error_json(e: QuoteError) -> dict[str, Any]:
     }
 
 
-def to_json(
-    results: Sequence[ArticleResult], problems: Sequence[str], *, strict: bool = False
-) -> dict[str, Any]:
+def to_json(results: Sequence[ArticleResult], problems: Sequence[str], *, strict: bool = False) -> dict[str, Any]:
     actors_total = _total_actors(results)
     return {
         "threshold": 0.8 if strict else 0.3,
@@ -276,6 +274,7 @@ def to_json(
                 "indirect_errors": [_error_json(e) for e in r.indirect.errors],
                 "actor_errors": [str(e) for e in getattr(r.actors, "errors", ())],
                 "problems": list(r.problems),
+                "topics": [{"topic": name, "gold": list(gold), "found": list(found)} for name, gold, found in r.topics],
             }
             for r in results
         ],
@@ -308,16 +307,14 @@ def _row(name: str, q: QuoteScore, i: IndirectScore, actors: Counts | None) -> s
     speaker = f"{q.speaker_right}/{q.speaker_total}"
     actor = f"{actors.f1:6.3f}" if actors is not None else "     -"
     return (
-        f"{name[:38]:<38} {q.loose.tp + q.loose.fn:>4} {q.loose.tp + q.loose.fp:>4}  "
+        f"{name[:44]:<44} {q.loose.tp + q.loose.fn:>4} {q.loose.tp + q.loose.fp:>4}  "
         f"{_prf(q.loose)}  {q.strict.f1:6.3f} {q.exact.f1:6.3f}  {speaker:>7}  "
         f"{q.end_to_end.f1:6.3f}  {i.counts.f1:6.3f} "
         f"{i.speaker_right:>3}/{i.speaker_total:<3} {actor}"
     )
 
 
-def to_text(
-    results: Sequence[ArticleResult], problems: Sequence[str], *, strict: bool = False
-) -> str:
+def to_text(results: Sequence[ArticleResult], problems: Sequence[str], *, strict: bool = False) -> str:
     threshold = "80%" if strict else "30%"
     lines: list[str] = []
     for r in results:
@@ -329,9 +326,12 @@ def to_text(
         for error in getattr(r.actors, "errors", ()):
             lines.append(f"    actor          {error}")
         lines.extend(f"    problem        {p}" for p in r.problems)
+        for name, gold, found in r.topics:
+            mark = "ok" if gold == found else "differs"
+            lines.append(f"    topic {mark:<8} {name:<24} gold {list(gold)!s:<22} found {list(found)}")
         lines.append("")
     header = (
-        f"{'article':<38} {'gold':>4} {'pred':>4}  {'P30':>6} {'R30':>6} {'F30':>6}  "
+        f"{'article':<44} {'gold':>4} {'pred':>4}  {'P30':>6} {'R30':>6} {'F30':>6}  "
         f"{'F80':>6} {'Fexact':>6}  {'speaker':>7}  {'e2e F1':>6}  "
         f"{'ind F1':>6} {'spk':>7} {'actF1':>6}"
     )
