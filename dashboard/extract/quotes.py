@@ -20,21 +20,30 @@ def _topics_near(doc: Doc, span: Span) -> tuple[str, ...]:
 
 
 def quotes(doc: Doc, positions: Positions) -> Iterator[QuoteRecord]:
-    """One record per quote (direct, partial, indirect, scare), in text order."""
+    """One record per quote (direct, partial, indirect, scare), in text order.
+
+    Text and offsets are the exact characters the quote_finder recorded (between the
+    quotation marks), not the token-aligned span; the speaker is the canonical actor name,
+    else the surface name the quote_finder found, else None.
+    """
     names = {actor["id"]: actor["name"] for actor in doc._.actors or []}
     infos = doc._.quotes or []
+    text = doc.text  # rebuilt on every access: read once
     spans = list(doc.spans.get(QUOTES, []))
-    order = sorted(range(len(spans)), key=lambda i: (spans[i].start_char, spans[i].end_char))
+    order = sorted(range(len(spans)), key=lambda i: (_bounds(spans[i], _info(infos, i))))
     for number, index in enumerate(order, start=1):
-        span, info = spans[index], infos[index] if index < len(infos) else {}
-        paragraph, sentence, start, end = positions.of_span(span)
-        speaker_id = span.kb_id_ or None
+        span, info = spans[index], _info(infos, index)
+        start_char, end_char = _bounds(span, info)
+        paragraph, sentence = positions.paragraph_sentence(start_char)
+        start, end = positions.source_span(start_char, end_char)
+        speaker_id = span.kb_id_ or info.get("speaker_id") or None
+        speaker = names.get(speaker_id) if speaker_id else None
         yield QuoteRecord(
             article=positions.article.id,
             quote_id=f"q{number}",
-            text=span.text,
+            text=text[start_char:end_char],
             kind=span.label_,
-            speaker=names.get(speaker_id) if speaker_id else None,
+            speaker=speaker or info.get("speaker"),
             speaker_id=speaker_id,
             cue=info.get("cue"),
             paragraph=paragraph,
@@ -43,3 +52,16 @@ def quotes(doc: Doc, positions: Positions) -> Iterator[QuoteRecord]:
             end=end,
             topics=_topics_near(doc, span),
         )
+
+
+def _info(infos: list, index: int) -> dict:
+    info = infos[index] if index < len(infos) else {}
+    return info if isinstance(info, dict) else {}
+
+
+def _bounds(span: Span, info: dict) -> tuple[int, int]:
+    """Exact character bounds from the component's info, else the span's own."""
+    start, end = info.get("start"), info.get("end")
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end:
+        return start, end
+    return span.start_char, span.end_char

@@ -6,8 +6,12 @@ Rules, in order:
      its long name ("AU" → "African Union");
   2. a shorter person name that ends or starts a longer one is that person when exactly
      one fits ("Biden" → "Joe Biden", "David" → "David Turpin") — this also catches a
-     surname the model labelled ORG or GPE; a surname plural ("the Turpins") is a family;
-  3. an organisation prefixed by a country is that organisation ("UK Parliament");
+     surname the model labelled ORG or GPE, and the merged actor is then a person; middle
+     initials are optional ("John Bolton" → "John R. Bolton"); a surname plural ("the
+     Turpins") is a family;
+  3. an organisation prefixed by a country is that organisation ("UK Parliament"); a
+     one-word organisation name that starts exactly one longer one is it ("the Court" →
+     "Court of Session");
   4. the type is the gazetteer's, else the majority label of the merged mentions.
 """
 
@@ -51,10 +55,24 @@ def _person_tokens(group: list[int], mentions: Sequence[Mention]) -> tuple[str, 
     return max((mentions[i].key for i in group), key=len)
 
 
+def _is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isalpha()
+
+
+def _without_initials(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Middle initials dropped: ("john", "r", "bolton") → ("john", "bolton")."""
+    if len(words) < 3:
+        return words
+    return (words[0], *(w for w in words[1:-1] if not _is_initial(w)), words[-1])
+
+
 def _fits(short: tuple[str, ...], long: tuple[str, ...], *, first_name: bool) -> bool:
     if len(short) >= len(long):
         return False
-    return long[-len(short) :] == short or (first_name and long[: len(short)] == short)
+    if long[-len(short) :] == short or (first_name and long[: len(short)] == short):
+        return True
+    bare = _without_initials(long)  # "John Bolton" is "John R. Bolton"
+    return len(short) >= 2 and bare == short and not any(_is_initial(w) for w in short[1:-1])
 
 
 def cluster_mentions(
@@ -98,6 +116,7 @@ def cluster_mentions(
             dropped.add(key)
 
     _merge_prefixed_orgs(groups, labels, merged_into, gazetteer)
+    _merge_short_orgs(groups, labels, known, merged_into, dropped)
 
     def root(key: str) -> str:
         while key in merged_into:
@@ -109,7 +128,9 @@ def cluster_mentions(
         if key in dropped or root(key) in dropped:
             continue
         members.setdefault(root(key), []).extend(group)
-    clusters = [_cluster(key, sorted(group), mentions, defined) for key, group in members.items()]
+    clusters = [
+        _cluster(key, sorted(group), mentions, defined, person=key in seeds) for key, group in members.items()
+    ]
     return sorted(clusters, key=lambda c: c.mentions[0])
 
 
@@ -126,10 +147,30 @@ def _merge_prefixed_orgs(
                 merged_into[key] = target
 
 
-def _cluster(key: str, group: list[int], mentions: Sequence[Mention], defined: dict[str, str]) -> Cluster:
+def _merge_short_orgs(
+    groups: dict[str, list[int]],
+    labels: dict[str, str],
+    known: dict[str, KnownActor | None],
+    merged_into: dict[str, str],
+    dropped: set[str],
+) -> None:
+    longer = [key for key in groups if labels[key] == "ORG" and len(key[5:].split()) >= 2]
+    for key in groups:
+        words = key[5:].split()
+        if labels[key] != "ORG" or len(words) != 1 or known[key] or key in merged_into or key in dropped:
+            continue
+        fits = [long for long in longer if long[5:].split()[0] == words[0]]
+        if len(fits) == 1:
+            merged_into[key] = fits[0]
+
+
+def _cluster(
+    key: str, group: list[int], mentions: Sequence[Mention], defined: dict[str, str], *, person: bool = False
+) -> Cluster:
+    """One actor; ``person``: its root is a person's name, whatever labels its surnames had."""
     chosen = [mentions[i] for i in group]
     known = next((m.known for m in chosen if m.known is not None), None)
-    kind = known.type if known else _majority([m.label for m in chosen])
+    kind = known.type if known else "PERSON" if person else _majority([m.label for m in chosen])
     if known is not None:
         name = known.name
     elif kind == "PERSON":

@@ -2,10 +2,30 @@
 
 A mention here is a name ("Joe Biden", "Kremlin", "Russian" as Russia); descriptions
 ("the Russian leader") are resolved later, once actors are known.
+
+Besides cleaning the model's entities, general rules (word lists in ``data/actors.toml``)
+correct what the small model gets wrong:
+
+- places and buildings are not actors: a name ending in, followed by or set beside a
+  facility noun ("Hagia Sophia Museum", "Hagia Sophia, now a museum") or starting with a
+  place prefix ("Mount Kenya"); a name set beside a settlement noun ("Niamey, Niger's
+  capital") is a place (GPE); a name after a kind noun ("the services Medicare") is a thing;
+- a name used only inside an office title ("Senate Minority Leader", "Speaker of the
+  House") or only as a medium ("wrote on Twitter") is not an actor;
+- a whole entity that is a title ("National Security Advisor") is a role;
+- people the model missed or mislabelled: two or three capitalised words after a person's
+  title — also plural or misspelt by one letter ("Presidents Muhammadu Buhari",
+  "Represenative Adam Schiff") — or after a role phrase ("Ambassador to the United
+  Nations Nikki Haley", "First Minister of Scotland Nicola Sturgeon"), or joined by "and"
+  to people ("Eliot Engel, Adam Schiff, and Elijah Cummings");
+- organisation names go on across foreign linking words ("Brigade de Recherche et
+  d'Intervention"), and a facility/product/place name with an organisation word
+  ("... Charity", "... University") is an organisation.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -20,6 +40,11 @@ MAYBE_ORG_LABELS = frozenset({"FAC", "PRODUCT", "NORP", "LOC"})
 LEADING_JUNK = frozenset({"the", "a", "an", "[", "(", '"', "'", "“", "‘"})
 TRAILING_JUNK = frozenset({"'s", "’s", "'", "’", ",", ".", ";", ":", "of", "and", "(", "[", "]", ")", '"', "”"})
 ACRONYM_SKIP = frozenset({"of", "and", "for", "on", "the", "&", ",", "de", "du", "des", "la", "le", "et"})
+PLACE = "LOC"  # label of a name that turned out to be a place: every mention of it is dropped
+FACILITY = "FAC"  # a building: its name without the facility noun is a place too
+ROLE_LINKS = frozenset({"of", "to", "for"})  # "Ambassador to the United Nations Nikki Haley"
+ELISIONS = ("d'", "d’", "l'", "l’")
+NAME_ENTITY_LABELS = frozenset({"", "PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "LOC"})
 
 
 @dataclass(frozen=True)
@@ -50,7 +75,9 @@ def _trim(span: Span, gazetteer: Gazetteer) -> Span | None:
     while end - start > 1 and doc[end - 1].lower_ in gazetteer.event_nouns:
         end -= 1  # "the G7 Summit" → G7
     if span.label_ == "PERSON":  # "President Trump" → the title is not the name
-        while end - start > 1 and doc[start].lower_.strip(".") in gazetteer.title_words:
+        while end - start > 1 and (
+            doc[start].lower_.strip(".") in gazetteer.title_words or is_person_title(doc[start], gazetteer)
+        ):
             start += 1
         if start > 0 and _lone_given_name(doc[start - 1], gazetteer):
             start -= 1  # ", Sławoj Leszek Głódź" where the model tagged "Leszek Głódź"
@@ -60,8 +87,158 @@ def _trim(span: Span, gazetteer: Gazetteer) -> Span | None:
 
 
 def _names_place(span: Span, gazetteer: Gazetteer) -> bool:
-    """A name right before a place noun: "the Amazon rainforest"."""
-    return span.end < len(span.doc) and span.doc[span.end].lower_ in gazetteer.place_nouns
+    """A name right before a place or facility noun: "the Amazon rainforest", "the X mosque"."""
+    if span.end >= len(span.doc):
+        return False
+    after = span.doc[span.end]
+    return after.lower_ in gazetteer.place_nouns or (
+        after.lower_ in gazetteer.facility_nouns and after.is_lower and after.pos_ == "NOUN"
+    )
+
+
+def _place_kind(span: Span, gazetteer: Gazetteer) -> str | None:
+    """FACILITY, PLACE or "GPE" when the name itself or its apposition says it is a place."""
+    words = [t.lower_ for t in span]
+    if len(words) > 1 and words[-1] in gazetteer.facility_nouns:
+        return FACILITY  # "Hagia Sophia Museum"
+    if len(words) > 1 and words[0].strip(".") in gazetteer.place_prefixes:
+        return PLACE  # "Mount Kenya"
+    for noun in _appositions(span):
+        if noun.lower_ in gazetteer.facility_nouns or noun.lemma_.lower() in gazetteer.facility_nouns:
+            return PLACE  # "Hagia Sophia, formerly a church"
+        if noun.lower_ in gazetteer.settlement_nouns:
+            return "GPE"  # "Niamey, Niger's capital"
+    return None
+
+
+def _appositions(span: Span) -> list[Token]:
+    """Common nouns set beside a name, with their conjuncts ("a church and now a museum")."""
+    heads = [c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= span.end]
+    return [*heads, *(c for h in heads for c in h.children if c.dep_ == "conj" and c.pos_ == "NOUN")]
+
+
+def _after_kind_noun(span: Span, gazetteer: Gazetteer) -> bool:
+    """A name right after a kind noun, or joined by "and" to one: "services Medicare and Medicaid"."""
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    kinds = gazetteer.kind_nouns
+    if span.start > 0 and span.doc[span.start - 1].lower_ in kinds:
+        return True
+    if first.i == span.root.i:
+        return False
+    return (
+        (first.i > 0 and span.doc[first.i - 1].lower_ in kinds)
+        or any(c.lower_ in kinds for c in first.lefts)
+        or (first.dep_ == "appos" and first.head.lower_ in kinds)
+    )
+
+
+def _is_common_noun(span: Span) -> bool:
+    """A capitalised word after "a"/"an" and before no noun: "make an Order declaring…"."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        len(span) == 1
+        and span.start > 0
+        and doc[span.start - 1].lower_ in {"a", "an"}
+        and (after is None or after.pos_ not in {"NOUN", "PROPN"})
+    )
+
+
+def is_person_title(token: Token, gazetteer: Gazetteer) -> bool:
+    """A one-word title before a name, also plural or misspelt by one letter when capitalised.
+
+    "Senator", "Presidents", "Represenative" (but not "presenter").
+    """
+    word = token.lower_.strip(".")
+    titles = gazetteer.person_titles
+    if word in titles or (word.endswith("s") and word[:-1] in titles):
+        return True
+    return token.is_title and len(word) >= 7 and _near_title(word, titles)
+
+
+@functools.lru_cache(maxsize=4096)
+def _near_title(word: str, titles: frozenset[str]) -> bool:
+    return any(len(title) >= 7 and title[0] == word[0] and _one_edit_apart(word, title) for title in titles)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether one letter inserted, deleted, changed or two neighbours swapped turn a into b."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
+
+
+def _name_word(token: Token, gazetteer: Gazetteer) -> bool:
+    """A word that may be part of a person's name: capitalised proper noun, not a title."""
+    return (
+        token.text[:1].isupper()
+        and token.is_alpha
+        and token.pos_ == "PROPN"
+        and token.ent_type_ in NAME_ENTITY_LABELS
+        and token.lower_ not in gazetteer.title_words
+        and token.lower_ not in gazetteer.org_words
+        and not is_person_title(token, gazetteer)
+        and gazetteer.country_of(token.text) is None
+        and gazetteer.known(token.text) is None
+    )
+
+
+def _is_place_word(token: Token, gazetteer: Gazetteer) -> bool:
+    """A country, or a word the model tags as a place elsewhere in the Doc ("Scotland")."""
+    if gazetteer.country_of(token.text) is not None:
+        return True
+    return any(e.label_ == "GPE" and e.text == token.text for e in token.doc.ents)
+
+
+def _looks_like_person(span: Span, gazetteer: Gazetteer) -> bool:
+    return 2 <= len(span) <= 3 and all(_name_word(t, gazetteer) for t in span)
+
+
+def _after_role(doc: Doc, start: int, gazetteer: Gazetteer) -> bool:
+    """Whether a title ends right before ``start``: "Senator …", "Ambassador to the UN …"."""
+    i = start - 1
+    if i < 0 or doc[i].is_space:
+        return False
+    if is_person_title(doc[i], gazetteer) and not doc[i].is_lower:
+        return True
+    if doc[i].ent_iob_ not in {"B", "I"}:
+        return False
+    while i > 0 and doc[i].ent_iob_ == "I":  # back over "the United Nations" / "Scotland"
+        i -= 1
+    i -= 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i > 0 and doc[i].lower_ in ROLE_LINKS and doc[i - 1].lower_.strip(".") in gazetteer.title_words
+
+
+def _coordinated_with_people(span: Span) -> bool:
+    """A name joined by "and"/commas to people only: "Adam Schiff, and Elijah Cummings"."""
+    root = span.root
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [c for c in root.children if c.dep_ == "conj"]
+    return bool(partners) and all(p.ent_type_ == "PERSON" for p in partners)
+
+
+def _starts_name_word(token: Token) -> bool:
+    text = token.text
+    return text[:1].isupper() or (text[:2].lower() in ELISIONS and text[2:3].isupper())
+
+
+def _extend_across_linkers(span: Span, gazetteer: Gazetteer) -> Span:
+    """ "Brigade de Recherche" + "et d'Intervention" → the whole name."""
+    doc, end = span.doc, span.end
+    while end + 1 < len(doc) and doc[end].lower_ in gazetteer.linkers and _starts_name_word(doc[end + 1]):
+        end += 2
+        while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_sent_start:
+            end += 1
+    return doc[span.start : end]
 
 
 def _lone_given_name(token: Token, gazetteer: Gazetteer) -> bool:
@@ -72,15 +249,47 @@ def _lone_given_name(token: Token, gazetteer: Gazetteer) -> bool:
         and not token.ent_type_
         and not token.is_sent_start
         and token.lower_.strip(".") not in gazetteer.title_words
+        and not is_person_title(token, gazetteer)
         and gazetteer.known(token.text) is None
         and gazetteer.country_of(token.text) is None
     )
 
 
 def _is_role(span: Span, gazetteer: Gazetteer) -> bool:
-    """An entity that is really a role: "the Archbishop of Gdańsk"."""
+    """An entity that is really a role: "the Archbishop of Gdańsk", "National Security Advisor"."""
     words = [t.lower_ for t in span if not t.is_punct and t.lower_ not in LEADING_JUNK]
+    if words and gazetteer.country_of(words[0]) is not None:
+        words = words[1:]  # "US Secretary of State"
+    if words and " ".join(words) in gazetteer.titles:
+        return True
+    if words and words[-1].strip(".") in gazetteer.person_titles and not set(words) & gazetteer.org_words:
+        return True  # "National Security Advisor"
     return bool(words) and words[0] in gazetteer.title_words and "of" in words
+
+
+def _person_inside(span: Span, gazetteer: Gazetteer) -> Span | None:
+    """The person's name in an organisation or place entity, if the entity is one.
+
+    "Ambassador Nikki Haley" → "Nikki Haley"; "(First Minister of) Scotland Nicola
+    Sturgeon" → "Nicola Sturgeon"; "(Senator) Ann Cole" → itself.
+    """
+    doc = span.doc
+    first = span[0]
+    rest = doc[span.start + 1 : span.end]
+    if is_person_title(first, gazetteer) and _looks_like_person(rest, gazetteer):
+        return rest
+    if (
+        span.start > 0
+        and doc[span.start - 1].lower_ in ROLE_LINKS
+        and _looks_like_person(rest, gazetteer)
+        and _is_place_word(first, gazetteer)
+    ):
+        return rest
+    if _looks_like_person(span, gazetteer) and (
+        _after_role(doc, span.start, gazetteer) or _coordinated_with_people(span)
+    ):
+        return span
+    return None
 
 
 def _mention(span: Span, gazetteer: Gazetteer) -> Mention | None:
@@ -91,7 +300,7 @@ def _mention(span: Span, gazetteer: Gazetteer) -> Mention | None:
         return None
     trimmed = _trim(span, gazetteer)
     if trimmed is not None and _names_place(trimmed, gazetteer):
-        return Mention(trimmed.start, trimmed.end, "LOC", trimmed.text)
+        return Mention(trimmed.start, trimmed.end, PLACE, trimmed.text)
     if trimmed is None or name_key(trimmed.text) in gazetteer.not_actors:
         return None
     known = gazetteer.known(trimmed.text)
@@ -101,6 +310,19 @@ def _mention(span: Span, gazetteer: Gazetteer) -> Mention | None:
         country = gazetteer.country_of(trimmed.text)
         if country is not None:
             return Mention(trimmed.start, trimmed.end, "GPE", trimmed.text, gazetteer.known(country))
+    if _after_kind_noun(trimmed, gazetteer) or _is_common_noun(trimmed) or trimmed[-1].lower_ in gazetteer.event_heads:
+        return None
+    place = _place_kind(trimmed, gazetteer)
+    if place is not None:
+        return Mention(trimmed.start, trimmed.end, place, trimmed.text)
+    if label != "PERSON":
+        person = _person_inside(trimmed, gazetteer)
+        if person is not None:
+            return Mention(person.start, person.end, "PERSON", person.text)
+    if label in MAYBE_ORG_LABELS and any(t.lower_ in gazetteer.org_words for t in trimmed[1:]):
+        label = "ORG"  # "the Great Orchestra of Christmas Charity" (FAC)
+    if label == "ORG":
+        trimmed = _extend_across_linkers(trimmed, gazetteer)
     if label not in ACTOR_LABELS:
         return None
     if label == "PERSON" and len(trimmed) == 1 and trimmed[0].tag_ == "NNS":
@@ -168,12 +390,79 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
         if mention is not None:
             found.append(mention)
             covered.update(range(mention.start, mention.end))
+    found += _titled_names(doc, covered, gazetteer)
     for token in doc:  # acronyms the model did not tag
         if token.i not in covered and token.text in written:
             found.append(Mention(token.i, token.i + 1, "ORG", token.text))
-    places = {m.key for m in found if m.label == "LOC"}  # a name used as a place is one
-    found = [m for m in found if m.key not in places]
+    found = _without_places(found)
+    found = _without_titles_and_media(doc, found, gazetteer)
     return sorted(found, key=lambda m: m.start), defined
+
+
+def _titled_names(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> list[Mention]:
+    """People the model did not tag: two or three name words after a title ("Senator Ann Cole")."""
+    found = []
+    for token in doc[:-2]:
+        if token.is_lower or not is_person_title(token, gazetteer):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and end not in covered and _name_word(doc[end], gazetteer):
+            if doc[end].is_sent_start:
+                break
+            end += 1
+        if end - token.i - 1 < 2 or (end < len(doc) and doc[end].ent_iob_ == "I"):
+            continue  # one word, or part of a longer entity
+        found.append(Mention(token.i + 1, end, "PERSON", doc[token.i + 1 : end].text))
+        covered.update(range(token.i + 1, end))
+    return found
+
+
+def _without_places(found: list[Mention]) -> list[Mention]:
+    """Mentions minus every name also used as a place ("Hagia Sophia" of "Hagia Sophia Museum").
+
+    A building's name without its noun is a place too, unless it is part of a person's
+    longer name ("Trump Tower" does not make "Trump" a place when "Donald Trump" is named).
+    """
+    people = [m.key for m in found if m.label == "PERSON" and len(m.key) > 1]
+    places = {m.key for m in found if m.label in {PLACE, FACILITY}}
+    places |= {m.key[:-1] for m in found if m.label == FACILITY and len(m.key) > 1}
+    places = {p for p in places if not any(len(k) > len(p) and k[-len(p) :] == p for k in people)}
+    return [m for m in found if m.label not in {PLACE, FACILITY} and (m.known is not None or m.key not in places)]
+
+
+def _in_office_title(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """ "[Senate] Minority Leader", "Speaker of the [House]", "Secretary of [State]"."""
+    last = doc[mention.end - 1]
+    if last.dep_ == "compound" and 0 <= last.head.i - mention.end <= 2 and last.head.lower_ in gazetteer.office_words:
+        return True
+    head = last.head
+    if last.dep_ != "pobj" or head.lower_ != "of" or head.head.i >= mention.start:
+        return False
+    office = head.head.lower_
+    return office in gazetteer.office_words or f"{office} of {' '.join(mention.key)}" in gazetteer.titles
+
+
+def _as_medium(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """ "wrote on [Twitter]", "Joshua Wong on [Twitter]": a one-word name after a verb's or name's preposition."""
+    token = doc[mention.start]
+    prep = token.head
+    return (
+        mention.end - mention.start == 1
+        and token.dep_ == "pobj"
+        and prep.lower_ in gazetteer.medium_prepositions
+        and prep.head.pos_ in {"VERB", "AUX", "PROPN"}
+    )
+
+
+def _without_titles_and_media(doc: Doc, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Mentions minus names used only inside office titles or only as a medium."""
+    uses: dict[tuple[str, ...], list[bool]] = {}
+    for m in found:
+        if m.known is None and m.label in {"ORG", "PERSON"}:
+            odd = _as_medium(doc, m, gazetteer) or (m.label == "ORG" and _in_office_title(doc, m, gazetteer))
+            uses.setdefault(m.key, []).append(odd)
+    dropped = {key for key, odd in uses.items() if all(odd)}
+    return [m for m in found if m.key not in dropped]
 
 
 def _long_name(span: Span, gazetteer: Gazetteer) -> Mention:

@@ -43,6 +43,15 @@ class Gazetteer:
     not_actors: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
+    office_words: frozenset[str] = frozenset()
+    facility_nouns: frozenset[str] = frozenset()
+    settlement_nouns: frozenset[str] = frozenset()
+    place_prefixes: frozenset[str] = frozenset()
+    kind_nouns: frozenset[str] = frozenset()
+    medium_prepositions: frozenset[str] = frozenset()
+    event_heads: frozenset[str] = frozenset()
+    org_words: frozenset[str] = frozenset()
+    linkers: frozenset[str] = frozenset()
 
     def known(self, text: str) -> KnownActor | None:
         """The known actor this name or alias means, if any."""
@@ -60,6 +69,11 @@ class Gazetteer:
     def title_words(self) -> frozenset[str]:
         """Every single word that occurs in a role phrase."""
         return frozenset(word for phrase in self.titles for word in phrase.split())
+
+    @functools.cached_property
+    def person_titles(self) -> frozenset[str]:
+        """One-word titles that stand right before a person's name ("Senator", "Mr")."""
+        return frozenset(p.strip(".") for p in self.titles if " " not in p)
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -109,6 +123,7 @@ def gazetteer_from_dict(data: dict[str, Any], *, source: str = "actors.toml") ->
     }
     lower = functools.partial(_lower_set, source=source)
     not_actors = data.get("not_actors", {})
+    organisations = data.get("organisations", {})
     return Gazetteer(
         actors=tuple(known),
         by_name=by_name,
@@ -120,6 +135,15 @@ def gazetteer_from_dict(data: dict[str, Any], *, source: str = "actors.toml") ->
         not_actors=frozenset(name_key(n) for n in _strings(not_actors.get("names"), "not_actors.names")),
         place_nouns=lower(not_actors.get("place_nouns"), "not_actors.place_nouns"),
         event_nouns=lower(not_actors.get("event_nouns"), "not_actors.event_nouns"),
+        office_words=lower(titles.get("office_words"), "titles.office_words"),
+        facility_nouns=lower(not_actors.get("facility_nouns"), "not_actors.facility_nouns"),
+        settlement_nouns=lower(not_actors.get("settlement_nouns"), "not_actors.settlement_nouns"),
+        place_prefixes=lower(not_actors.get("place_prefixes"), "not_actors.place_prefixes"),
+        kind_nouns=lower(not_actors.get("kind_nouns"), "not_actors.kind_nouns"),
+        medium_prepositions=lower(not_actors.get("medium_prepositions"), "not_actors.medium_prepositions"),
+        event_heads=lower(not_actors.get("event_heads"), "not_actors.event_heads"),
+        org_words=lower(organisations.get("org_words"), "organisations.org_words"),
+        linkers=lower(organisations.get("linkers"), "organisations.linkers"),
     )
 
 

@@ -21,7 +21,7 @@ from dashboard.nlp import paragraph_breaks as _paragraph_breaks  # noqa: F401
 from dashboard.nlp import quote_finder as _quote_finder  # noqa: F401
 from dashboard.nlp import topic_matcher as _topic_matcher  # noqa: F401
 
-COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (
+COMPONENTS: tuple[tuple[str, dict[str, str | bool]], ...] = (
     ("paragraph_breaks", {"before": "parser"}),
     ("actor_gazetteer", {"before": "ner"}),
     ("actor_linker", {"last": True}),

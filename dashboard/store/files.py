@@ -14,6 +14,7 @@ removes versions older than the previous one.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import shutil
 import tempfile
@@ -29,6 +30,7 @@ from dashboard.store.schema import TABLES, conform, empty
 
 POINTER = "CURRENT"
 LOCK = ".writer.lock"
+FINGERPRINT = "schema.txt"
 KEEP_VERSIONS = 2
 
 
@@ -36,13 +38,26 @@ class StoreError(DashboardError):
     """The tables on disk cannot be read."""
 
 
+def schema_fingerprint() -> str:
+    """A short hash of every table's columns and dtypes, stored with each version."""
+    described = repr({table: [(c.name, c.dtype) for c in columns] for table, columns in TABLES.items()})
+    return hashlib.sha256(described.encode("utf-8")).hexdigest()[:16]
+
+
 def current_version(build_dir: Path) -> str | None:
-    """Name of the version folder readers should use, or None before the first build."""
+    """Name of the version folder readers should use, or None before the first build.
+
+    Tables written by an older schema count as not built, so the next build (from the
+    command line or the app's first start) rebuilds every article.
+    """
     pointer = build_dir / POINTER
     if not pointer.is_file():
         return None
     name = pointer.read_text(encoding="utf-8").strip()
-    return name if name and (build_dir / name).is_dir() else None
+    fingerprint = build_dir / name / FINGERPRINT if name else None
+    if fingerprint is None or not fingerprint.is_file():
+        return None
+    return name if fingerprint.read_text(encoding="utf-8").strip() == schema_fingerprint() else None
 
 
 def read_table(build_dir: Path, table: str, version: str | None = None) -> pd.DataFrame:
@@ -90,6 +105,7 @@ def write_tables(build_dir: Path, tables: dict[str, pd.DataFrame]) -> str:
         for table in TABLES:
             frame = conform(tables.get(table, empty(table)), table)
             frame.to_parquet(staging / f"{table}.parquet", index=False)
+        (staging / FINGERPRINT).write_text(schema_fingerprint() + "\n", encoding="utf-8")
         staging.rename(build_dir / version)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

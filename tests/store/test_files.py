@@ -60,3 +60,10 @@ def test_a_damaged_table_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / version / "articles.parquet").write_bytes(b"not parquet")
     with pytest.raises(files.StoreError, match="articles.parquet"):
         files.read_table(tmp_path, "articles")
+
+
+def test_tables_of_an_older_schema_count_as_not_built(tmp_path: Path) -> None:
+    version = files.write_tables(tmp_path, {"articles": _articles("a")})
+    (tmp_path / version / files.FINGERPRINT).write_text("older\n", encoding="utf-8")
+    assert files.current_version(tmp_path) is None
+    assert len(files.read_table(tmp_path, "articles")) == 0

@@ -1,0 +1,48 @@
+"""Overview: headline figures, who is quoted most, the topics, and the story arc."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.charts.bars import (
+    quoted_most_bar,
+    quoted_most_summary,
+    topic_share_bar,
+    topic_share_summary,
+)
+from dashboard.charts.story_arc import story_arc_chart, story_arc_summary
+from dashboard.ui.article_picker import current_article
+from dashboard.ui.chart_block import chart
+from dashboard.ui.headline import article_heading, headline_figures
+from dashboard.ui.url_state import keep_params, share_link
+
+keep_params(())
+data = current_article()
+if data is None:
+    st.stop()
+
+article_heading(data)
+headline_figures(data)
+
+left, right = st.columns(2)
+with left:
+    chart(
+        quoted_most_bar(data.quotes, source=data.source),
+        quoted_most_summary(data.quotes),
+        key="overview_quoted",
+    )
+with right:
+    chart(
+        topic_share_bar(data.topic_mentions, source=data.source),
+        topic_share_summary(data.topic_mentions),
+        key="overview_topics",
+    )
+
+chart(
+    story_arc_chart(
+        data.actors, data.mentions, data.topic_mentions, data.paragraphs, source=data.source
+    ),
+    story_arc_summary(data.actors, data.mentions, data.topic_mentions, data.paragraphs),
+    key="overview_arc",
+)
+share_link()

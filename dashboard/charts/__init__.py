@@ -1,0 +1,1 @@
+"""DataFrame → plotly Figure (and → escaped HTML). Pure functions; no streamlit import."""

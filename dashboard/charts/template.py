@@ -1,0 +1,190 @@
+"""The one chart style: the ``newsroom`` plotly template and the furniture every chart gets.
+
+A chart states its finding in the title, names its measure in the subtitle and carries a
+source line underneath (BBC bbplot / FT / Datawrapper habits). Colours are Okabe–Ito, safe
+for the common forms of colour blindness.
+"""
+
+from __future__ import annotations
+
+import html
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+TEMPLATE_NAME = "newsroom"
+
+# Okabe & Ito (2008), "Color Universal Design": blue first, it reads well on white.
+OKABE_ITO: tuple[str, ...] = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#D55E00",  # vermillion
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+PRIMARY = OKABE_ITO[0]
+MUTED = "#6B6B6B"
+# Sequential scale for counts: white to the palette's blue.
+SEQUENTIAL: list[list[float | str]] = [[0.0, "#FFFFFF"], [0.25, "#CFE3F1"], [1.0, PRIMARY]]
+
+FONT = "Helvetica Neue, Helvetica, Arial, sans-serif"
+TOP_MARGIN = 88  # title + subtitle
+SOURCE_GAP = 22  # one line of source text
+TITLE_WIDTH = 36  # characters per title line (17 px font on a 375 px phone)
+SUBTITLE_WIDTH = 50
+LABEL_WIDTH = 22  # characters: longer category labels are shortened (375 px phones)
+
+
+def _template() -> go.layout.Template:
+    return go.layout.Template(
+        layout=go.Layout(
+            font=dict(family=FONT, size=13, color="#222222"),
+            colorway=list(OKABE_ITO),
+            paper_bgcolor="#FFFFFF",
+            plot_bgcolor="#FFFFFF",
+            title=dict(x=0, xref="container", xanchor="left", pad=dict(l=8), font=dict(size=17)),
+            margin=dict(l=8, r=8, t=TOP_MARGIN, b=40),
+            xaxis=dict(
+                automargin=True,
+                showgrid=True,
+                gridcolor="#E6E6E6",
+                zeroline=False,
+                ticks="",
+                title=dict(font=dict(size=12, color=MUTED)),
+            ),
+            yaxis=dict(
+                automargin=True,
+                showgrid=False,
+                zeroline=False,
+                ticks="",
+                title=dict(font=dict(size=12, color=MUTED)),
+            ),
+            legend=dict(orientation="h", x=0, xanchor="left", y=-0.18, yanchor="top", title=dict(text="")),
+            hoverlabel=dict(font=dict(family=FONT, size=12), align="left"),
+            coloraxis=dict(colorscale=SEQUENTIAL),
+        )
+    )
+
+
+def register() -> str:
+    """Register the template with plotly (idempotent) and return its name."""
+    if TEMPLATE_NAME not in pio.templates:
+        pio.templates[TEMPLATE_NAME] = _template()
+    return TEMPLATE_NAME
+
+
+register()
+
+
+def short_label(text: str, width: int = LABEL_WIDTH) -> str:
+    """A category label short enough for a phone: 'Vladimir Putin' stays, long names get '…'."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def source_line(title: str | None, outlet: str | None, credit: str | None) -> str:
+    """'Source: Wikinews, CC BY 2.5' — the credit if there is one, else outlet, else headline."""
+    for value in (credit, outlet):
+        if value and str(value).strip():
+            return f"Source: {str(value).strip()}"
+    if title and str(title).strip():
+        return f"Source: “{short_label(str(title), 40)}”"
+    return ""
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap into lines of at most ``width`` characters (long words stay whole)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def sentence_case(text: str) -> str:
+    """'diplomacy leads…' → 'Diplomacy leads…' (only the first letter is touched)."""
+    return text[:1].upper() + text[1:]
+
+
+def finish(
+    fig: go.Figure,
+    *,
+    title: str,
+    subtitle: str,
+    source: str = "",
+    legend: bool = False,
+    height: int = 380,
+    tick_space: int = 0,
+) -> go.Figure:
+    """Apply the template, the finding as title, the measure as subtitle, the source line.
+
+    ``tick_space``: extra pixels under the axis for slanted tick labels.
+    """
+    has_x_title = bool(fig.layout.xaxis.title.text)
+    below_axis = 34 + tick_space + (20 if has_x_title else 0) + (34 if legend else 0)
+    bottom = below_axis + (SOURCE_GAP if source else 0)
+    # Plotly does not wrap titles: break them so they fit a 375 px phone.
+    title_lines = wrap(sentence_case(title), TITLE_WIDTH)
+    subtitle_lines = wrap(subtitle, SUBTITLE_WIDTH) if subtitle else []
+    top = 30 + 22 * len(title_lines) + 16 * len(subtitle_lines)
+    total = height + top - TOP_MARGIN
+    fig.update_layout(
+        template=register(),
+        title=dict(
+            text="<br>".join(html.escape(line) for line in title_lines),
+            subtitle=dict(text="<br>".join(html.escape(line) for line in subtitle_lines)),
+            y=1 - 12 / total,
+            yanchor="top",
+            yref="container",
+        ),
+        showlegend=legend,
+        height=total,
+        margin=dict(b=bottom, t=top),
+    )
+    if legend:  # just under the tick labels (and axis title), in paper units of the plot height
+        plot_height = max(height - bottom - TOP_MARGIN, 1)
+        offset = 28 + tick_space + (20 if has_x_title else 0)
+        fig.update_layout(legend=dict(y=-offset / plot_height, yanchor="top"))
+    if source:
+        fig.add_annotation(
+            text=html.escape(source),
+            xref="paper",
+            yref="paper",
+            x=1,
+            y=0,
+            xanchor="right",
+            yanchor="top",
+            yshift=-below_axis,
+            showarrow=False,
+            align="right",
+            font=dict(size=11, color=MUTED),
+            name="source",
+        )
+    return fig
+
+
+def empty_figure(message: str, *, title: str, subtitle: str = "", source: str = "") -> go.Figure:
+    """A chart with nothing to plot: the message where the data would be, no axes."""
+    fig = go.Figure()
+    fig.add_annotation(
+        text=html.escape(message),
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+        font=dict(size=14, color=MUTED),
+        name="empty",
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return finish(fig, title=title, subtitle=subtitle, source=source, height=260)

@@ -1,0 +1,362 @@
+"""Who is speaking: from a cue (a reporting verb, "according to", a colon lead-in) to a speaker.
+
+A speaker is the subject of the cue (or the passive agent, the subject inherited by a
+participle or a conjoined verb, the antecedent of a relative pronoun), expanded to the
+name it is part of, and mapped to the actor whose mention covers it. Pronouns go to the
+nearest compatible preceding antecedent (the previous speaker first, then the subject of a
+previous sentence, then the nearest mention); documents ("the readout said", "its
+account") go to whoever issued them. When nothing fits, the answer is None: a wrong
+speaker is worse than none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dashboard.extract.cues import Cues
+from dashboard.nlp import ACTOR_MENTIONS
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+THING_PRONOUNS = frozenset({"it", "its"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+NOT_SPEAKERS = frozenset({
+    "this", "that", "these", "those", "there", "what", "something", "someone", "anyone",
+    "everyone", "nobody", "one", "i", "we", "you", "me", "us", "both", "all", "some", "many",
+    "each", "either", "neither", "itself", "himself", "herself", "themselves",
+})
+ENTITY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GPE", "FAC": "ORG"}
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp", "ccomp")
+LOOKBACK_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: ``name`` is the actor's canonical name or the surface text."""
+
+    name: str
+    actor_id: str
+    type: str  # PERSON | ORG | GPE | "" when unknown
+    start: int  # character offsets of the mention in the Doc
+    end: int
+
+
+class ActorIndex:
+    """Token → actor lookups over ``doc.spans[ACTOR_MENTIONS]`` and ``doc._.actors``."""
+
+    def __init__(self, doc: Doc) -> None:
+        actors = {a.get("id"): a for a in (getattr(doc._, "actors", None) or []) if isinstance(a, dict)}
+        self._by_token: dict[int, tuple[str, str, str, int, int]] = {}
+        for span in doc.spans.get(ACTOR_MENTIONS, []):
+            actor = actors.get(span.kb_id_)
+            if not actor:
+                continue
+            entry = (span.kb_id_, str(actor.get("name", span.text)), str(actor.get("type", "")),
+                     span.start, span.end)
+            for i in range(span.start, span.end):
+                self._by_token.setdefault(i, entry)
+
+    def actor_at(self, token: Token) -> tuple[str, str, str, int, int] | None:
+        """(actor id, name, type, first token, end token) of the mention covering a token."""
+        return self._by_token.get(token.i)
+
+    def mentions_in(self, doc: Doc, start: int, end: int) -> list[tuple[str, str, str, int, int]]:
+        found, seen = [], set()
+        for i in range(start, end):
+            entry = self._by_token.get(i)
+            if entry and (entry[3], entry[4]) not in seen:
+                seen.add((entry[3], entry[4]))
+                found.append(entry)
+        return found
+
+
+def subject_of(verb: Token, *, depth: int = 0,
+               prefer: Callable[[Token], bool] | None = None) -> Token | None:
+    """The speaker token of a cue verb: passive agent, subject, or the subject it inherits
+    (from the nearest ancestor for which ``prefer`` holds, when given)."""
+    if depth > 4:
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.dep_ != "nsubjpass"]
+    if subjects:
+        named = [c for c in subjects if c.pos_ == "PROPN" and c.ent_type_ in ENTITY_TYPES]
+        child = named[-1] if named else min(subjects, key=lambda c: abs(c.i - verb.i))
+        if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return relative_antecedent(child)
+        return child
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "a report concluding that ..."
+    if verb.dep_ == "relcl":
+        return None
+    if verb.dep_ in INHERITS_SUBJECT and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "ccomp" and verb.i < verb.head.i:
+            return None
+        head = verb.head
+        if prefer is not None and verb.dep_ in ("advcl", "xcomp") and not prefer(head):
+            # "..., further saying": the subject of the cue verb above, not of the quote's verb
+            ancestor = next((a for a in list(head.ancestors)[:3] if prefer(a)), None)
+            head = ancestor if ancestor is not None else head
+        return subject_of(head, depth=depth + 1, prefer=prefer)
+    # inverted attribution parsed as an object: '"...," tweeted Johnson'
+    for child in verb.children:
+        if child.dep_ in ("dobj", "npadvmod", "attr") and child.i > verb.i and child.pos_ == "PROPN":
+            return child
+    return None
+
+
+def relative_antecedent(pronoun: Token) -> Token | None:
+    """The nominal right before a relative pronoun ("Biden, who accused ...")."""
+    for i in range(pronoun.i - 1, max(pronoun.sent.start, pronoun.i - 4) - 1, -1):
+        token = pronoun.doc[i]
+        if token.is_punct:
+            continue
+        return token if token.pos_ in ("NOUN", "PROPN") else None
+    return None
+
+
+def name_head(token: Token) -> Token:
+    """Prefer a proper-noun appositive over a description ("the judge ..., Bernard Schwartz"),
+    and a person's name that ends the subject phrase ("Former US Ambassador to the United
+    Nations Nikki Haley")."""
+    if token.ent_type_ != "PERSON" and token.dep_ in SUBJECTS and token.head.i > token.i:
+        last = token.doc[token.head.i - 1]
+        in_subject = last.i in {t.i for t in token.subtree}
+        if last.ent_type_ == "PERSON" and last.pos_ == "PROPN" and in_subject:
+            return last
+    if token.ent_type_ not in ("PERSON", "ORG", "GPE"):
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return child
+    elif token.ent_type_ != "PERSON":
+        for child in token.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                return child  # "African Export–Import Bank president Okey Oramah"
+    return token
+
+
+def mention_bounds(token: Token) -> tuple[int, int]:
+    """Token range of the name or description a head token stands for."""
+    doc = token.doc
+    if token.ent_type_ and token.pos_ == "PROPN":
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent.start, ent.end
+    start, end = token.i, token.i + 1
+    for child in token.lefts:
+        if child.dep_ in ("det", "poss", "amod", "compound", "nummod", "nmod", "case"):
+            start = min(start, child.left_edge.i)
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ in ("compound", "flat", "case"):
+            end = max(end, child.i + 1)
+    while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def _clean_name(text: str) -> str:
+    """A surface name without an unclosed bracket tail ("Commission (USCIRF") or a final "'s"."""
+    text = " ".join(text.split())
+    for opening, closing in ("()", "[]"):
+        if text.count(opening) > text.count(closing):
+            text = text[: text.rindex(opening)].strip()
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip(" ,;:")
+
+
+def _mention_type(token: Token) -> str:
+    return ENTITY_TYPES.get(token.ent_type_, "")
+
+
+def _compatible(pronoun: str, speaker_type: str, plural: bool) -> bool:
+    if pronoun in PERSON_PRONOUNS:
+        return speaker_type in ("PERSON", "") and not plural
+    if pronoun in THING_PRONOUNS:
+        return speaker_type in ("ORG", "GPE")
+    return speaker_type in ("ORG", "GPE") or plural
+
+
+class SpeakerResolver:
+    """Resolves speaker tokens in one Doc; remembers the speakers it has found, in order."""
+
+    def __init__(self, doc: Doc, cues: Cues) -> None:
+        self.doc = doc
+        self.cues = cues
+        self.actors = ActorIndex(doc)
+        self.history: list[Speaker] = []
+        self.quoted: set[int] = set()  # token indices inside quotation marks
+        self._sents = list(doc.sents)
+        self._sent_of = {}
+        for number, sent in enumerate(self._sents):
+            for i in range(sent.start, sent.end):
+                self._sent_of[i] = number
+
+    def remember(self, speaker: Speaker | None) -> None:
+        if speaker is not None:
+            self.history.append(speaker)
+
+    def of_cue(self, verb: Token) -> Speaker | None:
+        """The speaker of a reporting verb (or of a verb before a colon lead-in)."""
+        subject = subject_of(verb, prefer=self.is_cue_verb)
+        return self.of_token(subject) if subject is not None else None
+
+    def is_cue_verb(self, token: Token) -> bool:
+        return token.pos_ in ("VERB", "AUX") and self.cues.is_verb(token.lemma_)
+
+    def of_token(self, token: Token, *, depth: int = 0) -> Speaker | None:
+        """A speaker for a subject token: a name, a description, a pronoun or a document."""
+        if depth > 3 or token.is_punct:
+            return None
+        lower = token.lower_
+        if lower in PRONOUNS:
+            return self.antecedent(token)
+        if lower in RELATIVE_PRONOUNS:
+            antecedent = relative_antecedent(token)
+            return self.of_token(antecedent, depth=depth + 1) if antecedent is not None else None
+        partitive = lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        if (lower in NOT_SPEAKERS and not partitive) or token.pos_ not in ("NOUN", "PROPN", "NUM"):
+            return None
+        token = name_head(token)
+        if self.cues.is_document(token.lemma_) and token.pos_ == "NOUN":
+            return self.document_owner(token, depth=depth)
+        return self._named(token)
+
+    def _named(self, token: Token) -> Speaker | None:
+        actor = self.actors.actor_at(token)
+        doc = self.doc
+        if actor is not None:
+            actor_id, name, kind, start, end = actor
+            return Speaker(name, actor_id, kind, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        start, end = mention_bounds(token)
+        span = doc[start:end]
+        text = _clean_name(span.text)
+        if not text or not any(ch.isalpha() for ch in text):
+            return None
+        return Speaker(text, "", _mention_type(token), span.start_char, span.end_char)
+
+    def document_owner(self, noun: Token, *, depth: int = 0) -> Speaker | None:
+        """Who issued a statement/readout/report: its possessor, its publisher, or the last
+        organisation quoted before it."""
+        owner = _owner_in_sentence(noun)
+        if owner is None:
+            for i in range(noun.i - 1, -1, -1):  # an earlier mention of the same document
+                earlier = self.doc[i]
+                if earlier.lemma_ == noun.lemma_ and earlier.pos_ == "NOUN":
+                    owner = _owner_in_sentence(earlier)
+                    if owner is not None:
+                        break
+        if owner is not None:
+            return self.of_token(owner, depth=depth + 1)
+        if not any(c.lower_ == "the" for c in noun.children):
+            return None  # only "the readout": a definite document already in the story
+        earlier = [s for s in self.history if s.start < noun.idx and s.type == "ORG"]
+        return max(earlier, key=lambda s: s.start) if earlier else None
+
+    def antecedent(self, pronoun: Token, *, depth: int = 0) -> Speaker | None:
+        """Nearest compatible preceding name, sentence by sentence going back: a named
+        subject first, then a pronoun subject (followed along its chain), then any other
+        name; words inside quotation marks are never antecedents. Last resort: the last
+        speaker found in the window."""
+        word = pronoun.lower_
+        sent_number = self._sent_of.get(pronoun.i, 0)
+        first_sent = max(0, sent_number - LOOKBACK_SENTENCES)
+        mentions: list[Token] = []  # names that are not subjects: a last resort, nearest first
+        for number in range(sent_number, first_sent - 1, -1):
+            ranked: list[tuple[int, int, Token]] = []
+            for token in self._sents[number]:
+                if token.i >= pronoun.i:
+                    break
+                if token.i in self.quoted or token.dep_ == "compound":
+                    continue
+                subject = token.dep_ in SUBJECTS
+                if token.pos_ == "PRON":
+                    if subject and token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+                        ranked.append((1, token.i, token))
+                elif subject and token.pos_ in ("PROPN", "NOUN"):
+                    named = token.pos_ == "PROPN" or self.actors.actor_at(token) is not None
+                    ranked.append((0 if named else 2, token.i, token))  # main clause first
+                elif token.pos_ == "PROPN":
+                    mentions.append(token)
+            for _, _, token in sorted(ranked, key=lambda r: (r[0], r[1])):
+                speaker = self._candidate(token, word, depth)
+                if speaker is not None:
+                    return speaker
+        for token in sorted(mentions, key=lambda t: -t.i):
+            speaker = self._candidate(token, word, depth)
+            if speaker is not None:
+                return speaker
+        window_start = self._sents[first_sent].start_char
+        earlier = [s for s in self.history if window_start <= s.start < pronoun.idx]
+        if earlier:
+            last = max(earlier, key=lambda s: s.start)
+            if _compatible(word, last.type, False):
+                return last
+        return None
+
+    def _candidate(self, token: Token, word: str, depth: int) -> Speaker | None:
+        if token.lower_ in NOT_SPEAKERS or self.cues.is_document(token.lemma_):
+            return None
+        if token.pos_ == "PRON":
+            same = (token.lower_ in PERSON_PRONOUNS) == (word in PERSON_PRONOUNS) and (
+                token.lower_ in THING_PRONOUNS) == (word in THING_PRONOUNS)
+            if not same or depth >= 3:
+                return None
+            return self.antecedent(token, depth=depth + 1)
+        speaker = self._named(name_head(token))
+        if speaker is None:
+            return None
+        plural = token.tag_ in ("NNS", "NNPS")
+        kind = speaker.type or _mention_type(token)
+        if token.pos_ == "PROPN" and not kind:
+            return None
+        return speaker if _compatible(word, kind, plural) else None
+
+
+def _owner_in_sentence(noun: Token) -> Token | None:
+    """The possessor, publisher or author of a document noun, within its sentence."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "acl":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    objects = [c for c in agent.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+    for child in noun.children:
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            return child
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB":
+        return _plain_subject(head)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ == "in":
+        return _plain_subject(head.head)
+    return None
+
+
+def _plain_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    return None
+
+
+def history_before(speakers: Sequence[Speaker], char: int) -> Speaker | None:
+    """The last speaker mentioned before a character offset."""
+    earlier = [s for s in speakers if s.start < char]
+    return earlier[-1] if earlier else None

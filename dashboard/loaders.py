@@ -1,0 +1,121 @@
+"""Cached reads of the built tables — the only module with ``st.cache_*``.
+
+Every cached function takes the store version as an argument, so a rebuild (which writes a
+new version and moves ``CURRENT``) is picked up on the next rerun without clearing caches.
+Reading the tables never loads spaCy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import settings
+from dashboard.charts.template import source_line
+from dashboard.errors import DashboardError
+from dashboard.store.files import current_version, read_table, read_tables
+
+ARTICLE_TABLES = ("paragraphs", "sentences", "actors", "mentions", "quotes", "topic_mentions")
+
+
+@dataclass(frozen=True)
+class ArticleData:
+    """One article's rows of every table, plus its metadata."""
+
+    article: str
+    title: str
+    outlet: str | None
+    date: str | None
+    url: str | None
+    credit: str | None
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    actors: pd.DataFrame
+    mentions: pd.DataFrame
+    quotes: pd.DataFrame
+    topic_mentions: pd.DataFrame
+
+    @property
+    def source(self) -> str:
+        return source_line(self.title, self.outlet, self.credit)
+
+    @property
+    def byline(self) -> str:
+        return " · ".join(p for p in (self.outlet, self.date) if p)
+
+
+def build_dir() -> Path:
+    return Path(settings.BUILD_DIR)
+
+
+def store_version() -> str | None:
+    """The current version of the tables, or None before the first build (not cached)."""
+    return current_version(build_dir())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _articles(folder: str, version: str) -> pd.DataFrame:
+    frame = read_table(Path(folder), "articles", version)
+    return frame.sort_values(["date", "article"], na_position="last", kind="stable").reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _problem(folder: str, version: str) -> str | None:
+    try:
+        _tables(folder, version)
+    except (DashboardError, ValueError, OSError) as error:
+        return str(error)
+    return None
+
+
+def store_problem() -> str | None:
+    """Why the current tables cannot be read (e.g. built by an older schema), or None."""
+    version = store_version()
+    return None if version is None else _problem(str(build_dir()), version)
+
+
+def load_articles() -> pd.DataFrame:
+    """The articles table (id, title, outlet, date, …) of the current version."""
+    version = store_version()
+    if version is None:
+        return read_table(build_dir(), "articles")  # empty, with the schema's columns
+    return _articles(str(build_dir()), version)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _tables(folder: str, version: str) -> dict[str, pd.DataFrame]:
+    return read_tables(Path(folder), version)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _article(folder: str, version: str, article: str) -> ArticleData | None:
+    tables = _tables(folder, version)
+    meta = tables["articles"][tables["articles"]["article"] == article]
+    if meta.empty:
+        return None
+    row = meta.iloc[0]
+    frames = {name: tables[name][tables[name]["article"] == article].reset_index(drop=True) for name in ARTICLE_TABLES}
+    return ArticleData(
+        article=article,
+        title=str(row["title"]),
+        outlet=_text(row["outlet"]),
+        date=_text(row["date"]),
+        url=_text(row["url"]),
+        credit=_text(row["credit"]),
+        **frames,
+    )
+
+
+def _text(value: object) -> str | None:
+    return None if value is None or pd.isna(value) or not str(value).strip() else str(value)
+
+
+def load_article(article: str) -> ArticleData | None:
+    """All rows of one article, or None if the article is not in the build."""
+    version = store_version()
+    if version is None:
+        return None
+    return _article(str(build_dir()), version, article)

@@ -1,0 +1,1 @@
+"""Widget helpers: each draws its widgets and returns what the reader chose."""

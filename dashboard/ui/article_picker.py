@@ -1,0 +1,66 @@
+"""The shared sidebar article picker; its choice is kept in the URL as ``?article=``."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import settings
+from dashboard.loaders import ArticleData, load_article, load_articles
+from dashboard.ui.url_state import ARTICLE_PARAM, note_ignored, seed, set_param, url_value
+
+ARTICLE_KEY = "app_article"
+
+
+def article_label(row: pd.Series) -> str:
+    """'Headline — Outlet, 2019-01-07' (outlet and date when known)."""
+    extra = ", ".join(str(v) for v in (row.get("outlet"), row.get("date")) if _known(v))
+    return f"{row['title']} — {extra}" if extra else str(row["title"])
+
+
+def _known(value: object) -> bool:
+    return value is not None and not pd.isna(value) and bool(str(value).strip())
+
+
+def _clear_page_filters() -> None:
+    """A new article starts with a clean view: drop every parameter but the article."""
+    for param in [p for p in st.query_params if p != ARTICLE_PARAM]:
+        del st.query_params[param]
+
+
+def article_picker() -> str | None:
+    """Draw the picker in the sidebar; return the chosen article id (None if none are built)."""
+    articles = load_articles()
+    ids = list(articles["article"])
+    if not ids:
+        st.sidebar.info("No articles have been built yet.")
+        return None
+    labels = {row["article"]: article_label(row) for _, row in articles.iterrows()}
+    wanted = url_value(ARTICLE_PARAM)
+    default = settings.DEFAULT_ARTICLE if settings.DEFAULT_ARTICLE in ids else ids[0]
+    if wanted is not None and wanted not in ids:
+        note_ignored("the article", [wanted])
+    elif wanted is not None and st.session_state.get(ARTICLE_KEY) not in (None, wanted):
+        st.session_state[ARTICLE_KEY] = wanted  # the address was edited or a link opened
+    seed(ARTICLE_KEY, wanted if wanted in ids else default)
+    if st.session_state[ARTICLE_KEY] not in ids:
+        st.session_state[ARTICLE_KEY] = default  # a rebuild removed the article
+    chosen = st.sidebar.selectbox(
+        "Article",
+        ids,
+        key=ARTICLE_KEY,
+        format_func=lambda article: labels.get(article, article),
+        on_change=_clear_page_filters,
+        help="Every built article: headline, outlet and date.",
+    )
+    set_param(ARTICLE_PARAM, chosen)
+    return str(chosen)
+
+
+def current_article() -> ArticleData | None:
+    """The article picked in the sidebar, with all its rows; None (with a note) if none."""
+    article = st.session_state.get(ARTICLE_KEY)
+    data = load_article(article) if article else None
+    if data is None:
+        st.info("Pick an article in the sidebar. No built article is selected yet.")
+    return data

@@ -1,0 +1,44 @@
+"""First start: no tables on disk yet, so build them with a visible progress bar.
+
+This is the only path in the app that loads spaCy, and only when there is nothing to show.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import settings
+from dashboard.loaders import build_dir, store_problem, store_version
+
+
+def ensure_tables() -> None:
+    """Build the tables from ``settings.ARTICLES_DIR`` if none have been built; else nothing."""
+    if store_version() is not None:
+        problem = store_problem()
+        if problem:
+            st.error(
+                f"The built tables cannot be read: {problem}. Rebuild them with "
+                "`python -m dashboard build --force`, then reload this page."
+            )
+            st.stop()
+        return
+    if not settings.ARTICLES_DIR.is_dir():
+        st.error(
+            f"No tables have been built and the article folder {settings.ARTICLES_DIR} does not "
+            "exist. Run `python -m dashboard build` with your articles, then reload."
+        )
+        st.stop()
+    notice = st.empty()
+    with notice.container(border=True):
+        st.markdown("**First start: building the tables from the articles…**")
+        bar = st.progress(0.0, text="Loading the language model…")
+
+        def progress(done: int, total: int, article: str) -> None:
+            bar.progress(done / max(total, 1), text=f"Analysed {done} of {total}: {article}")
+
+        from dashboard.store.build import build  # imports spaCy: only ever needed here
+
+        summary = build([settings.ARTICLES_DIR], build_dir=build_dir(), progress=progress)
+    notice.success(f"Tables built — {summary.describe()}")
+    for failure in summary.failures:
+        st.warning(f"{failure.path}: {failure.problem}")

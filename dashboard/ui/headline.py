@@ -1,0 +1,26 @@
+"""The top of every page: the article's headline, byline and headline figures."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.charts.counts import UNATTRIBUTED, speaker_labels
+from dashboard.loaders import ArticleData
+
+
+def article_heading(data: ArticleData) -> None:
+    st.subheader(data.title, anchor=False)
+    parts = [p for p in (data.credit or data.outlet, data.date) if p]
+    if parts:
+        st.caption(" · ".join(parts))
+
+
+def headline_figures(data: ArticleData) -> None:
+    """Actors, speakers, quotes and topics as four metrics."""
+    speakers = set(speaker_labels(data.quotes)) - {UNATTRIBUTED}
+    topics = set(data.topic_mentions["topic"])
+    row = st.container(horizontal=True)  # wraps two by two on a phone
+    row.metric("Actors", len(data.actors), width=140)
+    row.metric("Speakers", len(speakers), width=140)
+    row.metric("Quotes", len(data.quotes), width=140)
+    row.metric("Topics", len(topics), width=140)

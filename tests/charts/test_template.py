@@ -1,0 +1,74 @@
+"""The newsroom template and chart furniture; the story arc chart."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.io as pio
+import pytest
+
+from dashboard.charts.story_arc import story_arc_chart, story_arc_summary
+from dashboard.charts.template import (
+    OKABE_ITO,
+    TEMPLATE_NAME,
+    finish,
+    short_label,
+    source_line,
+    wrap,
+)
+from dashboard.store.schema import LIST, TABLES, conform, empty
+
+DEFAULTS = {"string": "", "int32": 0, "int64": 0, LIST: []}
+
+
+def table(name: str, *rows: dict) -> pd.DataFrame:
+    base = {c.name: DEFAULTS[c.dtype] for c in TABLES[name]}
+    return conform(pd.DataFrame([{**base, "article": "a", **row} for row in rows]), name)
+
+
+def test_template_is_registered_with_the_okabe_ito_palette() -> None:
+    assert TEMPLATE_NAME in pio.templates
+    assert list(pio.templates[TEMPLATE_NAME].layout.colorway) == list(OKABE_ITO)
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet", "credit", "expected"),
+    [
+        ("T", "Wikinews", "Wikinews, CC BY 2.5", "Source: Wikinews, CC BY 2.5"),
+        ("T", "The Guardian", None, "Source: The Guardian"),
+        ("Biden proposes summit", None, None, "Source: “Biden proposes summit”"),
+        (None, None, None, ""),
+    ],
+)
+def test_source_line(title, outlet, credit, expected) -> None:
+    assert source_line(title, outlet, credit) == expected
+
+
+def test_long_titles_wrap_for_a_phone() -> None:
+    import plotly.graph_objects as go
+
+    fig = finish(go.Figure(), title="x " * 40, subtitle="measure", source="Source: S")
+    lines = fig.layout.title.text.split("<br>")
+    assert len(lines) > 1 and all(len(line) <= 36 for line in lines)
+    assert wrap("a bb ccc", 4) == ["a bb", "ccc"]
+    assert short_label("Russia’s deputy foreign minister") == "Russia’s deputy forei…"
+
+
+def test_story_arc_has_actor_and_topic_traces_with_legend() -> None:
+    actors = table("actors", {"actor_id": "b", "name": "Biden", "mentions": 2})
+    mentions = table(
+        "mentions",
+        {"actor_id": "b", "paragraph": 0, "sentence": 1, "text": "Biden"},
+        {"actor_id": "b", "paragraph": 2, "sentence": 1, "text": "Biden"},
+    )
+    terms = table("topic_mentions", {"topic": "war", "paragraph": 1, "sentence": 1, "term": "war"})
+    paragraphs = table("paragraphs", *({"paragraph": p} for p in range(3)))
+    fig = story_arc_chart(actors, mentions, terms, paragraphs)
+    assert [t.name for t in fig.data] == ["Actors", "Topics"]
+    assert list(fig.data[0].x) == ["0", "2"] and list(fig.data[1].x) == ["1"]
+    assert fig.layout.showlegend is True
+    assert "paragraph 1: war" in story_arc_summary(actors, mentions, terms, paragraphs)
+
+
+def test_story_arc_empty() -> None:
+    fig = story_arc_chart(empty("actors"), empty("mentions"), empty("topic_mentions"), empty("paragraphs"))
+    assert len(fig.data) == 0

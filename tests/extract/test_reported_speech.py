@@ -1,0 +1,74 @@
+"""Reported (indirect) speech rows, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def indirect(nlp, text: str) -> list[dict]:
+    doc = nlp(text)
+    return [
+        {**info, "text": doc.text[info["start"] : info["end"]]}
+        for info in doc._.quotes
+        if info["kind"] == "indirect"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content_start"),
+    [
+        (
+            "Maria Lopez said that the harbour would reopen in May.",
+            "Maria Lopez",
+            "said",
+            "that the harbour",
+        ),
+        ("Maria Lopez said the harbour would reopen in May.", "Maria Lopez", "said", "the harbour"),
+        (
+            "Maria Lopez accused the council of wasting public money.",
+            "Maria Lopez",
+            "accused",
+            "the council",
+        ),
+        (
+            "Maria Lopez called on the council to release the funds.",
+            "Maria Lopez",
+            "called on",
+            "the council",
+        ),
+        (
+            "Maria Lopez warned that the harbour could flood.",
+            "Maria Lopez",
+            "warned",
+            "that the harbour",
+        ),
+        (
+            "According to Maria Lopez, the harbour will reopen in May.",
+            "Maria Lopez",
+            "according to",
+            "the harbour",
+        ),
+    ],
+)
+def test_reported_speech_rows(nlp, text, speaker, cue, content_start):
+    rows = indirect(nlp, text)
+    assert len(rows) == 1
+    assert rows[0]["speaker"] == speaker
+    assert rows[0]["cue"] == cue
+    assert rows[0]["text"].startswith(content_start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Maria Lopez said "the harbour will reopen in May."',
+        'Maria Lopez said, "The harbour will reopen in May."',
+        '"The harbour will reopen in May," Maria Lopez said.',
+        "Maria Lopez did not say when the harbour would reopen.",
+        "Maria Lopez called the plan a disgrace.",
+    ],
+)
+def test_no_indirect_row_for_direct_quotes_or_non_reports(nlp, text):
+    assert indirect(nlp, text) == []

@@ -1,0 +1,67 @@
+"""Speaker resolution on sentences written for the tests (real model; no actors linked
+unless the actor linker finds them, so names are compared by their surface text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.extract.cues import load_cues
+from dashboard.extract.speakers import SpeakerResolver, mention_bounds, subject_of
+
+pytestmark = pytest.mark.model
+
+
+def speaker_of(nlp, text: str, verb: str) -> str | None:
+    doc = nlp(text)
+    resolver = SpeakerResolver(doc, load_cues())
+    token = [t for t in doc if t.text == verb][-1]
+    speaker = resolver.of_cue(token)
+    return speaker.name if speaker is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Maria Lopez said the harbour would reopen in May.", "said", "Maria Lopez"),
+        ('"The harbour will reopen," said Maria Lopez.', "said", "Maria Lopez"),
+        ("Maria Lopez, the port director, said the harbour would reopen.", "said", "Maria Lopez"),
+        ("The port director, Maria Lopez, said the harbour would reopen.", "said", "Maria Lopez"),
+        ("Port director Maria Lopez warned that the harbour would close.", "warned", "Maria Lopez"),
+        ("Maria Lopez arrived late. She said the harbour would reopen.", "said", "Maria Lopez"),
+        ("The plan was called reckless by Tom Baker.", "called", "Tom Baker"),
+        ("The mayor met Tom Baker, who said the plan was reckless.", "said", "Tom Baker"),
+        ("The port authority said in a statement that fees would rise.", "said", "port authority"),
+    ],
+)
+def test_speaker_of_a_reporting_verb(nlp, text, verb, expected):
+    assert speaker_of(nlp, text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("It is said that the harbour will reopen.", "said"),
+        ("Nobody said anything about the harbour.", "said"),
+        ("There was talk; what he said was unclear.", "said"),
+    ],
+)
+def test_no_speaker_rather_than_a_guess(nlp, text, verb):
+    assert speaker_of(nlp, text, verb) is None
+
+
+def test_a_document_speaks_for_its_owner(nlp):
+    text = "The Harbour Board met on Monday. The board said in its report that fees would rise."
+    assert speaker_of(nlp, text, "said") in ("Harbour Board", "board")
+
+
+def test_a_participle_takes_the_subject_of_its_clause(nlp):
+    doc = nlp("Maria Lopez praised the crews, saying they had worked all night.")
+    saying = next(t for t in doc if t.text == "saying")
+    assert subject_of(saying).text == "Lopez"
+
+
+def test_a_description_is_kept_as_written(nlp):
+    doc = nlp("The head of the port's safety team said the crane was unsafe.")
+    head = next(t for t in doc if t.text == "head")
+    start, end = mention_bounds(head)
+    assert doc[start:end].text == "head of the port's safety team"

@@ -1,0 +1,202 @@
+"""General corrections of the model's entities, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.nlp.actor_clusters import _fits
+from dashboard.nlp.actor_mentions import _one_edit_apart
+
+
+def people(doc) -> list[str]:
+    return [a["name"] for a in doc._.actors if a["type"] == "PERSON"]
+
+
+def names(doc) -> list[str]:
+    return [a["name"] for a in doc._.actors]
+
+
+def actor(doc, name: str) -> dict | None:
+    return next((a for a in doc._.actors if a["name"] == name), None)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "near"),
+    [
+        ("represenative", "representative", True),  # a letter left out
+        ("senatr", "senator", True),
+        ("ambasador", "ambassador", True),
+        ("minsiter", "minister", True),  # two letters swapped
+        ("presenter", "president", False),
+        ("governor", "governor", False),  # equal is not a typo
+        ("mayor", "mayors", True),
+    ],
+)
+def test_one_edit_apart(a, b, near):
+    assert _one_edit_apart(a, b) is near
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "fits"),
+    [
+        (("bolton",), ("john", "r", "bolton"), True),
+        (("john", "bolton"), ("john", "r", "bolton"), True),  # middle initial optional
+        (("john", "bolton"), ("john", "r", "k", "bolton"), True),
+        (("mary", "bolton"), ("john", "r", "bolton"), False),
+        (("john", "r", "bolton"), ("john", "r", "bolton"), False),
+        (("ann", "lee"), ("ann", "marie", "lee"), False),  # a middle name is not an initial
+    ],
+)
+def test_person_name_fits_a_longer_one(short, long, fits):
+    assert _fits(short, long, first_name=False) is fits
+
+
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "count"),
+    [
+        (
+            "Adviser Peter K. Halvorsen quit on Monday. Peter Halvorsen said he had no regrets. "
+            "Halvorsen left the city.",
+            "Peter K. Halvorsen",
+            3,
+        ),
+        (
+            "Maria T. Olsen won the race. Voters backed Maria Olsen again, and Olsen thanked them.",
+            "Maria T. Olsen",
+            3,
+        ),
+    ],
+)
+def test_middle_initials_are_one_person(nlp, text, name, count):
+    doc = nlp(text)
+    assert [p for p in people(doc) if name.split()[-1] in p] == [name]
+    ids = {a["id"] for a in doc._.actors if a["name"] == name}
+    assert len([s for s in doc.spans["actor_mentions"] if s.kb_id_ in ids]) == count
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("Officials plan to turn the Grand Orlov Museum into a library, Mayor Ann Kest said.", "Orlov"),
+        ("Tourists crowded Santa Varinka, formerly a church and now a museum, on Sunday.", "Varinka"),
+        ("Pilgrims gathered at Masjid Al-Noor on Friday, a cleric said.", "Noor"),
+        ("Some services are still open, including the health services Medilink and Carewell.", "Medilink"),
+        ("Some services are still open, including the health services Medilink and Carewell.", "Carewell"),
+        ("Police said the crowd had left Mount Varo by noon.", "Varo"),
+    ],
+)
+def test_buildings_places_and_things_are_not_actors(nlp, text, thing):
+    doc = nlp(text)
+    assert not [n for n in names(doc) if thing in n and doc._.actors and actor(doc, n)["type"] != "GPE"]
+
+
+@pytest.mark.model
+def test_a_name_beside_a_settlement_noun_is_a_place(nlp):
+    doc = nlp("Ministers met in Tarvosa, Kelmar's capital, for a summit.")
+    assert all(a["type"] == "GPE" for a in doc._.actors if "Tarvosa" in a["name"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        ("The Senate Minority Leader, Chuck Ellison, said the bill would fail.", "Senate"),
+        ("Mara Quill, the Speaker of the Assembly, said the vote would go ahead.", "Assembly"),
+        ("Documents were requested from Secretary of State Tom Varga on Friday.", "State"),
+    ],
+)
+def test_names_used_only_inside_office_titles_are_not_actors(nlp, text, office):
+    doc = nlp(text)
+    assert office not in names(doc)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will win," Senator Ruth Alder wrote on Twitter.',
+        'Activist Joshua Lin on Twitter: "They must go."',
+        'Lena Varga said via Telegram that she would return.',
+    ],
+)
+def test_platforms_used_as_a_medium_are_not_actors(nlp, text):
+    doc = nlp(text)
+    assert not {"Twitter", "Telegram"} & set(names(doc))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The chair of the panel, Represenative Adam Kessler, questioned the plan.", "Adam Kessler"),
+        ("On Sunday Presidents Olu Badmus of Kelmar and Jean Tardieu of Varsa signed the deal.", "Olu Badmus"),
+        ("Former Ambassador to the United Nations Nora Velt wrote a letter.", "Nora Velt"),
+        ("First Minister of Scotland Moira Calder said the ruling was clear.", "Moira Calder"),
+        ("Representatives Eliot Brandt, Adam Kessler, and Elijah Cumber signed the letter.", "Elijah Cumber"),
+        ("Representatives Eliot Brandt, Adam Kessler, and Elijah Cumber signed the letter.", "Eliot Brandt"),
+    ],
+)
+def test_people_after_titles_or_beside_people_are_found(nlp, text, name):
+    doc = nlp(text)
+    assert name in people(doc)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        ("General Motors Company cut jobs, analysts said.", "Motors Company"),
+        ("The Senator met voters in Lake Town on Friday.", "Lake Town"),
+    ],
+)
+def test_title_rule_does_not_invent_people(nlp, text, not_a_person):
+    doc = nlp(text)
+    assert not_a_person not in people(doc)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The men worked for the Brigade de Recherche et d’Intervention, an elite unit.",
+         "Brigade de Recherche et d’Intervention"),
+        ("Funds went to the Banco de Fomento y Desarrollo last year.", "Banco de Fomento y Desarrollo"),
+    ],
+)
+def test_organisation_names_go_on_across_foreign_linkers(nlp, text, name):
+    doc = nlp(text)
+    assert name in names(doc)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("The judges said the Court will make an Order declaring the act void.", "Order"),
+        ("The Calvanian Civil War began in 2011, Ana Ruiz said.", "Calvanian Civil War"),
+        ("Ivo Brandt was named National Security Advisor on Monday.", "National Security Advisor"),
+    ],
+)
+def test_common_nouns_events_and_titles_are_not_actors(nlp, text, bad):
+    doc = nlp(text)
+    assert bad not in names(doc)
+
+
+@pytest.mark.model
+def test_a_surname_the_model_calls_a_place_joins_the_person(nlp):
+    doc = nlp(
+        "Journalist Jamal Rashidi was killed in 2018. Investigators said Rashidi's killing was planned. "
+        "The killers of Rashidi were never tried."
+    )
+    rashidi = [a for a in doc._.actors if "Rashidi" in a["name"]]
+    assert [(a["name"], a["type"]) for a in rashidi] == [("Jamal Rashidi", "PERSON")]
+
+
+@pytest.mark.model
+def test_a_one_word_organisation_joins_the_one_longer_name_it_starts(nlp):
+    doc = nlp("The Court of Session ruled on Wednesday. The Court said the act was void.")
+    assert [n for n in names(doc) if "Court" in n] == ["Court of Session"]
