@@ -21,7 +21,8 @@ Decisions, so that figures mean the same thing every run:
 * Exact: a matched pair whose spans are identical once surrounding whitespace is trimmed.
 * A speaker is right when it equals (apostrophes straightened, case and a leading "the"
   ignored) the gold speaker, one of its alternatives, or a proper-noun alias (see
-  ``is_proper_alias``) of the gold actor with one of those names.
+  ``is_proper_alias``) of the gold actor with one of those names — any alias when the
+  article never names that actor (its canonical name is itself a description).
 """
 
 from __future__ import annotations
@@ -223,7 +224,10 @@ def accepted_speakers(speaker: str | None, alternatives: Iterable[str], actors: 
     accepted = set(names)
     for actor in actors:
         if normalise_name(actor.name) in names:
-            accepted.update(normalise_name(a) for a in actor.aliases if is_proper_alias(a))
+            # An actor the article never names ("one of the Turpin children") can only be
+            # called by its descriptions, so every alias counts; a named actor needs a name.
+            named = is_proper_alias(actor.name)
+            accepted.update(normalise_name(a) for a in actor.aliases if not named or is_proper_alias(a))
     return frozenset(accepted)
 
 

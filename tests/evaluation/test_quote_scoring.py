@@ -31,6 +31,7 @@ def predict(source, text, speaker="Ann Lee", kind="direct", *, trim=0, extend=0)
 ACTORS = (
     GoldActor("Joe Biden", "PERSON", ("Joe Biden", "Biden", "The US president", "[Biden]"), 3),
     GoldActor("White House", "ORG", ("the White House", "the readout"), 2),
+    GoldActor("one of the mayor's aides", "PERSON", ("One of the aides", "this aide"), 2),
 )
 
 
@@ -85,6 +86,9 @@ def test_normalise_name(name, normal):
         (None, None, (), True),  # scare quote with no speaker
         ("Joe Biden", None, (), False),
         ("Russia's deputy foreign minister", "Russia’s deputy foreign minister", (), True),
+        ("One of the aides", "one of the mayor's aides", (), True),  # unnamed actor: descriptions count
+        ("this aide", "one of the mayor's aides", (), True),
+        ("One of the aides", "Joe Biden", (), False),
     ],
 )
 def test_speaker_rule(predicted, gold_speaker, alternatives, right):
