@@ -64,7 +64,16 @@ def cue_text(verb: Token, cues: Cues) -> str:
 
 
 def is_cue_verb(token: Token, cues: Cues) -> bool:
+    """Any cue verb, weak ones included (for a quote the parse attaches to the verb)."""
     return token.pos_ in ("VERB", "AUX") and cues.is_verb(token.lemma_)
+
+
+def is_strong_cue(token: Token, cues: Cues) -> bool:
+    """A cue verb that attributes on its own: not a weak verb, or a weak one with its listed
+    particle ("called on", "pointed out")."""
+    if not is_cue_verb(token, cues):
+        return False
+    return not cues.is_weak(token.lemma_) or cue_text(token, cues) != token.text
 
 
 def source_phrase(token: Token, cues: Cues) -> Token | None:
@@ -173,9 +182,10 @@ class QuoteAttributor:
             while steps < 10 and head.i in outside:
                 if found is not None and _semicolon_between(found, head):
                     break  # "A said x; B reported y" are two statements
-                if is_cue_verb(head, self.cues) and head.dep_ != "relcl":
+                if is_cue_verb(head, self.cues) and head.dep_ != "relcl" and (
+                        found is None or is_strong_cue(head, self.cues) or not is_strong_cue(found, self.cues)):
                     found = head  # keep climbing: the outermost reporter is the source
-                if head.head is head or (found is not None and head.dep_ == "conj"):
+                if head.head.i == head.i or (found is not None and head.dep_ == "conj"):
                     break  # a conjoined verb is a sibling statement, not an outer reporter
                 head, steps = head.head, steps + 1
             if found is not None:
@@ -186,7 +196,7 @@ class QuoteAttributor:
         span = self.token_spans[index]
         if span is None:
             return None
-        verbs = [t for t in outside if is_cue_verb(t, self.cues)]
+        verbs = [t for t in outside if is_strong_cue(t, self.cues)]
         verbs.sort(key=lambda t: (t.dep_ == "relcl" or parenthetical(t),
                                   min(abs(t.i - span.start), abs(t.i - span.end)), t.i < span.start))
         for verb in verbs:
@@ -203,7 +213,9 @@ class QuoteAttributor:
         if quoted.parent is not None and subject.lower_ in FIRST_PERSON:
             return self._parent_speaker.get(quoted.parent)
         span = self.token_spans[index]
-        if span is not None and span.start <= subject.i < span.end:
+        inverted = self.top[verb.i] == -1 and verb.i > 0 and (
+            self.doc[verb.i - 1].text in MARKS or self.doc[verb.i - 1].text == ",")
+        if span is not None and span.start <= subject.i < span.end and not (quoted.parent is None and inverted):
             return None
         if quoted.parent is None and self.top[subject.i] != -1:
             # '"... think that," said a protester': the parser took a quoted word as subject
@@ -233,10 +245,12 @@ class QuoteAttributor:
         colon = self.doc[i]
         lead = [t for t in self.doc[colon.sent.start:colon.i] if self.top[t.i] == -1]
         lead_ids = {t.i for t in lead}
-        tops = [t for t in lead if t.pos_ in ("VERB", "AUX") and (t.head is t or t.head.i not in lead_ids)]
+        tops = [t for t in lead if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i not in lead_ids)]
         if not tops:
             return None
-        verb = tops[0]  # the main verb of the clause before the colon
+        cues = [t for t in lead if t.pos_ in ("VERB", "AUX") and is_cue_verb(t, self.cues)]
+        # the cue verb nearest the colon ("also speaking via Twitter:"), else the main verb
+        verb = cues[-1] if cues and self._speaker_of_verb(cues[-1], index) is not None else tops[0]
         speaker = self._speaker_of_verb(verb, index)
         return (verb, speaker) if speaker is not None else None
 
@@ -260,7 +274,7 @@ class QuoteAttributor:
                         if speaker is not None:
                             return head, speaker
                     return None
-                if head.head is head:
+                if head.head.i == head.i:
                     break
                 head, steps = head.head, steps + 1
         return None
@@ -274,7 +288,15 @@ class QuoteAttributor:
             self._parent_speaker[index] = found[-1].speaker
         return self._carry_over(found)
 
+    def _scare_marked(self, quoted: QuotedSpan) -> bool:
+        """Whether a listed scare word ("so-called") comes right before the opening mark."""
+        before = self.text[max(0, quoted.start - 1 - 20):quoted.start - 1].rstrip().lower()
+        return any(before.endswith(word) and (len(before) == len(word) or not before[-len(word) - 1].isalnum())
+                   for word in self.cues.scare)
+
     def _attribute(self, index: int, quoted: QuotedSpan, before: list[Quote]) -> Quote:
+        if self._scare_marked(quoted) and self._words(quoted) <= SCARE_MAX_WORDS:
+            return Quote(quoted.start, quoted.end, "scare", None, None, None)
         outside = self._outside(index)
         outside_ids = {t.i for t in outside}
         verb = self._governing_cue(index, outside_ids)
@@ -378,7 +400,7 @@ class QuoteAttributor:
         span = self.doc.char_span(start + 1 if start >= 0 else 0, end if end >= 0 else len(text),
                                   alignment_mode="expand")
         return span is not None and any(
-            self.top[t.i] == -1 and is_cue_verb(t, self.cues) for t in span)
+            self.top[t.i] == -1 and is_strong_cue(t, self.cues) for t in span)
 
     def _previous_sentence_cue(self, index: int) -> Quote | None:
         """A cue in the sentence just before the quote, in the same paragraph
@@ -394,7 +416,7 @@ class QuoteAttributor:
         sentence = previous.sent
         if sentence.start >= span.start:
             return None
-        verbs = [t for t in sentence if self.top[t.i] == -1 and is_cue_verb(t, self.cues)]
+        verbs = [t for t in sentence if self.top[t.i] == -1 and is_strong_cue(t, self.cues)]
         if sentence[-1].text == ":" or previous.text == ":":
             verbs.append(sentence.root)
         for verb in reversed(verbs):

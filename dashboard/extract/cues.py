@@ -13,15 +13,28 @@ from dashboard.lexicons import load_toml
 
 @dataclass(frozen=True)
 class Cues:
-    """Lemmas that attribute speech. ``phrasal`` maps a verb lemma to its particles."""
+    """Lemmas that attribute speech. ``phrasal`` maps a verb lemma to its particles.
+
+    ``weak`` verbs ("call", "speak", "think") attribute a quote only when the parse attaches
+    the quote to them, or with a listed particle ("called on"); ``anaphoric`` nouns
+    ("this person") refer back to someone already in the story; ``scare`` words right before
+    a quote ("so-called") make it a scare quote.
+    """
 
     verbs: frozenset[str]
     phrasal: tuple[tuple[str, str], ...]
     documents: frozenset[str]
     sources: tuple[tuple[str, ...], ...]
+    weak: frozenset[str] = frozenset()
+    anaphoric: frozenset[str] = frozenset()
+    scare: tuple[str, ...] = ()
 
     def is_verb(self, lemma: str) -> bool:
-        return lemma.lower() in self.verbs
+        """Any cue verb, strong or weak."""
+        return lemma.lower() in self.verbs or lemma.lower() in self.weak
+
+    def is_weak(self, lemma: str) -> bool:
+        return lemma.lower() in self.weak
 
     def is_document(self, lemma: str) -> bool:
         return lemma.lower() in self.documents
@@ -39,6 +52,7 @@ def _words(table: dict, *keys: str) -> list[str]:
 def cues_from(data: dict) -> Cues:
     """Build the lexicon from parsed TOML (a dict)."""
     verbs = _words(data, "verbs", "speech")
+    weak = frozenset(_words(data, "verbs", "weak")) if "weak" in data.get("verbs", {}) else frozenset()
     phrasal = tuple(
         (pair.split()[0], " ".join(pair.split()[1:])) for pair in _words(data, "verbs", "phrasal", "pairs")
         if len(pair.split()) > 1
@@ -48,6 +62,10 @@ def cues_from(data: dict) -> Cues:
         phrasal=phrasal,
         documents=frozenset(_words(data, "nouns", "documents")),
         sources=tuple(tuple(s.split()) for s in _words(data, "prepositions", "source")),
+        weak=weak - frozenset(verbs),
+        anaphoric=frozenset(_words(data, "nouns", "anaphoric")) if "anaphoric" in data.get("nouns", {})
+        else frozenset(),
+        scare=tuple(_words(data, "markers", "scare")) if "scare" in data.get("markers", {}) else (),
     )
 
 

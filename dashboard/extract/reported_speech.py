@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
-from dashboard.extract.attribution import Quote, cue_text, is_cue_verb, source_phrase
+from dashboard.extract.attribution import Quote, cue_text, is_strong_cue, source_phrase
 from dashboard.extract.cues import Cues
 from dashboard.extract.quote_marks import MARKS
 from dashboard.extract.speakers import SpeakerResolver
@@ -23,24 +23,47 @@ MIN_OWN_LETTERS = 10  # reported content needs this many letters outside quotati
 MIN_OWN_SHARE = 0.2
 
 
-def complement_range(verb: Token) -> tuple[int, int] | None:
+RELATIVE_OPENERS = frozenset({"which", "who", "whom", "whose"})
+FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _clause(token: Token) -> bool:
+    """A verb heading a clause, not a relative aside ("— which the BBC noted —")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    first = token.doc[token.left_edge.i]
+    return first.lower_ not in RELATIVE_OPENERS and not any(
+        c.lower_ in RELATIVE_OPENERS and c.i < token.i for c in token.children)
+
+
+def complement_range(verb: Token, cues: Cues | None = None) -> tuple[int, int] | None:
     """Token range [start, end) of what a reporting verb reports, or None if it reports no
-    clause: a ccomp; "that ..."; an addressee + infinitive ("urged Moscow to ..."); "of"/"for"
-    + clause ("accused X of ..."); else the rest of the verb's phrase when it holds a verb
-    (the small model often misparses "X said Y did Z")."""
+    clause (an object noun is not reported speech: "commented on the matter"): a ccomp
+    headed by a verb; "that ..." introducing a clause of the verb; an addressee + infinitive
+    ("urged Moscow to ..."); a listed particle ("called on X to ...", "called for ...");
+    "of" + gerund ("accused X of ..."); else, when the small model misparses "X said Y did
+    Z", the rest of the verb's phrase when a finite verb there has its own subject."""
+    doc = verb.doc
     children = list(verb.rights)
     clause = [c for c in children if c.dep_ == "ccomp"] or [c for c in verb.lefts if c.dep_ == "ccomp"]
     if clause:
-        return clause[0].left_edge.i, clause[0].right_edge.i + 1
+        return (clause[0].left_edge.i, clause[0].right_edge.i + 1) if _clause(clause[0]) else None
     right_edge = verb.right_edge.i + 1
-    for token in verb.doc[verb.i + 1:right_edge]:
-        if token.lower_ == "that" and token.dep_ == "mark":
-            return token.i, right_edge
-    for child in children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "for") and child.i == verb.i + 1:
-            return child.i + 1, right_edge  # "called on Moscow to de-escalate"
+    lead_in = _lead_in(verb)
+    for token in doc[verb.i + 1:right_edge]:
+        if token.lower_ == "that" and token.dep_ == "mark" and _clause(token.head) and (
+                token.head.head.i == verb.i or token.i - 1 in lead_in) and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.head.children):
+            return token.i, right_edge  # "said (in its account of the call) that Biden had ..."
+    particle = next((c for c in children if c.dep_ in ("prt", "prep") and c.i == verb.i + 1 and cues is not None
+                     and (verb.lemma_.lower(), c.lower_) in cues.phrasal), None)
     infinitive = [c for c in children if c.dep_ in ("xcomp", "advcl") and any(
         g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+    if particle is not None and particle.i + 1 < right_edge:
+        if particle.lower_ != "on" or infinitive or any(
+                t.lower_ == "to" and t.dep_ == "aux" for t in doc[particle.i + 1:right_edge]):
+            return particle.i + 1, right_edge  # "called on Moscow to de-escalate", "called for talks"
+        return None
     addressee = [c for c in children if c.dep_ == "dobj" and c.i > verb.i and (
         c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))]
     if infinitive and addressee:
@@ -50,15 +73,81 @@ def complement_range(verb: Token) -> tuple[int, int] | None:
                 g.pos_ in ("VERB", "AUX") for g in child.subtree):
             start = min([c.left_edge.i for c in children if c.dep_ == "dobj"] + [child.i])
             return start, child.right_edge.i + 1
-    rest = verb.doc[verb.i + 1:right_edge]
-    if any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in rest):
+    named = _named_subject_then_verb(verb)
+    if named is not None:
+        return named, right_edge  # "said Adamowicz required resuscitation" (misparsed as an object)
+    rest = doc[verb.i + 1:right_edge]
+    if rest and rest[0].lower_ not in RELATIVE_OPENERS and not rest[0].is_punct and any(
+            _misparsed_content(t, verb) for t in rest):
         return verb.i + 1, right_edge
     return None
 
 
-def bounds_seen(verb: Token, taken: Sequence[tuple[int, int]]) -> bool:
+def _misparsed_content(token: Token, verb: Token) -> bool:
+    """A finite verb with its own subject, hanging from the reporting verb within two steps,
+    not through an adverbial, relative or participle clause ("as tensions escalate",
+    ', saying "..."'), and not introduced by a conjunction other than "that"."""
+    if token.pos_ not in ("VERB", "AUX") or token.tag_ not in FINITE or not _clause(token):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in token.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ != "that" for c in token.children):
+        return False
+    node, steps = token, 0
+    while node.i != verb.i and steps < 3:
+        if node.dep_ in ("advcl", "relcl", "acl", "pcomp", "xcomp", "prep"):
+            return False
+        node, steps = node.head, steps + 1
+    return node.i == verb.i
+
+
+def _lead_in(verb: Token) -> set[int]:
+    """Token indices right after a verb that only say where or to whom it was said: its
+    "in ..."/"to ..." phrases and a short object ("told reporters", "said in a statement")."""
+    doc, found, i = verb.doc, {verb.i}, verb.i + 1
+    while i < len(doc):
+        child = doc[i]
+        if child.head.i != verb.i or not (
+                (child.dep_ == "prep" and child.lower_ in ("in", "to", "on", "during"))
+                or (child.dep_ in ("dobj", "dative") and len(list(child.subtree)) <= 4)
+                or child.dep_ == "advmod"):
+            break
+        found.update(t.i for t in child.subtree)
+        i = max(found) + 1
+    return found
+
+
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def _named_subject_then_verb(verb: Token) -> int | None:
+    """Start of "<Name|he> <finite verb> ..." right after the verb, when the parse glued the
+    name to the verb as its object."""
+    doc = verb.doc
+    i = verb.i + 1
+    if i >= len(doc):
+        return None
+    first = doc[i]
+    if first.lower_ in SUBJECT_PRONOUNS:
+        end = i + 1
+    elif first.pos_ == "PROPN" and first.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        end = i
+        while end < len(doc) and doc[end].ent_iob_ in ("B", "I") and doc[end].ent_type_ == first.ent_type_ and (
+                end == i or doc[end].ent_iob_ == "I"):
+            end += 1
+    else:
+        return None
+    if end >= len(doc):
+        return None
+    following = doc[end]
+    if following.pos_ in ("VERB", "AUX") and following.tag_ in FINITE + ("VBN",) and following.dep_ != "ROOT":
+        return i
+    return None
+
+
+def bounds_seen(verb: Token, taken: Sequence[tuple[int, int]], cues: Cues | None = None) -> bool:
     """Whether the verb's content was already reported by another verb of the sentence."""
-    bounds = complement_range(verb)
+    bounds = complement_range(verb, cues)
     return bounds is not None and any(bounds[0] >= a and bounds[1] <= b for a, b in taken)
 
 
@@ -89,15 +178,15 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver, cues: Cues, *,
     for sentence in doc.sents:
         taken: list[tuple[int, int]] = []
         for verb in sentence:
-            if inside[verb.i] or not is_cue_verb(verb, cues):
+            if inside[verb.i] or not is_strong_cue(verb, cues):
                 continue
             if any(c.dep_ == "neg" for c in verb.children):
                 continue
             if any(a <= verb.i < b for a, b in taken):
                 continue
-            if bounds_seen(verb, taken):
+            if bounds_seen(verb, taken, cues):
                 continue
-            bounds = complement_range(verb)
+            bounds = complement_range(verb, cues)
             if bounds is None:
                 continue
             first, last = bounds

@@ -93,11 +93,20 @@ def subject_of(verb: Token, *, depth: int = 0,
         if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return relative_antecedent(child)
         return child
+    glued = _appositive_before(verb)
+    if glued is not None:
+        return glued
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a report concluding that ..."
     if verb.dep_ == "relcl":
         return None
-    if verb.dep_ in INHERITS_SUBJECT and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "continued by noting that ...": the subject of the verb the phrase modifies
+        return subject_of(verb.head.head, depth=depth + 1, prefer=prefer)
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("ADV", "ADJ") and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "went as far as to say", "was quick to point out": the subject of the verb above
+        return subject_of(verb.head.head, depth=depth + 1, prefer=prefer)
+    if verb.dep_ in INHERITS_SUBJECT and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "ccomp" and verb.i < verb.head.i:
             return None
         head = verb.head
@@ -110,6 +119,22 @@ def subject_of(verb: Token, *, depth: int = 0,
     for child in verb.children:
         if child.dep_ in ("dobj", "npadvmod", "attr") and child.i > verb.i and child.pos_ == "PROPN":
             return child
+    return None
+
+
+def _appositive_before(verb: Token) -> Token | None:
+    """The subject the parse glued to the phrase before a finite verb as an appositive
+    ("According to the BBC, a spokesman for No 10 expressed ...": "spokesman" is parsed as
+    an appositive of "BBC" and the verb is left with no subject)."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    node = verb.doc[verb.i - 1]
+    for _ in range(4):
+        if node.dep_ == "appos" and node.pos_ in ("NOUN", "PROPN") and node.right_edge.i == verb.i - 1:
+            return node
+        if node.head.i == node.i or node.head.i > verb.i:
+            return None
+        node = node.head
     return None
 
 
@@ -130,7 +155,11 @@ def name_head(token: Token) -> Token:
     if token.ent_type_ != "PERSON" and token.dep_ in SUBJECTS and token.head.i > token.i:
         last = token.doc[token.head.i - 1]
         in_subject = last.i in {t.i for t in token.subtree}
-        if last.ent_type_ == "PERSON" and last.pos_ == "PROPN" and in_subject:
+        first = last
+        while first.i > token.i and token.doc[first.i - 1].ent_type_ == "PERSON":
+            first = token.doc[first.i - 1]
+        after_preposition = token.doc[first.i - 1].pos_ == "ADP"  # "the lawyer for Helen Marsh"
+        if last.ent_type_ == "PERSON" and last.pos_ == "PROPN" and in_subject and not after_preposition:
             return last
     if token.ent_type_ not in ("PERSON", "ORG", "GPE"):
         for child in token.children:
@@ -157,6 +186,10 @@ def mention_bounds(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "prep" and child.lower_ == "for" and token.pos_ == "NOUN" and any(
+                g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.ent_type_ not in ("DATE", "TIME")
+                for g in child.children):
+            end = max(end, child.right_edge.i + 1)  # "a spokeswoman for the hospital"
         elif child.dep_ in ("compound", "flat", "case"):
             end = max(end, child.i + 1)
     while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
@@ -230,13 +263,63 @@ class SpeakerResolver:
         partitive = lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
         if (lower in NOT_SPEAKERS and not partitive) or token.pos_ not in ("NOUN", "PROPN", "NUM"):
             return None
+        if partitive and _partitive_pronoun(token):
+            return self._previous_partitive(token)  # "One of them": the group described before
+        if token.pos_ == "NOUN" and self.cues.anaphoric and token.lemma_.lower() in self.cues.anaphoric and any(
+                c.dep_ == "det" and c.lower_ in ("this", "that") for c in token.children):
+            return self._previous_person(token)  # "this person also said"
         token = name_head(token)
         if self.cues.is_document(token.lemma_) and token.pos_ == "NOUN":
             return self.document_owner(token, depth=depth)
         return self._named(token)
 
+    def _previous_partitive(self, token: Token) -> Speaker | None:
+        """The last unnamed "one of the <group>" speaker of the lookback window."""
+        for speaker in reversed(self._window(token)):
+            if not speaker.actor_id and speaker.name.lower().startswith("one of ") and not _partitive_text(
+                    speaker.name):
+                return speaker
+        return None
+
+    def _previous_person(self, token: Token) -> Speaker | None:
+        """The last speaker of the lookback window, when it can be a person."""
+        window = self._window(token)
+        return window[-1] if window and window[-1].type in ("PERSON", "") else None
+
+    def _window(self, token: Token) -> list[Speaker]:
+        sent_number = self._sent_of.get(token.i, 0)
+        window_start = self._sents[max(0, sent_number - LOOKBACK_SENTENCES)].start_char
+        return sorted((s for s in self.history if window_start <= s.start < token.idx), key=lambda s: s.start)
+
+    def _person_ending(self, token: Token) -> tuple[str, str, str, int, int] | None:
+        """A person's mention that ends the phrase of a description, glued to it by the parse
+        ("Former US Ambassador to the United Nations Nikki Haley", "a protester using the
+        pseudonym Katya"); not a person after a preposition ("the lawyer for Maria Lopez")."""
+        last = token.right_edge.i
+        while last > token.i and self.doc[last].is_punct:
+            last -= 1
+        entry = self.actors.actor_at(self.doc[last])
+        if entry is None or entry[2] != "PERSON" or entry[4] != last + 1 or entry[3] <= token.i:
+            return None
+        before = self.doc[entry[3] - 1]
+        if before.i in self.quoted or before.pos_ not in ("NOUN", "PROPN"):
+            return None
+        path, node = [], self.doc[last]
+        while node.i != token.i and len(path) < 8:
+            path.append(node)
+            node = node.head
+        if node.i != token.i or any(t.dep_ == "relcl" or (t.dep_ == "prep" and t.lower_ not in ("to", "of"))
+                                    for t in path):
+            return None
+        other_name = before.ent_type_ not in ("", "PERSON") or (
+            self.actors.actor_at(before) is not None and self.actors.actor_at(before)[2] != "PERSON")
+        renamed = self.doc[last].dep_ == "appos" and self.doc[last].head.i == before.i  # "the pseudonym Katya"
+        return entry if other_name or renamed else None
+
     def _named(self, token: Token) -> Speaker | None:
         actor = self.actors.actor_at(token)
+        if actor is None and token.pos_ in ("NOUN", "PROPN"):
+            actor = self._person_ending(token)
         doc = self.doc
         if actor is not None:
             actor_id, name, kind, start, end = actor
@@ -324,6 +407,17 @@ class SpeakerResolver:
         if token.pos_ == "PROPN" and not kind:
             return None
         return speaker if _compatible(word, kind, plural) else None
+
+
+def _partitive_pronoun(one: Token) -> bool:
+    """ "one of them/us/those": the group is a pronoun, not a description."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PRON" for g in c.children)
+               for c in one.children)
+
+
+def _partitive_text(name: str) -> bool:
+    words = name.lower().split()
+    return len(words) == 3 and words[2] in ("them", "us", "those", "these")
 
 
 def _owner_in_sentence(noun: Token) -> Token | None:

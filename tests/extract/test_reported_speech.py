@@ -50,6 +50,28 @@ def indirect(nlp, text: str) -> list[dict]:
             "according to",
             "the harbour",
         ),
+        # "that" after where it was said ("in its report of the inspection")
+        (
+            "The Harbour Board said in a statement on Monday that Lopez had ignored the warnings.",
+            "Harbour Board",
+            "said",
+            "that Lopez had",
+        ),
+        # a participle of "by": the subject of the verb it modifies
+        (
+            "Maria Lopez continued by noting that the harbour had never flooded.",
+            "Maria Lopez",
+            "noting",
+            "that the harbour",
+        ),
+        # "According to" a source, the subject of the reporting verb is the speaker
+        (
+            "According to the Daily Mail, a spokesman for the port expressed regret and that the "
+            "company intends to appeal.",
+            "spokesman for the port",
+            "expressed",
+            "that the company",
+        ),
     ],
 )
 def test_reported_speech_rows(nlp, text, speaker, cue, content_start):
@@ -68,6 +90,15 @@ def test_reported_speech_rows(nlp, text, speaker, cue, content_start):
         '"The harbour will reopen in May," Maria Lopez said.',
         "Maria Lopez did not say when the harbour would reopen.",
         "Maria Lopez called the plan a disgrace.",
+        # a cue with an object noun and no reported clause is not reported speech
+        "Councillor Tom Baker commented on the matter at length.",
+        "Tom Baker questioned the mayor's power to act as she proposed.",
+        "Lopez proposes a ferry link as tensions between the ports escalate.",
+        # weak cue verbs give no reported speech without their particle
+        "The council called its decision prudent, pointing to the floods that Lopez had predicted.",
+        "Maria Lopez spoke with the harbour master and expressed her support for the crews.",
+        # an aside about the cue is not what was reported
+        "Tom Baker commented on the plan, which the Gazette noted as unusual for a councillor.",
     ],
 )
 def test_no_indirect_row_for_direct_quotes_or_non_reports(nlp, text):

@@ -31,6 +31,11 @@ def speaker_of(nlp, text: str, verb: str) -> str | None:
         ("The plan was called reckless by Tom Baker.", "called", "Tom Baker"),
         ("The mayor met Tom Baker, who said the plan was reckless.", "said", "Tom Baker"),
         ("The port authority said in a statement that fees would rise.", "said", "port authority"),
+        # a participle after a preposition, an infinitive after an adverb: the verb above
+        ("Maria Lopez ended the meeting by saying the harbour would reopen.", "saying", "Maria Lopez"),
+        ("Maria Lopez went as far as to say the harbour was unsafe.", "say", "Maria Lopez"),
+        # a role with an affiliation keeps it
+        ("A spokeswoman for the Harbour Board said fees would rise.", "said", "spokeswoman for the Harbour Board"),
     ],
 )
 def test_speaker_of_a_reporting_verb(nlp, text, verb, expected):
@@ -65,3 +70,34 @@ def test_a_description_is_kept_as_written(nlp):
     head = next(t for t in doc if t.text == "head")
     start, end = mention_bounds(head)
     assert doc[start:end].text == "head of the port's safety team"
+
+
+def quote_speakers(nlp, text: str) -> list[str | None]:
+    doc = nlp(text)
+    return [q["speaker"] for q in doc._.quotes if q["kind"] != "indirect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person's name glued by the parse to the title phrase before it
+        (
+            'Former Ambassador to the World Trade Organization Helen Marsh wrote on Twitter, "This is a mistake."',
+            ["Helen Marsh"],
+        ),
+        # a person after a preposition is not the speaker: the description stays
+        ('The lawyer for Helen Marsh said, "My client is innocent."', ["lawyer for Helen Marsh"]),
+        # "this person" refers back to the last speaker
+        (
+            'One of the workers said, "We were never paid." This person also said, "Nobody listened."',
+            ["One of the workers", "One of the workers"],
+        ),
+        # "One of them" is a member of the group described before
+        (
+            'One of the workers said, "We were never paid." One of them went further: "We were lied to."',
+            ["One of the workers", "One of the workers"],
+        ),
+    ],
+)
+def test_speakers_of_descriptions(nlp, text, expected):
+    assert quote_speakers(nlp, text) == expected
