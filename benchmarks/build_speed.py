@@ -1,6 +1,6 @@
 """Benchmark: our build vs plain spaCy ``nlp.pipe`` over the Wikinews CSV corpus.
 
-    python benchmarks/build_speed.py [--csv data/corpus/wikinews_2019.csv ...] [--repeat 1]
+    python -m benchmarks.build_speed [--csv data/corpus/wikinews_2019.csv ...] [--repeat 1]
 
 Imports the 295 Wikinews articles into a temporary folder, then, in this one process:
   1. plain nlp.pipe of the trained model over the same texts (the baseline),

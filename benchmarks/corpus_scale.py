@@ -1,6 +1,6 @@
 """Benchmark: does the build scale to a newsroom corpus, and does the app keep up?
 
-    python benchmarks/corpus_scale.py [--articles 10000] [--keep DIR] [--no-app]
+    python -m benchmarks.corpus_scale [--articles 10000] [--keep DIR] [--no-app]
 
 1. Imports the Wikinews CSV corpus (data/corpus/*.csv, ~295 articles) and builds it
    (n_process=1): the baseline time.

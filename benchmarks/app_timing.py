@@ -1,0 +1,435 @@
+"""Benchmark: how fast does the dashboard answer in a real browser, and how much memory does it hold?
+
+    python -m benchmarks.app_timing [--build-dir DIR] [--repeat 5] [--article ID]
+
+Against a real ``streamlit run dashboard/app.py`` (headless, free port) reading prebuilt
+tables (``--build-dir``, or tables built from data/articles into a temporary folder),
+driven by Debian chromium through Playwright (never ``playwright install``):
+
+  (a) navigation → first chart drawn, on the Overview and on the Actors page (goal <= 2 s), three
+      ways: a new reader opening a link (fresh browser profile: Streamlit's JavaScript, incl. the
+      4.7 MB plotly chunk, is downloaded and compiled), a returning reader opening it again (browser
+      cache warm, new Streamlit session), and a click in the sidebar navigation from the Quotes page;
+  (b) speaker-filter change on the Quotes page → updated table (goal <= 0.5 s);
+  (c) the server's resident memory after visiting every page (goal <= 350 MB).
+
+Each browser visit uses a fresh browser context (a new reader, a new Streamlit session);
+the first repetition is the first visit to a freshly started server, so ``max`` includes
+the cold caches. Figures only, no assertions: the machines are shared and noisy.
+``measure_app(build_dir)`` is reused by benchmarks/corpus_scale.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PAGES = ("overview", "actors", "quotes", "topics", "article")
+CHART = '[data-testid="stPlotlyChart"] .main-svg'
+PAGE_READY = {
+    "overview": CHART,
+    "actors": CHART,
+    "quotes": '[data-testid="stDataFrame"]',
+    "topics": CHART,
+    "article": '[data-testid="stMain"]',
+}
+SPEAKER_COLUMN = 2  # glide columns: 0 = row selector, 1 = quote, 2 = speaker
+CELLS = '[data-testid^="glide-cell-"]'
+WAIT_MS = 120_000
+GOAL_CHART_S = 2.0
+GOAL_FILTER_S = 0.5
+GOAL_RSS_MB = 350.0
+
+
+# --- the server ---------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until_healthy(url: str, server: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.25)
+    raise TimeoutError(f"{url} did not become healthy in {timeout:.0f} s")
+
+
+@contextmanager
+def streamlit_server(build_dir: Path, log_path: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+    """``streamlit run dashboard/app.py`` on a free port reading ``build_dir``; yields (url, process)."""
+    port = free_port()
+    env = {**os.environ, "DASHBOARD_BUILD_DIR": str(build_dir)}
+    command = [
+        sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
+        "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_healthy(url, server)
+            yield url, server
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait()
+
+
+# --- memory -------------------------------------------------------------------------------
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants (from /proc/*/stat)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(parent, []).append(int(entry.name))
+    tree, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        tree.append(current)
+        todo.extend(children.get(current, []))
+    return tree
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and its children, in MB (VmRSS from /proc/PID/status)."""
+    total_kb = 0
+    for member in process_tree(pid):
+        try:
+            status = Path(f"/proc/{member}/status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                total_kb += int(line.split()[1])
+    return total_kb / 1024
+
+
+def loaded_libraries(pid: int, names: tuple[str, ...]) -> dict[str, bool]:
+    """Which of the packages ``names`` have compiled modules mapped into the process (spaCy has)."""
+    try:
+        maps = Path(f"/proc/{pid}/maps").read_text()
+    except OSError:
+        return {}
+    return {name: f"/{name}/" in maps for name in names}
+
+
+# --- the browser --------------------------------------------------------------------------
+
+
+def stats(values: list[float]) -> dict[str, Any]:
+    return {"runs": values, "median": statistics.median(values), "max": max(values)}
+
+
+def new_page(browser: Any) -> tuple[Any, Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    return context, context.new_page()
+
+
+def wait_for_app(page: Any) -> None:
+    """Until the script run has finished (Streamlit's status widget is gone)."""
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WAIT_MS)
+
+
+def time_first_chart(browser: Any, url: str) -> float:
+    """Seconds from navigation to the first plotly chart drawn: a new reader (empty browser cache)."""
+    context, page = new_page(browser)
+    try:
+        started = time.perf_counter()
+        page.goto(url, wait_until="commit")
+        page.wait_for_selector(CHART, timeout=WAIT_MS)
+        elapsed = time.perf_counter() - started
+        wait_for_app(page)
+        return elapsed
+    finally:
+        context.close()
+
+
+def time_first_chart_returning(browser: Any, url: str, repeat: int) -> list[float]:
+    """As ``time_first_chart`` for a returning reader: one browser context (its HTTP cache holds
+    Streamlit's JavaScript) opens the page once unmeasured, then ``repeat`` times, each a new session."""
+    context, page = new_page(browser)
+    try:
+        page.goto(url)
+        page.wait_for_selector(CHART, timeout=WAIT_MS)
+        wait_for_app(page)
+        values = []
+        for _ in range(repeat):
+            page.goto("about:blank")
+            started = time.perf_counter()
+            page.goto(url, wait_until="commit")
+            page.wait_for_selector(CHART, timeout=WAIT_MS)
+            values.append(time.perf_counter() - started)
+            wait_for_app(page)
+        return values
+    finally:
+        context.close()
+
+
+def time_first_chart_in_app(browser: Any, url: str, start: str, target: str, repeat: int) -> list[float]:
+    """Seconds from clicking ``target`` in the sidebar navigation (coming from page ``start``, which
+    has no chart) to its first chart drawn; the first click also loads the chart code."""
+    context, page = new_page(browser)
+    try:
+        page.goto(url.replace(f"/{target}?", f"/{start}?"))
+        values = []
+        for _ in range(repeat):
+            page.wait_for_selector('[data-testid="stSidebarNav"]', timeout=WAIT_MS)
+            wait_for_app(page)
+            if page.locator(CHART).count():
+                raise RuntimeError(f"the page {start!r} draws a chart: cannot time {target!r} from it")
+            link = page.locator('[data-testid="stSidebarNav"] a', has_text=target.capitalize())
+            started = time.perf_counter()
+            link.click()
+            page.wait_for_selector(CHART, timeout=WAIT_MS)
+            values.append(time.perf_counter() - started)
+            wait_for_app(page)
+            page.locator('[data-testid="stSidebarNav"] a', has_text=start.capitalize()).click()
+            page.wait_for_function(f"() => window.location.pathname.endsWith('/{start}')", timeout=WAIT_MS)
+        return values
+    finally:
+        context.close()
+
+
+def column_values(page: Any, column: int) -> list[str]:
+    cells = page.eval_on_selector_all(f'[data-testid^="glide-cell-{column}-"]', "els => els.map(e => e.textContent)")
+    return [str(c) for c in cells]
+
+
+def table_text(page: Any) -> str:
+    return str(page.eval_on_selector_all(CELLS, "els => els.map(e => e.textContent).join('\\u241f')"))
+
+
+WATCH_TABLE = """([selector, before]) => {
+    document.addEventListener('click', () => { window.__clickedAt = performance.now(); }, {capture: true, once: true});
+    const look = () => {
+        const cells = [...document.querySelectorAll(selector)];
+        if (window.__clickedAt !== undefined && cells.length > 0
+                && cells.map(e => e.textContent).join('\\u241f') !== before) {
+            window.__tableChangedAt = performance.now();
+        } else {
+            requestAnimationFrame(look);
+        }
+    };
+    requestAnimationFrame(look);
+}"""
+
+
+def time_speaker_filter(browser: Any, url: str, speaker: str, label: str) -> float:
+    """Seconds from clicking ``speaker`` (option ``label``) in the filter to the table showing other rows."""
+    context, page = new_page(browser)
+    try:
+        page.goto(url)
+        page.wait_for_selector(f'[data-testid="glide-cell-{SPEAKER_COLUMN}-0"]', state="attached", timeout=WAIT_MS)
+        wait_for_app(page)
+        before = table_text(page)
+        page.locator('[data-testid="stMultiSelect"]').first.click()
+        page.keyboard.type(speaker)
+        option = page.get_by_role("option", name=label, exact=True)
+        option.wait_for(timeout=WAIT_MS)
+        # Timed inside the page: from the click on the option to the first animation frame
+        # whose table text differs (Playwright's own round trips are not counted).
+        page.evaluate(WATCH_TABLE, [CELLS, before])
+        option.click()
+        page.wait_for_function("() => window.__tableChangedAt !== undefined", timeout=WAIT_MS)
+        elapsed = float(page.evaluate("window.__tableChangedAt - window.__clickedAt")) / 1000
+        speakers = set(column_values(page, SPEAKER_COLUMN))
+        if speakers != {speaker}:
+            raise RuntimeError(f"the filtered table shows speakers {sorted(speakers)}, not only {speaker!r}")
+        wait_for_app(page)
+        return elapsed
+    finally:
+        context.close()
+
+
+def visit(browser: Any, url: str, ready: str) -> None:
+    context, page = new_page(browser)
+    try:
+        page.goto(url)
+        page.wait_for_selector(ready, timeout=WAIT_MS)
+        wait_for_app(page)
+        if page.locator('[data-testid="stException"]').count():
+            raise RuntimeError(f"{url} shows an exception")
+    finally:
+        context.close()
+
+
+# --- choosing what to open ----------------------------------------------------------------
+
+
+def pick_article(build_dir: Path, wanted: str | None = None) -> tuple[str, str, str]:
+    """(article, speaker, option label): the reference article if built, else the one with the most
+    quotes by two or more speakers; the speaker is its second most quoted (a real change of rows)."""
+    from dashboard import settings
+    from dashboard.charts.counts import speaker_counts
+    from dashboard.store.files import read_table
+
+    quotes = read_table(build_dir, "quotes")
+    per_article = {article: speaker_counts(rows) for article, rows in quotes.groupby("article", sort=True)}
+    usable = {article: counts for article, counts in per_article.items() if len(counts) >= 2}
+    if not usable:
+        raise RuntimeError(f"no article in {build_dir} has quotes by two or more speakers")
+    for candidate in (wanted, settings.DEFAULT_ARTICLE):
+        if candidate in usable:
+            article = candidate
+            break
+    else:
+        article = max(usable, key=lambda a: (int(usable[a].sum()), a))
+    speaker = str(usable[article].index[1])
+    return article, speaker, f"{speaker} ({int(usable[article].iloc[1])})"  # as the multiselect shows it
+
+
+# --- the measurement ----------------------------------------------------------------------
+
+
+def measure_app(build_dir: Path, *, repeat: int = 5, article: str | None = None) -> dict[str, Any]:
+    """Start the server on ``build_dir``, measure (a), (b), (c), print them; return the figures."""
+    from playwright.sync_api import sync_playwright
+
+    build_dir = Path(build_dir)
+    article, speaker, label = pick_article(build_dir, article)
+    print(f"app timing: {repeat} repetitions, article {article!r}, speaker filter {speaker!r}", flush=True)
+    results: dict[str, Any] = {"article": article, "speaker": speaker, "repeat": repeat}
+    with tempfile.TemporaryDirectory() as logs:
+        log_path = Path(logs) / "streamlit.log"
+        try:
+            with streamlit_server(build_dir, log_path) as (url, server), sync_playwright() as playwright:
+                results["rss_mb_started"] = rss_mb(server.pid)
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                try:
+                    _measure(browser, url, article, (speaker, label), results)
+                    for page in PAGES:
+                        visit(browser, f"{url}/{page}?article={article}", PAGE_READY[page])
+                    time.sleep(1)  # let the last runs finish and free their frames
+                    results["rss_mb"] = rss_mb(server.pid)
+                    results["libraries"] = loaded_libraries(server.pid, ("spacy", "thinc", "torch"))
+                finally:
+                    browser.close()
+        except Exception:
+            print("streamlit log (last lines):", *log_path.read_text(errors="replace").splitlines()[-30:], sep="\n")
+            raise
+    _report(results)
+    return results
+
+
+def _measure(browser: Any, url: str, article: str, speaker: tuple[str, str], results: dict[str, Any]) -> None:
+    repeat = results["repeat"]
+    overview, actors = f"{url}/overview?article={article}", f"{url}/actors?article={article}"
+    for name, run in {
+        "overview_first_chart_s": lambda: time_first_chart(browser, overview),
+        "actors_first_chart_s": lambda: time_first_chart(browser, actors),
+        "quotes_filter_s": lambda: time_speaker_filter(browser, f"{url}/quotes?article={article}", *speaker),
+    }.items():
+        values = []
+        for i in range(repeat):
+            values.append(run())
+            print(f"  {name} run {i + 1}: {values[-1]:.3f} s", flush=True)
+        results[name] = stats(values)
+    for name, series in {
+        "overview_returning_s": lambda: time_first_chart_returning(browser, overview, repeat),
+        "actors_returning_s": lambda: time_first_chart_returning(browser, actors, repeat),
+        "overview_in_app_s": lambda: time_first_chart_in_app(browser, overview, "quotes", "overview", repeat),
+        "actors_in_app_s": lambda: time_first_chart_in_app(browser, actors, "quotes", "actors", repeat),
+    }.items():
+        values = series()
+        print(f"  {name}: " + ", ".join(f"{v:.3f}" for v in values) + " s", flush=True)
+        results[name] = stats(values)
+
+
+def _report(results: dict[str, Any]) -> None:
+    def line(label: str, name: str, goal: float) -> None:
+        figure = results[name]
+        verdict = "ok" if figure["median"] <= goal else "MISSED"
+        print(
+            f"  {label:<42} median {figure['median']:6.3f} s  max {figure['max']:6.3f} s"
+            f"  (goal <= {goal:g} s: {verdict})"
+        )
+
+    print("results:")
+    line("(a) Overview: new reader opens link", "overview_first_chart_s", GOAL_CHART_S)
+    line("(a) Actors: new reader opens link", "actors_first_chart_s", GOAL_CHART_S)
+    line("(a) Overview: returning reader opens link", "overview_returning_s", GOAL_CHART_S)
+    line("(a) Actors: returning reader opens link", "actors_returning_s", GOAL_CHART_S)
+    line("(a) Overview: sidebar click from Quotes", "overview_in_app_s", GOAL_CHART_S)
+    line("(a) Actors: sidebar click from Quotes", "actors_in_app_s", GOAL_CHART_S)
+    line("(b) Quotes: speaker filter -> new table", "quotes_filter_s", GOAL_FILTER_S)
+    verdict = "ok" if results["rss_mb"] <= GOAL_RSS_MB else "MISSED"
+    print(
+        f"  {'(c) server RSS after every page':<42} {results['rss_mb']:7.1f} MB"
+        f"  (at start {results['rss_mb_started']:.1f} MB; goal <= {GOAL_RSS_MB:g} MB: {verdict})"
+    )
+    loaded = [name for name, present in results.get("libraries", {}).items() if present]
+    print(f"  libraries with compiled code mapped in the server: {', '.join(loaded) or 'none of spacy, thinc, torch'}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build-dir", type=Path, default=None, help="prebuilt tables (default: build them now)")
+    parser.add_argument("--repeat", type=int, default=5, help="repetitions of each timing (default 5)")
+    parser.add_argument("--article", default=None, help="article id to open (default: the reference article)")
+    args = parser.parse_args()
+    if not Path(CHROMIUM).exists():
+        print(f"{CHROMIUM} is missing (apt-get install chromium)", file=sys.stderr)
+        return 2
+    if args.build_dir is not None:
+        measure_app(args.build_dir, repeat=args.repeat, article=args.article)
+        return 0
+    from dashboard import settings
+    from dashboard.store.build import build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        summary = build([settings.ARTICLES_DIR], build_dir=Path(tmp))
+        print(f"built the tables in {time.perf_counter() - started:.1f} s: {summary.describe()}", flush=True)
+        measure_app(Path(tmp), repeat=args.repeat, article=args.article)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
