@@ -9,8 +9,10 @@ import streamlit as st
 
 from dashboard.ui.article_picker import article_picker
 from dashboard.ui.first_build import ensure_tables
+from dashboard.ui.sign_in import require_sign_in
 
 st.set_page_config(page_title="Who said what", layout="wide")
+require_sign_in()
 
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", url_path="overview", default=True),
@@ -18,6 +20,8 @@ PAGES = [
     st.Page("app_pages/quotes.py", title="Quotes", url_path="quotes"),
     st.Page("app_pages/topics.py", title="Topics", url_path="topics"),
     st.Page("app_pages/article.py", title="Article", url_path="article"),
+    st.Page("app_pages/corpus.py", title="Corpus", url_path="corpus"),
+    st.Page("app_pages/analyse.py", title="Analyse", url_path="analyse"),
 ]
 
 page = st.navigation(PAGES)

@@ -14,6 +14,16 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import settings
+from dashboard.charts.corpus import corpus_source
+from dashboard.charts.corpus_counts import (
+    actor_article_counts,
+    actor_totals,
+    corpus_quotes,
+    key_names,
+    speaker_article_counts,
+    speaker_totals,
+    topic_article_counts,
+)
 from dashboard.charts.template import source_line
 from dashboard.errors import DashboardError
 from dashboard.store.files import current_version, read_table, read_tables
@@ -119,3 +129,57 @@ def load_article(article: str) -> ArticleData | None:
     if version is None:
         return None
     return _article(str(build_dir()), version, article)
+
+
+# -- the whole corpus ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CorpusData:
+    """Aggregates over every article, computed once per store version.
+
+    ``quotes`` has one row per quote of every article (with title, date, speaker key and
+    display name); the others are small: counts per (speaker key, article), per (actor
+    key, article) and per (topic, article).
+    """
+
+    articles: pd.DataFrame
+    quotes: pd.DataFrame
+    speaker_articles: pd.DataFrame
+    speakers: pd.DataFrame
+    names: pd.Series
+    actor_articles: pd.DataFrame
+    actors: pd.DataFrame
+    topic_articles: pd.DataFrame
+
+    @property
+    def source(self) -> str:
+        return corpus_source(self.articles)
+
+
+@st.cache_data(show_spinner="Counting across the corpus…", max_entries=2)
+def _corpus(folder: str, version: str) -> CorpusData:
+    tables = _tables(folder, version)
+    articles = _articles(folder, version)
+    quotes = corpus_quotes(tables["quotes"], tables["actors"], articles)
+    names = key_names(tables["actors"])
+    per_speaker = speaker_article_counts(quotes)
+    per_actor = actor_article_counts(tables["actors"], per_speaker)
+    return CorpusData(
+        articles=articles,
+        quotes=quotes,
+        speaker_articles=per_speaker,
+        speakers=speaker_totals(per_speaker, names),
+        names=names,
+        actor_articles=per_actor,
+        actors=actor_totals(per_actor, names),
+        topic_articles=topic_article_counts(tables["topic_mentions"], articles),
+    )
+
+
+def load_corpus() -> CorpusData | None:
+    """The corpus aggregates of the current version, or None before the first build."""
+    version = store_version()
+    if version is None:
+        return None
+    return _corpus(str(build_dir()), version)

@@ -2,7 +2,7 @@
 
 URL parameters: ``speaker`` (repeatable; '(unattributed)' allowed), ``topic`` (repeatable),
 ``kind`` (repeatable: direct, partial, indirect, scare), ``q`` (free text), ``quote``
-(the selected quote id).
+(the selected quote id), ``scope`` (``all``: every article, see ``ui/corpus_quotes.py``).
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ from streamlit.elements.arrow import DataframeStateInput
 from dashboard.charts.counts import speaker_counts, speaker_labels
 from dashboard.ui.url_state import note_ignored, seed, set_param, split_known, url_value, url_values
 
-SPEAKER, TOPIC, KIND, SEARCH, QUOTE = "speaker", "topic", "kind", "q", "quote"
-PARAMS = (SPEAKER, TOPIC, KIND, SEARCH, QUOTE)
+SPEAKER, TOPIC, KIND, SEARCH, QUOTE, SCOPE = "speaker", "topic", "kind", "q", "quote", "scope"
+PARAMS = (SPEAKER, TOPIC, KIND, SEARCH, QUOTE, SCOPE)
+ALL_ARTICLES = "all"
+SCOPES = {"article": "This article", ALL_ARTICLES: "All articles"}
 TABLE_COLUMNS = ["quote", "speaker", "cue", "paragraph", "kind", "topics"]
 # Same as dashboard.extract.records.QUOTE_KINDS (a test checks): importing that package
 # would import spaCy, which the app must not load just to show built tables.
@@ -121,6 +123,40 @@ _EXPORT_COLUMNS = (
 
 
 # -- widgets ------------------------------------------------------------------------------------
+
+
+def _switch_scope() -> None:
+    """Write the new scope into the URL before the rerun reads it; a selected quote is dropped.
+
+    Speakers carry over: in all articles a display name is taken as its actor key.
+    """
+    scope = st.session_state["quotes_scope"]
+    set_param(SCOPE, None if scope == "article" else scope)
+    set_param(QUOTE, None)
+    if scope == "article":
+        set_param(SPEAKER, None)  # corpus keys are not this article's speaker names
+
+
+def scope_control() -> str:
+    """'This article' or 'All articles' (``?scope=all``); an unknown value gets a note."""
+    key = "quotes_scope"
+    wanted = url_value(SCOPE)
+    if key not in st.session_state and wanted is not None and wanted not in SCOPES:
+        st.info(f"The link asked for the scope “{wanted}”, which is not one of {', '.join(SCOPES)} — ignored.")
+    if wanted in SCOPES and st.session_state.get(key) not in (None, wanted):
+        st.session_state[key] = wanted  # the address was edited or a link opened
+    seed(key, wanted if wanted in SCOPES else "article")
+    scope = st.radio(
+        "Scope",
+        list(SCOPES),
+        key=key,
+        format_func=SCOPES.__getitem__,
+        horizontal=True,
+        on_change=_switch_scope,
+        help="All articles: every built article's quotes, speakers linked across articles.",
+    )
+    set_param(SCOPE, None if scope == "article" else scope)
+    return str(scope)
 
 
 def _seeded_choice(key: str, param: str, options: list[str], what: str) -> None:

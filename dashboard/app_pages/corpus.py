@@ -1,0 +1,86 @@
+"""Corpus: who is quoted most across articles, one actor over time, topics over time."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.charts.corpus import (
+    actor_timeline_chart,
+    actor_timeline_summary,
+    corpus_quoted_bar,
+    corpus_quoted_summary,
+    topic_attention_heatmap,
+    topic_attention_summary,
+)
+from dashboard.charts.corpus_counts import NO_KEY, actor_timeline, speaker_articles, topic_period_matrix
+from dashboard.loaders import load_corpus
+from dashboard.ui.chart_block import chart
+from dashboard.ui.corpus_focus import ACTOR, actor_picker
+from dashboard.ui.url_state import keep_params, share_link
+
+TOP_SPEAKERS = 25
+
+keep_params((ACTOR,))
+corpus = load_corpus()
+if corpus is None or corpus.articles.empty:
+    st.info("No articles have been built yet.")
+    st.stop()
+
+st.subheader("The whole corpus", anchor=False)
+dated = corpus.articles["date"].dropna()
+row = st.container(horizontal=True)
+row.metric("Articles", f"{len(corpus.articles):,}", width=140)
+row.metric("Speakers", f"{len(corpus.speakers):,}", width=140)
+row.metric("Quotes", f"{len(corpus.quotes):,}", width=140)
+row.metric("Actors", f"{len(corpus.actors):,}", width=140)
+if len(dated):
+    undated = len(corpus.articles) - len(dated)
+    st.caption(
+        f"Published {dated.min()} to {dated.max()}"
+        + (f"; {undated} article{'s' if undated != 1 else ''} without a date" if undated else "")
+        + ". Speakers and actors are linked across articles: “Trump” and “Donald Trump” are one person."
+    )
+
+st.markdown("#### Who is quoted most")
+chart(
+    corpus_quoted_bar(corpus.speakers, articles=len(corpus.articles), source=corpus.source),
+    corpus_quoted_summary(corpus.speakers, unattributed=int((corpus.quotes["speaker_key"] == NO_KEY).sum())),
+    key="corpus_quoted",
+)
+with st.expander(f"The {TOP_SPEAKERS} most quoted and the articles that quote them"):
+    st.dataframe(
+        speaker_articles(corpus.speaker_articles, corpus.speakers, corpus.articles, limit=TOP_SPEAKERS),
+        hide_index=True,
+        key="corpus_speakers_table",
+        column_config={
+            "name": st.column_config.TextColumn("Speaker"),
+            "quotes": st.column_config.NumberColumn("Quotes"),
+            "articles": st.column_config.NumberColumn("Articles"),
+            "in_articles": st.column_config.TextColumn("In (quotes)", width="large"),
+            "speaker_key": st.column_config.TextColumn("Key", help="use in ?scope=all&speaker=… on Quotes"),
+        },
+    )
+st.page_link("app_pages/quotes.py", label="Explore every quote of every article", query_params={"scope": "all"})
+
+st.markdown("#### An actor across articles")
+key = actor_picker(corpus.actors)
+if key is not None:
+    name = str(corpus.actors.set_index("key").at[key, "name"])
+    timeline = actor_timeline(corpus.actor_articles, corpus.articles, key)
+    chart(
+        actor_timeline_chart(timeline, name, source=corpus.source),
+        actor_timeline_summary(timeline, name),
+        key="corpus_actor_timeline",
+    )
+    st.dataframe(timeline, hide_index=True, key="corpus_actor_articles")
+    if int(timeline["quotes"].sum()):
+        st.page_link(
+            "app_pages/quotes.py",
+            label=f"Read {name}'s quotes in every article",
+            query_params={"scope": "all", "speaker": key},
+        )
+
+st.markdown("#### Topic attention over time")
+matrix = topic_period_matrix(corpus.topic_articles)
+chart(topic_attention_heatmap(matrix, source=corpus.source), topic_attention_summary(matrix), key="corpus_topics")
+share_link()

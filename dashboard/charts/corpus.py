@@ -1,0 +1,215 @@
+"""Charts across articles: who is quoted most, one actor over time, topic attention over time.
+
+Each takes the small aggregates of ``corpus_counts`` (never the full tables) and returns a
+figure in the newsroom template; each has a ``*_summary`` sentence for the text under it.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.charts.bars import MAX_BARS, _and, _height
+from dashboard.charts.corpus_counts import MONTHLY_ABOVE, UNDATED, period_of
+from dashboard.charts.template import OKABE_ITO, PRIMARY, SEQUENTIAL, empty_figure, finish, plural, short_label
+
+MAX_CREDITS = 3
+
+
+def corpus_source(articles: pd.DataFrame) -> str:
+    """'Source: Wikinews, CC BY 2.5; 1 article without a credit' — every credit (or outlet) used."""
+    if articles.empty:
+        return ""
+    credit = articles["credit"].astype("string").str.strip().replace("", pd.NA)
+    outlet = articles["outlet"].astype("string").str.strip().replace("", pd.NA)
+    named = credit.fillna(outlet)
+    used = named.dropna().value_counts()
+    parts = [str(n) for n in used.index[:MAX_CREDITS]]
+    if len(used) > MAX_CREDITS:
+        parts.append(f"{len(used) - MAX_CREDITS} more")
+    unnamed = int(named.isna().sum())
+    if unnamed:
+        parts.append(plural(unnamed, "article") + " without a credit")
+    return "Source: " + "; ".join(parts)
+
+
+# -- who is quoted most across the corpus -------------------------------------------------------
+
+
+def corpus_quoted_title(totals: pd.DataFrame) -> str:
+    if totals.empty:
+        return "No quote in the corpus is attributed to a speaker"
+    top = totals.iloc[0]
+    leaders = list(totals.loc[totals["quotes"] == top["quotes"], "name"].astype(str))
+    if len(leaders) > 1:
+        return f"{_and(leaders)} are quoted most across the corpus ({plural(int(top['quotes']), 'quote')} each)"
+    return (
+        f"{top['name']} is quoted most across the corpus: "
+        f"{plural(int(top['quotes']), 'quote')} in {plural(int(top['articles']), 'article')}"
+    )
+
+
+def corpus_quoted_bar(totals: pd.DataFrame, *, articles: int, source: str = "") -> go.Figure:
+    """Quotes per speaker (linked across articles), the number of articles in the label."""
+    title = corpus_quoted_title(totals)
+    subtitle = f"Quotes per speaker across {plural(articles, 'article')}; the same person in two articles counts once"
+    if totals.empty:
+        return empty_figure("No attributed quotes in the corpus", title=title, subtitle=subtitle, source=source)
+    shown = totals.head(MAX_BARS).iloc[::-1]
+    names = [str(n) for n in shown["name"]]
+    labels = [f"{q} · {plural(int(a), 'article')}" for q, a in zip(shown["quotes"], shown["articles"], strict=True)]
+    fig = go.Figure(
+        go.Bar(
+            x=shown["quotes"].to_numpy(),
+            y=[short_label(n) for n in names],
+            orientation="h",
+            marker_color=PRIMARY,
+            text=labels,
+            textposition="outside",
+            cliponaxis=False,
+            customdata=[[html.escape(n), int(a)] for n, a in zip(names, shown["articles"], strict=True)],
+            hovertemplate="%{customdata[0]}: %{x} quotes in %{customdata[1]} articles<extra></extra>",
+        )
+    )
+    fig.update_xaxes(rangemode="tozero")
+    fig.update_yaxes(type="category")
+    fig.update_layout(margin=dict(r=90))
+    return finish(fig, title=title, subtitle=subtitle, source=source, height=_height(len(totals)))
+
+
+def corpus_quoted_summary(totals: pd.DataFrame, *, unattributed: int = 0) -> str:
+    if totals.empty:
+        return "No quote in the corpus has a speaker."
+    parts = [
+        f"{row.name} {plural(int(row.quotes), 'quote')} in {plural(int(row.articles), 'article')}"
+        for row in totals.head(5).itertuples(index=False)
+    ]
+    text = f"{plural(len(totals), 'speaker')} quoted across the corpus; most quoted: " + "; ".join(parts)
+    if unattributed:
+        text += f"; {plural(unattributed, 'quote')} without a speaker"
+    return text + "."
+
+
+# -- one actor across articles ------------------------------------------------------------------
+
+
+def _per_period(timeline: pd.DataFrame) -> pd.DataFrame:
+    dated = timeline["date"] != UNDATED
+    monthly = timeline.loc[dated, "date"].nunique() > MONTHLY_ABOVE
+    frame = timeline.assign(period=period_of(timeline["date"], monthly=monthly))
+    grouped = frame.groupby("period", sort=False).agg(
+        mentions=("mentions", "sum"),
+        quotes=("quotes", "sum"),
+        titles=("title", lambda t: list(t)),
+    )
+    order = sorted(p for p in grouped.index if p != UNDATED) + ([UNDATED] if UNDATED in grouped.index else [])
+    return grouped.reindex(order)
+
+
+def actor_timeline_title(timeline: pd.DataFrame, name: str) -> str:
+    if timeline.empty:
+        return f"{name} is not in any article"
+    quoted = int((timeline["quotes"] > 0).sum())
+    text = f"{name} appears in {plural(len(timeline), 'article')}"
+    return text + (f" and is quoted in {quoted}" if quoted else ", never quoted")
+
+
+def actor_timeline_chart(timeline: pd.DataFrame, name: str, *, source: str = "") -> go.Figure:
+    """Mentions and quotes per publication date (months when there are many); undated last."""
+    title = actor_timeline_title(timeline, name)
+    subtitle = "Mentions and quotes per publication date; articles without a date at the end"
+    if timeline.empty:
+        return empty_figure("No article mentions this actor", title=title, subtitle=subtitle, source=source)
+    periods = _per_period(timeline)
+    x = list(periods.index)
+    hover = ["<br>".join(html.escape(short_label(t, 60)) for t in titles[:5]) for titles in periods["titles"]]
+    fig = go.Figure()
+    for measure, colour in (("mentions", PRIMARY), ("quotes", OKABE_ITO[1])):
+        fig.add_trace(
+            go.Bar(
+                x=x,
+                y=periods[measure].to_numpy(),
+                name=measure,
+                marker_color=colour,
+                customdata=hover,
+                hovertemplate=f"%{{x}}: %{{y}} {measure}<br>%{{customdata}}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(type="category", title_text="Publication date", tickangle=-45)
+    fig.update_yaxes(rangemode="tozero", showgrid=True, gridcolor="#E6E6E6")
+    fig.update_layout(barmode="group")
+    return finish(fig, title=title, subtitle=subtitle, source=source, legend=True, height=420, tick_space=50)
+
+
+def actor_timeline_summary(timeline: pd.DataFrame, name: str) -> str:
+    if timeline.empty:
+        return f"No article mentions {name}."
+    undated = int((timeline["date"] == UNDATED).sum())
+    dated = timeline[timeline["date"] != UNDATED]
+    text = (
+        f"{name}: {plural(int(timeline['mentions'].sum()), 'mention')} and "
+        f"{plural(int(timeline['quotes'].sum()), 'quote')} in {plural(len(timeline), 'article')}"
+    )
+    if len(dated):
+        text += f", from {dated['date'].iloc[0]} to {dated['date'].iloc[-1]}"
+    if undated:
+        text += f"; {plural(undated, 'article')} without a date"
+    return text + "."
+
+
+# -- topic attention over time ------------------------------------------------------------------
+
+
+def topic_attention_title(matrix: pd.DataFrame) -> str:
+    if matrix.empty or int(matrix.to_numpy().sum()) == 0:
+        return "No topics found in the corpus"
+    top = str(matrix.index[0])
+    row = matrix.loc[top]
+    peak = str(row.idxmax())
+    when = "in undated articles" if peak == UNDATED else f"on {peak}" if len(peak) > 7 else f"in {peak}"
+    return f"{top} gets the most attention ({plural(int(row.sum()), 'term')}), most {when}"
+
+
+def topic_attention_heatmap(matrix: pd.DataFrame, *, source: str = "") -> go.Figure:
+    """Topic terms per publication date (rows = topics, most first); darker = more."""
+    title = topic_attention_title(matrix)
+    subtitle = "Matched topic terms per publication date, darker = more; undated articles last"
+    if matrix.empty or int(matrix.to_numpy().sum()) == 0:
+        return empty_figure("No topic terms matched in the corpus", title=title, subtitle=subtitle, source=source)
+    topics = [str(t) for t in matrix.index]
+    periods = [str(p) for p in matrix.columns]
+    z = matrix.to_numpy()
+    text = [
+        [f"<b>{html.escape(t)}</b><br>{html.escape(p)}: {int(z[i][j])} terms" for j, p in enumerate(periods)]
+        for i, t in enumerate(topics)
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=periods,
+            y=[short_label(t) for t in topics],
+            text=text,
+            hovertemplate="%{text}<extra></extra>",
+            colorscale=SEQUENTIAL,
+            zmin=0,
+            xgap=1,
+            ygap=1,
+            showscale=False,
+        )
+    )
+    fig.update_xaxes(type="category", title_text="Publication date", showgrid=False, tickangle=-45)
+    fig.update_yaxes(type="category", autorange="reversed", showgrid=False)
+    return finish(fig, title=title, subtitle=subtitle, source=source, height=200 + 26 * len(topics), tick_space=50)
+
+
+def topic_attention_summary(matrix: pd.DataFrame) -> str:
+    if matrix.empty or int(matrix.to_numpy().sum()) == 0:
+        return "No topic terms were matched in any article."
+    totals = matrix.sum(axis=1)
+    parts = [f"{t} {plural(int(n), 'term')} in {int((matrix.loc[t] > 0).sum())}" for t, n in totals.head(5).items()]
+    periods = plural(len(matrix.columns), "publication date" if len(str(matrix.columns[0])) > 7 else "month")
+    return (
+        f"{plural(len(totals), 'topic')} across {periods} (terms, and in how many of them): " + "; ".join(parts) + "."
+    )
