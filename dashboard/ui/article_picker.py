@@ -23,9 +23,11 @@ def _known(value: object) -> bool:
 
 
 def _clear_page_filters() -> None:
-    """A new article starts with a clean view: drop every parameter but the article."""
+    """A new article starts with a clean view: drop every parameter but the article, and put
+    the reader's choice in the URL now (the next run reads the article from there)."""
     for param in [p for p in st.query_params if p != ARTICLE_PARAM]:
         del st.query_params[param]
+    st.query_params[ARTICLE_PARAM] = st.session_state[ARTICLE_KEY]
 
 
 def article_picker() -> str | None:

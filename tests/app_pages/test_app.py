@@ -100,16 +100,23 @@ def test_picking_a_speaker_filters_the_table_and_goes_into_the_url(store: Path, 
     assert at.query_params["speaker"] == speaker
 
 
-def rarest_kind(quotes: pd.DataFrame, article: str) -> str:
-    kinds = quotes[quotes["article"] == article]["kind"].value_counts(ascending=True)
-    return str(kinds.index[0])
+def rarest_kind(quotes: pd.DataFrame, article: str, speaker: str | None = None) -> str:
+    rows = quotes[quotes["article"] == article]
+    if speaker is not None:
+        rows = rows[rows["speaker"] == speaker]
+    return str(rows["kind"].value_counts(ascending=True).index[0])
+
+
+def speaker_and_their_rarest_kind(quotes: pd.DataFrame, article: str) -> dict[str, str]:
+    speaker = top_speaker(quotes, article)
+    return {"speaker": speaker, "kind": rarest_kind(quotes, article, speaker)}
 
 
 @pytest.mark.parametrize(
     "make_query",
     [
         lambda quotes: {"kind": rarest_kind(quotes, REFERENCE)},
-        lambda quotes: {"speaker": top_speaker(quotes, REFERENCE), "kind": rarest_kind(quotes, REFERENCE)},
+        lambda quotes: speaker_and_their_rarest_kind(quotes, REFERENCE),
         lambda quotes: {"q": "Ukraine"},
         lambda quotes: {"speaker": speaker_counts(quotes[quotes["article"] == REFERENCE]).index[:2].tolist()},
     ],
@@ -233,3 +240,14 @@ print(sorted(m for m in sys.modules if m == "spacy" or m.startswith("dashboard.n
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_picking_another_article_in_the_sidebar_sticks_and_clears_filters(store: Path, quotes) -> None:
+    at = run_app({"article": REFERENCE, "speaker": top_speaker(quotes, REFERENCE)}, "quotes")
+    at.selectbox(key="app_article").set_value(WIKINEWS).run()
+    no_exception(at)
+    assert at.selectbox(key="app_article").value == WIKINEWS
+    assert at.query_params["article"] == WIKINEWS
+    assert "speaker" not in at.query_params
+    at.run()  # a later rerun keeps the choice
+    assert at.selectbox(key="app_article").value == WIKINEWS
