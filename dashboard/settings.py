@@ -21,6 +21,8 @@ INBOX_DIR = Path(os.environ.get("DASHBOARD_INBOX_DIR", BUILD_DIR.parent / "inbox
 ACTORS_FILE = DATA_DIR / "actors.toml"
 TOPICS_FILE = DATA_DIR / "topics.toml"
 REPORTING_VERBS_FILE = DATA_DIR / "reporting_verbs.toml"
+FIRST_NAMES_FILE = DATA_DIR / "first_names.toml"
+GENDERED_WORDS_FILE = DATA_DIR / "gendered_words.toml"
 
 DEFAULT_ARTICLE = "biden-putin-summit"
 

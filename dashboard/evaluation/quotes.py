@@ -296,6 +296,19 @@ def locate_quotes(source: str, texts: Sequence[str]) -> tuple[Located, ...]:
     return tuple(located)
 
 
+def locate_sentence_starts(source: str, starts: Sequence[str]) -> tuple[Located, ...]:
+    """Locate gold ``sentence_start`` texts: like quote texts (a repeated text takes the
+    next occurrence), but a repeat with no occurrence left is the same sentence again
+    (two reported statements in one sentence), not a text missing from the article."""
+    located = list(locate_quotes(source, starts))
+    for i, loc in enumerate(located):
+        if not loc.found:
+            same = [located[j] for j in range(i) if starts[j].strip() == starts[i].strip() and located[j].found]
+            if same:
+                located[i] = same[-1]
+    return tuple(located)
+
+
 def _choose(source: str, spans: list[tuple[int, int]], cursor: int) -> tuple[int, int]:
     """Prefer quoted occurrences, then those at or after the previous gold quote."""
 
@@ -442,17 +455,25 @@ def score_indirect(
     actors: Sequence[GoldActor] = (),
 ) -> IndirectScore:
     """A prediction matches a gold indirect quote when its sentence contains the gold
-    ``sentence_start`` (located like quote texts); one-to-one, in text order."""
-    located = locate_quotes(source, [g.sentence_start for g in gold])
+    ``sentence_start`` (located like quote texts, see ``locate_sentence_starts``);
+    one-to-one, in text order, a prediction with the gold speaker first (two gold rows
+    for one sentence each take the prediction that names their speaker)."""
+    located = locate_sentence_starts(source, [g.sentence_start for g in gold])
     order = sorted(range(len(predicted)), key=lambda i: (predicted[i].start, predicted[i].end))
     matched: dict[int, int] = {}
     errors: list[QuoteError] = []
     for g, loc in enumerate(located):
         if not loc.found:
             errors.append(QuoteError("not in text", shorten(gold[g].sentence_start), -1))
-            continue
-        for p in order:
-            if p not in matched and predicted[p].start <= loc.start < predicted[p].end:
+    for same_speaker in (True, False):
+        for g, loc in enumerate(located):
+            if not loc.found or g in matched.values():
+                continue
+            for p in order:
+                if p in matched or not predicted[p].start <= loc.start < predicted[p].end:
+                    continue
+                if same_speaker and not speaker_is_right(predicted[p].speaker, gold[g].speaker, actors=actors):
+                    continue
                 matched[p] = g
                 break
     right = total = 0

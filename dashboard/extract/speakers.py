@@ -4,7 +4,9 @@ A speaker is the subject of the cue (or the passive agent, the subject inherited
 participle or a conjoined verb, the antecedent of a relative pronoun), expanded to the
 name it is part of, and mapped to the actor whose mention covers it. Pronouns go to the
 nearest compatible preceding antecedent (the previous speaker first, then the subject of a
-previous sentence, then the nearest mention); documents ("the readout said", "its
+previous sentence, then the nearest mention) — "he" never to a person known to be a
+woman, "she" never to a man (gender from the actor linker, from the words of a description,
+from a given name, or from a pronoun already resolved to them); documents ("the readout said", "its
 account") go to whoever issued them. When nothing fits, the answer is None: a wrong
 speaker is worse than none.
 """
@@ -16,13 +18,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from dashboard.errors import DashboardError
 from dashboard.extract.cues import Cues
 from dashboard.nlp import ACTOR_MENTIONS
+from dashboard.nlp.gender import GenderLexicon, gender_of_name, gender_of_words, load_gender_lexicon
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 NOT_SPEAKERS = frozenset({
     "this", "that", "these", "those", "there", "what", "something", "someone", "anyone",
@@ -33,6 +38,7 @@ ENTITY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GPE", "
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp", "ccomp")
 LOOKBACK_SENTENCES = 3
+LEARNED_GENDER_MIN = 2  # pronouns resolved to a speaker before their gender is trusted
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,9 @@ class ActorIndex:
     def __init__(self, doc: Doc) -> None:
         actors = {a.get("id"): a for a in (getattr(doc._, "actors", None) or []) if isinstance(a, dict)}
         self._by_token: dict[int, tuple[str, str, str, int, int]] = {}
+        self.genders: dict[str, str] = {
+            str(i): str(a["gender"]) for i, a in actors.items() if a.get("gender") in ("male", "female")
+        }
         for span in doc.spans.get(ACTOR_MENTIONS, []):
             actor = actors.get(span.kb_id_)
             if not actor:
@@ -232,6 +241,11 @@ class SpeakerResolver:
         self.actors = ActorIndex(doc)
         self.history: list[Speaker] = []
         self.quoted: set[int] = set()  # token indices inside quotation marks
+        self._learned: dict[str, list[str]] = {}  # speaker key → genders of pronouns resolved to it
+        try:
+            self._lexicon = load_gender_lexicon()
+        except DashboardError:
+            self._lexicon = GenderLexicon({}, {})
         self._sents = list(doc.sents)
         self._sent_of = {}
         for number, sent in enumerate(self._sents):
@@ -256,7 +270,10 @@ class SpeakerResolver:
             return None
         lower = token.lower_
         if lower in PRONOUNS:
-            return self.antecedent(token)
+            speaker = self.antecedent(token)
+            if speaker is not None and lower in PRONOUN_GENDER:
+                self._learned.setdefault(_key(speaker), []).append(PRONOUN_GENDER[lower])
+            return speaker
         if lower in RELATIVE_PRONOUNS:
             antecedent = relative_antecedent(token)
             return self.of_token(antecedent, depth=depth + 1) if antecedent is not None else None
@@ -386,16 +403,39 @@ class SpeakerResolver:
         earlier = [s for s in self.history if window_start <= s.start < pronoun.idx]
         if earlier:
             last = max(earlier, key=lambda s: s.start)
-            if _compatible(word, last.type, False):
+            if _compatible(word, last.type, False) and self.gender_fits(word, last):
                 return last
         return None
+
+    def gender_of(self, speaker: Speaker) -> str | None:
+        """A speaker's gender: the actor linker's, the words of a description ("the mother"),
+        a given name, or the pronouns already resolved to them (at least LEARNED_GENDER_MIN,
+        all alike: one wrong resolution must not spread); None when unknown or mixed."""
+        if speaker.actor_id in self.actors.genders:
+            return self.actors.genders[speaker.actor_id]
+        learned = self._learned.get(_key(speaker), [])
+        found: set[str | None] = set(learned) if len(learned) >= LEARNED_GENDER_MIN else set()
+        if speaker.type in ("PERSON", ""):
+            found.add(gender_of_words(speaker.name.split(), self._lexicon))
+            found.add(gender_of_name(speaker.name, self._lexicon))
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
+
+    def gender_fits(self, pronoun: str, speaker: Speaker) -> bool:
+        """ "he" → not a woman, "she" → not a man; other pronouns and unknown gender → True."""
+        wanted = PRONOUN_GENDER.get(pronoun)
+        if wanted is None:
+            return True
+        known = self.gender_of(speaker)
+        return known is None or known == wanted
 
     def _candidate(self, token: Token, word: str, depth: int) -> Speaker | None:
         if token.lower_ in NOT_SPEAKERS or self.cues.is_document(token.lemma_):
             return None
         if token.pos_ == "PRON":
             same = (token.lower_ in PERSON_PRONOUNS) == (word in PERSON_PRONOUNS) and (
-                token.lower_ in THING_PRONOUNS) == (word in THING_PRONOUNS)
+                token.lower_ in THING_PRONOUNS) == (word in THING_PRONOUNS) and (
+                PRONOUN_GENDER.get(token.lower_) == PRONOUN_GENDER.get(word))
             if not same or depth >= 3:
                 return None
             return self.antecedent(token, depth=depth + 1)
@@ -406,7 +446,11 @@ class SpeakerResolver:
         kind = speaker.type or _mention_type(token)
         if token.pos_ == "PROPN" and not kind:
             return None
-        return speaker if _compatible(word, kind, plural) else None
+        return speaker if _compatible(word, kind, plural) and self.gender_fits(word, speaker) else None
+
+
+def _key(speaker: Speaker) -> str:
+    return speaker.actor_id or speaker.name.lower()
 
 
 def _partitive_pronoun(one: Token) -> bool:

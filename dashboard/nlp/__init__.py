@@ -5,7 +5,9 @@ Where each component writes (the contract the ``extract`` functions read):
     doc.spans[ACTOR_MENTIONS]  one span per actor mention; label_ = PERSON|ORG|GPE,
                                kb_id_ = the actor id (unique within the article)
     doc._.actors               list of plain dicts, one per actor:
-                               {"id", "name", "type", "aliases", "role"}
+                               {"id", "name", "type", "aliases", "role", "gender"}
+                               (gender: "male" | "female" | None, only when the
+                               article agrees; used to rule out pronouns)
     doc.spans[QUOTES]          one span per quote (the text between the marks, or the
                                reported content); label_ = kind, kb_id_ = speaker actor id
     doc._.quotes               list of plain dicts aligned with doc.spans[QUOTES]

@@ -8,7 +8,11 @@ Finding (``link``) is separate from writing (``set_annotations``):
   3. roles read from titles before names and from appositions (``actor_roles``);
   4. definite descriptions ("the Russian leader", "The US president") resolved to the
      one person they fit, looking in the same sentence first, then the paragraph, the
-     previous paragraph, then everything before; two equally good fits → unresolved.
+     previous paragraph, then everything before; two equally good fits → unresolved;
+  5. a person's gender, when a gendered title, role or given name says it (``gender``:
+     a heuristic from data files; unknown = None); "the father"/"the mother" resolved to
+     the one partner of fitting gender in a couple named together ("David and Louise
+     Turpin"), else unresolved.
 
 Writes ``doc.spans[ACTOR_MENTIONS]`` (label_ = type, kb_id_ = actor id) and
 ``doc._.actors`` (plain dicts). ``actor_at`` answers "which actor is mentioned here?".
@@ -18,9 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dashboard.errors import DashboardError
 from dashboard.nlp import ACTOR_MENTIONS
@@ -38,6 +43,7 @@ from dashboard.nlp.actor_roles import (
     title_before,
 )
 from dashboard.nlp.gazetteer import Gazetteer, load_gazetteer
+from dashboard.nlp.gender import GenderLexicon, fold, gender_of_name, gender_of_words, load_gender_lexicon
 
 if not Doc.has_extension("actors"):
     Doc.set_extension("actors", default=None)
@@ -93,13 +99,17 @@ class ActorLinker:
             self.gazetteer = load_gazetteer()
         except DashboardError as error:
             self.gazetteer, self.problem = Gazetteer(), f"actor_linker: {error}"
+        try:
+            self.genders = load_gender_lexicon()
+        except DashboardError as error:
+            self.genders, self.problem = GenderLexicon({}, {}), f"actor_linker: {error}"
 
     def __call__(self, doc: Doc) -> Doc:
         problems = list(doc._.problems or [])
         if self.problem:
             problems.append(self.problem)
         try:
-            linked = link(doc, self.gazetteer)
+            linked = link(doc, self.gazetteer, self.genders)
         except Exception as error:  # one odd article must never stop a batch
             problems.append(f"actor_linker: {type(error).__name__}: {error}")
             linked = Linked((), ())
@@ -124,8 +134,9 @@ def make_actor_linker(nlp: Language, name: str) -> ActorLinker:
 # --- finding -----------------------------------------------------------------------------
 
 
-def link(doc: Doc, gazetteer: Gazetteer) -> Linked:
+def link(doc: Doc, gazetteer: Gazetteer, genders: GenderLexicon | None = None) -> Linked:
     """Mentions and actors of one Doc (pure: the Doc is not changed)."""
+    genders = genders or GenderLexicon({}, {})
     mentions, defined = named_mentions(doc, gazetteer)
     clusters = cluster_mentions(mentions, defined, gazetteer)
     profiles, used = _profiles(doc, mentions, clusters, gazetteer)
@@ -133,6 +144,8 @@ def link(doc: Doc, gazetteer: Gazetteer) -> Linked:
     found = [(mentions[i].start, mentions[i].end, owner[i]) for i in sorted(owner)]
     found += _untagged(doc, clusters, used)
     found += _resolve_descriptions(doc, found, clusters, profiles, used, gazetteer)
+    gender = [_gender(doc, cluster, profiles[c], mentions, genders) for c, cluster in enumerate(clusters)]
+    found += _resolve_partners(doc, found, clusters, gender, used, genders)
     found.sort()
     ids = unique_ids([c.name for c in clusters])
     actors = []
@@ -147,6 +160,7 @@ def link(doc: Doc, gazetteer: Gazetteer) -> Linked:
                 "type": cluster.type,
                 "aliases": list(dict.fromkeys([*texts, *profile.aliases])),
                 "role": role,
+                "gender": gender[c],
             }
         )
     return Linked(tuple(found), tuple(actors))
@@ -267,6 +281,80 @@ def _resolve_descriptions(
                     used.update(range(description.start, description.end))
                 break
     return resolved
+
+
+def _gender(
+    doc: Doc, cluster: Cluster, profile: _Profile, mentions: Sequence[Mention], genders: GenderLexicon
+) -> str | None:
+    """A person's gender when everything the article says agrees: a gendered word right before
+    a mention that modifies it ("Mrs Ng", "Queen Elizabeth", "his wife Louise"), a role
+    ("the spokeswoman"), the known role, the given name. Unknown or conflicting → None."""
+    if cluster.type != "PERSON":
+        return None
+    found = set()
+    for i in cluster.mentions:
+        start, end = mentions[i].start, mentions[i].end
+        before = doc[start - 1] if start > 0 else None
+        shared = start > 1 and doc[start - 2].lower_ in {"and", "&", "or"}  # "Mr and Mrs Turpin": both
+        if before is not None and before.head.i in range(start, end) and not shared:
+            found.add(genders.words.get(fold(before.text)))
+    for role in profile.roles:
+        found.add(gender_of_words(role.text.split(), genders))
+    if cluster.known is not None and cluster.known.role:
+        found.add(gender_of_words(cluster.known.role.split(), genders))
+    found.add(gender_of_name(cluster.name, genders))
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+def _resolve_partners(
+    doc: Doc,
+    found: list[tuple[int, int, int]],
+    clusters: Sequence[Cluster],
+    gender: Sequence[str | None],
+    used: set[int],
+    genders: GenderLexicon,
+) -> list[tuple[int, int, int]]:
+    """ "The father" / "the mother" → the one partner of that gender among the couples named
+    before it ("David and Louise Turpin"); none or several fit → unresolved."""
+    nouns = [t for t in doc if t.lower_ in genders.couple_words and t.i not in used]  # lexicon words are folded
+    if not nouns:
+        return []
+    people = sorted((s, e, a) for s, e, a in found if clusters[a].type == "PERSON")
+    couples: list[tuple[int, int, int]] = []  # (start, actor, actor)
+    for (s1, e1, a1), (s2, _, a2) in pairwise(people):
+        if a1 == a2 or s2 != e1 + 1 or doc[e1].lower_ not in {"and", "&"}:
+            continue
+        first, second = clusters[a1].name.split(), clusters[a2].name.split()
+        shared = len(first) >= 2 and len(second) >= 2 and first[-1] == second[-1]
+        elided = e1 - s1 == 1 and len(second) >= 2 and (len(first) == 1 or first[-1] == second[-1])
+        if shared or elided:
+            couples.append((s1, a1, a2))
+    resolved = []
+    for token in nouns:
+        if token.i in used or not _bare_definite(token):
+            continue
+        wanted = genders.words[token.lower_]
+        candidates = {a for start, *pair in couples if start < token.i for a in pair}
+        fits = [a for a in candidates if gender[a] in (wanted, None)]
+        if len(fits) == 1:
+            start = token.left_edge.i
+            resolved.append((start, token.i + 1, fits[0]))
+            used.update(range(start, token.i + 1))
+    return resolved
+
+
+def _bare_definite(token: Token) -> bool:
+    """ "the father", "The mother": a singular noun after "the", with no possessor, no
+    "of …" and no name beside it ("the father of the boy", "her mother", "the mother, Ann")."""
+    if token.tag_ != "NN" or token.dep_ in {"compound", "appos", "poss", "conj"}:
+        return False
+    lefts = list(token.lefts)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in lefts) or any(c.dep_ == "poss" for c in lefts):
+        return False
+    if any(c.dep_ in {"det", "case"} and c.lower_ != "the" for c in lefts):
+        return False
+    return not any(c.dep_ in {"appos", "prep", "acl", "relcl"} for c in token.rights)
 
 
 def _fit(description: Description, profile: _Profile, gazetteer: Gazetteer) -> int | None:

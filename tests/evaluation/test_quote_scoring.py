@@ -11,6 +11,7 @@ from dashboard.evaluation.quotes import (
     PredictedQuote,
     is_proper_alias,
     locate_quotes,
+    locate_sentence_starts,
     match_spans,
     normalise_name,
     score_indirect,
@@ -237,3 +238,47 @@ def test_score_indirect(rows, counts, speakers):
     score = score_indirect(predicted, gold_rows, INDIRECT_SOURCE)
     assert score.counts == counts
     assert (score.speaker_right, score.speaker_total) == speakers
+
+
+TWO_IN_ONE = "Lee said taxes would rise; the Herald reported she was angry. Lee said it again. Lee said so."
+
+
+@pytest.mark.parametrize(
+    ("starts", "positions"),
+    [
+        # two gold rows for one sentence: both are that sentence, neither is missing
+        (["Lee said taxes", "Lee said taxes"], [0, 0]),
+        # a repeated text takes successive occurrences while there are any
+        (["Lee said", "Lee said", "Lee said"], [0, 62, 81]),
+        (["Lee said", "Lee said", "Lee said", "Lee said"], [0, 62, 81, 81]),
+        # a text that is nowhere stays missing
+        (["Park said", "Park said"], [None, None]),
+    ],
+)
+def test_locate_sentence_starts(starts, positions):
+    located = locate_sentence_starts(TWO_IN_ONE, starts)
+    assert [loc.start if loc.found else None for loc in located] == positions
+
+
+@pytest.mark.parametrize(
+    ("rows", "counts", "speakers"),
+    [
+        # both statements of the sentence found, whatever the order of the rows
+        ([("Lee said taxes would rise;", "Ann Lee"), ("the Herald reported", "Herald")], Counts(2, 0, 0), (2, 2)),
+        ([("the Herald reported", "Herald"), ("Lee said taxes would rise;", "Ann Lee")], Counts(2, 0, 0), (2, 2)),
+        # one found: it goes to the gold row that names its speaker
+        ([("the Herald reported", "Herald")], Counts(1, 0, 1), (1, 1)),
+        ([("the Herald reported", "Bo Park")], Counts(1, 0, 1), (0, 1)),
+    ],
+)
+def test_two_gold_rows_in_one_sentence(rows, counts, speakers):
+    sentence = TWO_IN_ONE[: TWO_IN_ONE.index(".") + 1]
+    predicted = [PredictedIndirect(0, len(sentence), t, s) for t, s in rows]
+    gold_rows = (
+        GoldIndirect("Ann Lee", "said", "Lee said taxes"),
+        GoldIndirect("Herald", "reported", "Lee said taxes"),
+    )
+    score = score_indirect(predicted, gold_rows, TWO_IN_ONE)
+    assert score.counts == counts
+    assert (score.speaker_right, score.speaker_total) == speakers
+    assert not [e for e in score.errors if e.kind == "not in text"]

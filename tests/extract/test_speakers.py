@@ -101,3 +101,55 @@ def quote_speakers(nlp, text: str) -> list[str | None]:
 )
 def test_speakers_of_descriptions(nlp, text, expected):
     assert quote_speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the nearest subject has the wrong gender: the next compatible one
+        ("Maria Lopez thanked Tom Baker for the invitation. He said the harbour would reopen.", "Tom Baker"),
+        ("Tom Baker thanked Maria Lopez for the invitation. She said the harbour would reopen.", "Maria Lopez"),
+        # gender from a title in the article
+        ("Mrs Okafor met Mr Lindqvist on Monday. He said the harbour would reopen.", "Lindqvist"),
+        ("Mrs Okafor met Mr Lindqvist on Monday. She said the harbour would reopen.", "Okafor"),
+        # unknown gender stays compatible
+        ("Maria Lopez met Sam Okafor on Monday. He said the harbour would reopen.", "Sam Okafor"),
+    ],
+)
+def test_pronoun_skips_antecedents_of_the_other_gender(nlp, text, expected):
+    assert speaker_of(nlp, text, "said") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Louise Okafor spoke after the hearing. He said the harbour would reopen.",
+        "Maria Lopez met the mayor on Monday. He said the harbour would reopen.",
+        "Queen Amara met the port workers. He said the harbour would reopen.",
+        "The spokeswoman arrived late. He said the harbour would reopen.",
+    ],
+)
+def test_no_antecedent_of_the_right_gender_means_no_speaker(nlp, text):
+    assert speaker_of(nlp, text, "said") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        # two "she" resolved to Robin Okafor: "he" now skips her
+        (
+            "Robin Okafor spoke first. She said fees would rise. She said rents would rise too. "
+            "Robin Okafor thanked Kim Baker on Monday. He said the harbour would reopen.",
+            "Kim Baker",
+        ),
+        # one resolution is not enough evidence (it may itself be wrong)
+        (
+            "Robin Okafor spoke first. She said fees would rise. "
+            "Robin Okafor thanked Kim Baker on Monday. He said the harbour would reopen.",
+            "Robin Okafor",
+        ),
+    ],
+)
+def test_gender_learned_from_pronouns_already_resolved(nlp, text, last):
+    doc = nlp(text)
+    assert [q["speaker"] for q in doc._.quotes][-1] == last

@@ -144,3 +144,64 @@ def test_actor_ids_are_unique_slugs(nlp):
     ids = [a["id"] for a in doc._.actors]
     assert len(ids) == len(set(ids))
     assert {"joe-biden", "vladimir-putin"} <= set(ids)
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "name"),
+    [
+        (
+            "The court sentenced David and Louise Okafor on Friday. The father said he loved his children.",
+            "The father",
+            "David",
+        ),
+        (
+            "The court sentenced Louise and David Okafor on Friday. The mother said she was sorry.",
+            "The mother",
+            "Louise",
+        ),
+        (
+            "The court sentenced David Okafor and Louise Okafor on Friday. The wife said she was sorry.",
+            "The wife",
+            "Louise Okafor",
+        ),
+    ],
+)
+def test_partner_noun_resolves_to_the_one_partner_of_its_gender(nlp, text, description, name):
+    doc = nlp(text)
+    assert description in mentions_of(doc, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two couples: two fathers
+        "The court sentenced David and Louise Okafor and Mark and Anna Lindqvist. The father said he was sorry.",
+        # same gender: no way to tell
+        "The court sentenced David and Michael Okafor on Friday. The father said he was sorry.",
+        # not a partner: the son is someone else
+        "The court sentenced David and Louise Okafor on Friday. The son said he was sorry.",
+        # someone else's father
+        "The court sentenced David and Louise Okafor on Friday. The father of the victim said he was sorry.",
+        # not named together
+        "The court sentenced David Okafor and Louise Lindqvist on Friday. The father said he was sorry.",
+        # the couple comes later
+        "The father said he was sorry. The court sentenced David and Louise Okafor on Friday.",
+    ],
+)
+def test_partner_noun_without_exactly_one_fitting_partner_stays_unresolved(nlp, text):
+    doc = nlp(text)
+    assert not any(s.text.lower().startswith("the ") for s in doc.spans[ACTOR_MENTIONS] if s.label_ == "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        ("Louise Okafor opened the bridge.", "Louise Okafor", "female"),
+        ("Mrs Okafor opened the bridge.", "Okafor", "female"),
+        ("Mr Lindqvist opened the bridge.", "Lindqvist", "male"),
+        ("Kim Lindqvist opened the bridge.", "Kim Lindqvist", None),  # a name used by both
+        ("Mr and Mrs Okafor opened the bridge.", "Okafor", None),  # two people
+    ],
+)
+def test_gender_from_title_or_given_name(nlp, text, name, gender):
+    assert actors(nlp(text))[name]["gender"] == gender
