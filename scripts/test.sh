@@ -16,4 +16,5 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 python -m ruff check dashboard tests scripts benchmarks
+python -m mypy
 python -m pytest "$@"

@@ -19,9 +19,9 @@ def extract_page(html: str) -> ExtractedPage | None:
     import trafilatura  # imported here: only HTML input needs it
 
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
-    if document is None or not (document.text or "").strip():
+    if document is None or isinstance(document, dict) or not (document.text or "").strip():
         return None
-    lines = [line.strip() for line in document.text.splitlines() if line.strip()]
+    lines = [line.strip() for line in (document.text or "").splitlines() if line.strip()]
     title = (document.title or "").strip() or None
     if title and lines and lines[0] == title:
         lines = lines[1:]

@@ -20,6 +20,7 @@ colon or dash, or starts a clause right after its cue), else "partial".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -306,8 +307,11 @@ class QuoteAttributor:
         if verb is not None:
             speaker = self._speaker_of_verb(verb, index)
             cue = verb if speaker is not None else None
-        finders = (lambda: self._nearest_cue(index, outside), lambda: self._source(outside),
-                   lambda: self._colon_lead_in(index))
+        finders: tuple[Callable[[], tuple[Token, Speaker] | None], ...] = (
+            lambda: self._nearest_cue(index, outside),
+            lambda: self._source(outside),
+            lambda: self._colon_lead_in(index),
+        )
         if quoted.parent is not None:
             finders = finders[2:]  # a quote within a quote: only its own cue counts
         if speaker is None:

@@ -321,15 +321,17 @@ class SpeakerResolver:
         before = self.doc[entry[3] - 1]
         if before.i in self.quoted or before.pos_ not in ("NOUN", "PROPN"):
             return None
-        path, node = [], self.doc[last]
+        path: list[Token] = []
+        node = self.doc[last]
         while node.i != token.i and len(path) < 8:
             path.append(node)
             node = node.head
         if node.i != token.i or any(t.dep_ == "relcl" or (t.dep_ == "prep" and t.lower_ not in ("to", "of"))
                                     for t in path):
             return None
+        before_actor = self.actors.actor_at(before)
         other_name = before.ent_type_ not in ("", "PERSON") or (
-            self.actors.actor_at(before) is not None and self.actors.actor_at(before)[2] != "PERSON")
+            before_actor is not None and before_actor[2] != "PERSON")
         renamed = self.doc[last].dep_ == "appos" and self.doc[last].head.i == before.i  # "the pseudonym Katya"
         return entry if other_name or renamed else None
 
@@ -363,8 +365,8 @@ class SpeakerResolver:
             return self.of_token(owner, depth=depth + 1)
         if not any(c.lower_ == "the" for c in noun.children):
             return None  # only "the readout": a definite document already in the story
-        earlier = [s for s in self.history if s.start < noun.idx and s.type == "ORG"]
-        return max(earlier, key=lambda s: s.start) if earlier else None
+        quoted_orgs = [s for s in self.history if s.start < noun.idx and s.type == "ORG"]
+        return max(quoted_orgs, key=lambda s: s.start) if quoted_orgs else None
 
     def antecedent(self, pronoun: Token, *, depth: int = 0) -> Speaker | None:
         """Nearest compatible preceding name, sentence by sentence going back: a named
