@@ -22,32 +22,23 @@ the cold caches. Figures only, no assertions: the machines are shared and noisy.
 from __future__ import annotations
 
 import argparse
-import os
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from dashboard.testing.browser import (
+    CHROMIUM,
+    chromium_available,
+    column_values,
+    launch_chromium,
+    new_page,
+    wait_for_app,
+)
+from dashboard.testing.server import running_app
+
 PAGES = ("overview", "actors", "quotes", "topics", "article")
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 PAGE_READY = {
@@ -60,58 +51,10 @@ PAGE_READY = {
 SPEAKER_COLUMN = 2  # glide columns: 0 = row selector, 1 = quote, 2 = speaker
 CELLS = '[data-testid^="glide-cell-"]'
 WAIT_MS = 120_000
+STARTUP_TIMEOUT_S = 120.0
 GOAL_CHART_S = 2.0
 GOAL_FILTER_S = 0.5
 GOAL_RSS_MB = 350.0
-
-
-# --- the server ---------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_until_healthy(url: str, server: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {server.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.25)
-    raise TimeoutError(f"{url} did not become healthy in {timeout:.0f} s")
-
-
-@contextmanager
-def streamlit_server(build_dir: Path, log_path: Path) -> Iterator[tuple[str, subprocess.Popen]]:
-    """``streamlit run dashboard/app.py`` on a free port reading ``build_dir``; yields (url, process)."""
-    port = free_port()
-    env = {**os.environ, "DASHBOARD_BUILD_DIR": str(build_dir)}
-    command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
-        "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_healthy(url, server)
-            yield url, server
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
 
 
 # --- memory -------------------------------------------------------------------------------
@@ -167,16 +110,6 @@ def stats(values: list[float]) -> dict[str, Any]:
     return {"runs": values, "median": statistics.median(values), "max": max(values)}
 
 
-def new_page(browser: Any) -> tuple[Any, Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    return context, context.new_page()
-
-
-def wait_for_app(page: Any) -> None:
-    """Until the script run has finished (Streamlit's status widget is gone)."""
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WAIT_MS)
-
-
 def time_first_chart(browser: Any, url: str) -> float:
     """Seconds from navigation to the first plotly chart drawn: a new reader (empty browser cache)."""
     context, page = new_page(browser)
@@ -185,7 +118,7 @@ def time_first_chart(browser: Any, url: str) -> float:
         page.goto(url, wait_until="commit")
         page.wait_for_selector(CHART, timeout=WAIT_MS)
         elapsed = time.perf_counter() - started
-        wait_for_app(page)
+        wait_for_app(page, timeout=WAIT_MS)
         return elapsed
     finally:
         context.close()
@@ -198,7 +131,7 @@ def time_first_chart_returning(browser: Any, url: str, repeat: int) -> list[floa
     try:
         page.goto(url)
         page.wait_for_selector(CHART, timeout=WAIT_MS)
-        wait_for_app(page)
+        wait_for_app(page, timeout=WAIT_MS)
         values = []
         for _ in range(repeat):
             page.goto("about:blank")
@@ -206,7 +139,7 @@ def time_first_chart_returning(browser: Any, url: str, repeat: int) -> list[floa
             page.goto(url, wait_until="commit")
             page.wait_for_selector(CHART, timeout=WAIT_MS)
             values.append(time.perf_counter() - started)
-            wait_for_app(page)
+            wait_for_app(page, timeout=WAIT_MS)
         return values
     finally:
         context.close()
@@ -221,7 +154,7 @@ def time_first_chart_in_app(browser: Any, url: str, start: str, target: str, rep
         values = []
         for _ in range(repeat):
             page.wait_for_selector('[data-testid="stSidebarNav"]', timeout=WAIT_MS)
-            wait_for_app(page)
+            wait_for_app(page, timeout=WAIT_MS)
             if page.locator(CHART).count():
                 raise RuntimeError(f"the page {start!r} draws a chart: cannot time {target!r} from it")
             link = page.locator('[data-testid="stSidebarNav"] a', has_text=target.capitalize())
@@ -229,17 +162,12 @@ def time_first_chart_in_app(browser: Any, url: str, start: str, target: str, rep
             link.click()
             page.wait_for_selector(CHART, timeout=WAIT_MS)
             values.append(time.perf_counter() - started)
-            wait_for_app(page)
+            wait_for_app(page, timeout=WAIT_MS)
             page.locator('[data-testid="stSidebarNav"] a', has_text=start.capitalize()).click()
             page.wait_for_function(f"() => window.location.pathname.endsWith('/{start}')", timeout=WAIT_MS)
         return values
     finally:
         context.close()
-
-
-def column_values(page: Any, column: int) -> list[str]:
-    cells = page.eval_on_selector_all(f'[data-testid^="glide-cell-{column}-"]', "els => els.map(e => e.textContent)")
-    return [str(c) for c in cells]
 
 
 def table_text(page: Any) -> str:
@@ -267,7 +195,7 @@ def time_speaker_filter(browser: Any, url: str, speaker: str, label: str) -> flo
     try:
         page.goto(url)
         page.wait_for_selector(f'[data-testid="glide-cell-{SPEAKER_COLUMN}-0"]', state="attached", timeout=WAIT_MS)
-        wait_for_app(page)
+        wait_for_app(page, timeout=WAIT_MS)
         before = table_text(page)
         page.locator('[data-testid="stMultiSelect"]').first.click()
         page.keyboard.type(speaker)
@@ -282,7 +210,7 @@ def time_speaker_filter(browser: Any, url: str, speaker: str, label: str) -> flo
         speakers = set(column_values(page, SPEAKER_COLUMN))
         if speakers != {speaker}:
             raise RuntimeError(f"the filtered table shows speakers {sorted(speakers)}, not only {speaker!r}")
-        wait_for_app(page)
+        wait_for_app(page, timeout=WAIT_MS)
         return elapsed
     finally:
         context.close()
@@ -293,7 +221,7 @@ def visit(browser: Any, url: str, ready: str) -> None:
     try:
         page.goto(url)
         page.wait_for_selector(ready, timeout=WAIT_MS)
-        wait_for_app(page)
+        wait_for_app(page, timeout=WAIT_MS)
         if page.locator('[data-testid="stException"]').count():
             raise RuntimeError(f"{url} shows an exception")
     finally:
@@ -339,16 +267,19 @@ def measure_app(build_dir: Path, *, repeat: int = 5, article: str | None = None)
     with tempfile.TemporaryDirectory() as logs:
         log_path = Path(logs) / "streamlit.log"
         try:
-            with streamlit_server(build_dir, log_path) as (url, server), sync_playwright() as playwright:
-                results["rss_mb_started"] = rss_mb(server.pid)
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            with (
+                running_app(build_dir=build_dir, log_path=log_path, startup_timeout=STARTUP_TIMEOUT_S) as app,
+                sync_playwright() as playwright,
+            ):
+                results["rss_mb_started"] = rss_mb(app.pid)
+                browser = launch_chromium(playwright)
                 try:
-                    _measure(browser, url, article, (speaker, label), results)
+                    _measure(browser, app.url, article, (speaker, label), results)
                     for page in PAGES:
-                        visit(browser, f"{url}/{page}?article={article}", PAGE_READY[page])
+                        visit(browser, f"{app.url}/{page}?article={article}", PAGE_READY[page])
                     time.sleep(1)  # let the last runs finish and free their frames
-                    results["rss_mb"] = rss_mb(server.pid)
-                    results["libraries"] = loaded_libraries(server.pid, ("spacy", "thinc", "torch"))
+                    results["rss_mb"] = rss_mb(app.pid)
+                    results["libraries"] = loaded_libraries(app.pid, ("spacy", "thinc", "torch"))
                 finally:
                     browser.close()
         except Exception:
@@ -414,7 +345,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="repetitions of each timing (default 5)")
     parser.add_argument("--article", default=None, help="article id to open (default: the reference article)")
     args = parser.parse_args()
-    if not Path(CHROMIUM).exists():
+    if not chromium_available():
         print(f"{CHROMIUM} is missing (apt-get install chromium)", file=sys.stderr)
         return 2
     if args.build_dir is not None:

@@ -78,13 +78,16 @@ def filter_corpus_quotes(quotes: pd.DataFrame, chosen: CorpusFilter) -> pd.DataF
 
 
 def corpus_rows(quotes: pd.DataFrame) -> pd.DataFrame:
-    """The table the reader sees: article, date, quote, speaker, cue, kind, topics."""
+    """The table the reader sees: quote, speaker, article, date, cue, kind, topics.
+
+    Quote and speaker come first, as in one article, so that a 1280 px screen shows both.
+    """
     return pd.DataFrame(
         {
-            "article": quotes["article"].astype(object),
-            "date": quotes["date"].astype(object),
             "quote": quotes["text"].astype(object),
             "speaker": quotes["speaker_name"].astype(object),
+            "article": quotes["article"].astype(object),
+            "date": quotes["date"].astype(object),
             "cue": quotes["cue"].fillna("").astype(object),
             "kind": quotes["kind"].astype(object),
             "topics": quotes["topics_text"].astype(object),
@@ -228,10 +231,10 @@ def corpus_quote_table(rows: pd.DataFrame) -> pd.Series | None:
         selection_mode="single-row",
         selection_default=default,
         column_config={
-            "article": st.column_config.TextColumn("Article"),
-            "date": st.column_config.TextColumn("Date"),
             "quote": st.column_config.TextColumn("Quote", width="large"),
             "speaker": st.column_config.TextColumn("Speaker"),
+            "article": st.column_config.TextColumn("Article"),
+            "date": st.column_config.TextColumn("Date"),
             "cue": st.column_config.TextColumn("Cue"),
             "kind": st.column_config.TextColumn("Kind"),
             "topics": st.column_config.TextColumn("Topics"),

@@ -6,43 +6,32 @@ server reads tables, inbox and corpus folder from tmp dirs; screenshots go to ``
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from dashboard import settings
+from dashboard.testing.browser import (
+    WAIT_MS,
+    choose_in_multiselect,
+    column_values,
+    current_url,
+    open_page,
+    screenshot,
+    wait_for_app,
+    wait_for_column,
+)
+from dashboard.testing.server import running_app
 
 pytestmark = pytest.mark.browser
 
-# Same server and browser set-up as test_app_browser.py (test modules do not import each other).
-ROOT = Path(__file__).resolve().parents[2]
-ARTEFACTS = ROOT / "test-artefacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-WAIT_MS = 60_000
-
 SPEAKER = "Donald Trump"
 SPEAKER_KEY = "donald-trump"
-ARTICLE_COLUMN = 1  # glide columns: 0 = row selector, 1 = article, 2 = date, 3 = quote, 4 = speaker
-SPEAKER_COLUMN = 4
+SPEAKER_COLUMN = 2  # glide columns: 0 = row selector, 1 = quote, 2 = speaker, 3 = article, 4 = date
+ARTICLE_COLUMN = 3
 STORY = """<!doctype html>
 <html><head><title>Harbour bridge opens two years late</title></head>
 <body>
@@ -62,53 +51,9 @@ has called for an independent inquiry into the contract.</p>
 """
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_until_healthy(url: str, server: subprocess.Popen, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {server.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError(f"{url} did not become healthy")
-
-
-def open_page(browser, url: str, *, width: int = 1280):
-    context = browser.new_context(viewport={"width": width, "height": 1000})
-    page = context.new_page()
-    page.goto(url)
-    page.wait_for_selector('[data-testid="stSidebar"], [data-testid="stMain"]', timeout=WAIT_MS)
-    return context, page
-
-
-def wait_for_app(page) -> None:
-    """Until the script has finished running (the status widget disappears)."""
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WAIT_MS)
-
-
-def column_values(page, column: int) -> list[str]:
-    cells = page.eval_on_selector_all(f'[data-testid^="glide-cell-{column}-"]', "els => els.map(e => e.textContent)")
-    return [str(c) for c in cells]
-
-
-def current_url(page) -> str:
-    return str(page.evaluate("window.location.href"))
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`streamlit run` on a free port; tables, inbox and corpus folder in tmp dirs."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed")
     from dashboard.store.build import build
 
     base = tmp_path_factory.mktemp("corpus_browser")
@@ -116,65 +61,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     shutil.copytree(settings.ARTICLES_DIR, articles)
     tables = base / "tables"
     build([articles], build_dir=tables)
-    env = {
-        **os.environ,
-        "DASHBOARD_BUILD_DIR": str(tables),
-        "DASHBOARD_ARTICLES_DIR": str(articles),
-        "DASHBOARD_INBOX_DIR": str(base / "inbox"),
-    }
-    port = free_port()
-    log = open(base / "streamlit.log", "wb")  # noqa: SIM115
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard/app.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
-        yield url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def browser(server: str):
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-def screenshot(page, name: str) -> None:
-    ARTEFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTEFACTS / name), full_page=True)
+    env = {"DASHBOARD_ARTICLES_DIR": str(articles), "DASHBOARD_INBOX_DIR": str(base / "inbox")}
+    with running_app(build_dir=tables, env=env, log_path=base / "streamlit.log") as app:
+        yield app.url
 
 
 @pytest.mark.parametrize("width", [1280, 375], ids=["desktop", "phone"])
-def test_corpus_page_draws(browser, server: str, width: int) -> None:
-    context, page = open_page(browser, f"{server}/corpus?actor={SPEAKER_KEY}", width=width)
+def test_corpus_page_draws(chromium: Any, server: str, artefacts: Path, width: int) -> None:
+    context, page = open_page(chromium, f"{server}/corpus?actor={SPEAKER_KEY}", width=width)
     try:
         page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=WAIT_MS)
         wait_for_app(page)
@@ -184,41 +78,34 @@ def test_corpus_page_draws(browser, server: str, width: int) -> None:
             timeout=WAIT_MS,
         )
         assert page.get_by_text("Wikinews, CC BY 2.5").count() >= 1  # the source line credits the corpus
-        screenshot(page, f"corpus-{width}.png")
+        screenshot(page, artefacts / f"corpus-{width}.png")
     finally:
         context.close()
 
 
-def test_filtering_all_articles_by_a_speaker_shows_both_articles(browser, server: str) -> None:
-    context, page = open_page(browser, f"{server}/quotes?scope=all")
+def test_filtering_all_articles_by_a_speaker_shows_both_articles(chromium: Any, server: str, artefacts: Path) -> None:
+    context, page = open_page(chromium, f"{server}/quotes?scope=all")
     try:
         page.wait_for_selector(f'[data-testid="glide-cell-{ARTICLE_COLUMN}-0"]', state="attached", timeout=WAIT_MS)
         wait_for_app(page)
-        page.locator('[data-testid="stMultiSelect"]').first.click()
-        page.keyboard.type(SPEAKER)
-        page.keyboard.press("Enter")
-        page.keyboard.press("Escape")
+        choose_in_multiselect(page, SPEAKER)
         page.wait_for_function(f"() => window.location.search.includes('speaker={SPEAKER_KEY}')", timeout=WAIT_MS)
         wait_for_app(page)
-        page.wait_for_function(
-            f"""() => {{
-                const cells = [...document.querySelectorAll('[data-testid^="glide-cell-{SPEAKER_COLUMN}-"]')];
-                return cells.length > 0 && cells.every(c => c.textContent === '{SPEAKER}');
-            }}""",
-            timeout=WAIT_MS,
-        )
+        wait_for_column(page, SPEAKER_COLUMN, SPEAKER)
         articles = column_values(page, ARTICLE_COLUMN)
         assert len(set(articles)) >= 2, articles
         assert "scope=all" in current_url(page)
-        screenshot(page, "quotes-all-articles-speaker.png")
+        screenshot(page, artefacts / "quotes-all-articles-speaker.png")
     finally:
         context.close()
 
 
-def test_an_uploaded_html_story_is_analysed_and_its_quotes_have_speakers(browser, server: str, tmp_path: Path) -> None:
+def test_an_uploaded_html_story_is_analysed_and_its_quotes_have_speakers(
+    chromium: Any, server: str, artefacts: Path, tmp_path: Path
+) -> None:
     story = tmp_path / "harbour-bridge.html"
     story.write_text(STORY, encoding="utf-8")
-    context, page = open_page(browser, f"{server}/analyse")
+    context, page = open_page(chromium, f"{server}/analyse")
     try:
         page.wait_for_selector('[data-testid="stFileUploaderDropzoneInput"]', state="attached", timeout=WAIT_MS)
         wait_for_app(page)
@@ -235,18 +122,18 @@ def test_an_uploaded_html_story_is_analysed_and_its_quotes_have_speakers(browser
         wait_for_app(page)
         article = page.evaluate("new URLSearchParams(window.location.search).get('article')")
         page.wait_for_selector('[data-testid="stMetric"]', timeout=WAIT_MS)
-        screenshot(page, "analyse-opened.png")
+        screenshot(page, artefacts / "analyse-opened.png")
     finally:
         context.close()
 
-    context, page = open_page(browser, f"{server}/quotes?article={article}")
+    context, page = open_page(chromium, f"{server}/quotes?article={article}")
     try:
-        speaker_column = 2  # one article: 0 = row selector, 1 = quote, 2 = speaker
-        page.wait_for_selector(f'[data-testid="glide-cell-{speaker_column}-0"]', state="attached", timeout=WAIT_MS)
+        # One article: the speaker is in the same column as over all articles.
+        page.wait_for_selector(f'[data-testid="glide-cell-{SPEAKER_COLUMN}-0"]', state="attached", timeout=WAIT_MS)
         wait_for_app(page)
-        speakers = column_values(page, speaker_column)
+        speakers = column_values(page, SPEAKER_COLUMN)
         named = {s for s in speakers if s and s != "(unattributed)"}
         assert named & {"Jane Smith", "Tom Brown"}, speakers
-        screenshot(page, "analyse-quotes.png")
+        screenshot(page, artefacts / "analyse-quotes.png")
     finally:
         context.close()

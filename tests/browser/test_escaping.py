@@ -7,34 +7,16 @@ Marked ``browser``; screenshots go to ``test-artefacts/escaping-<page>.png``.
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from dashboard.testing.browser import WAIT_MS, new_page, screenshot, wait_for_app
+from dashboard.testing.server import running_app
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTEFACTS = ROOT / "test-artefacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-WAIT_MS = 60_000
+pytestmark = pytest.mark.browser
 
 ARTICLE = "markup-in-the-text"
 SCRIPT = "<script>window.__pwned = 1</script>"
@@ -62,26 +44,6 @@ PAGES = {
 }
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_until_healthy(url: str, server: subprocess.Popen, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {server.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError(f"{url} did not become healthy")
-
-
 @pytest.fixture(scope="module")
 def tables(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Tables built from one article full of markup; the quote with <b> must be attributed."""
@@ -102,42 +64,8 @@ def tables(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(tables: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed")
-    port = free_port()
-    env = {**os.environ, "DASHBOARD_BUILD_DIR": str(tables)}
-    command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
-        "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    log = open(tmp_path_factory.mktemp("logs") / "streamlit.log", "wb")  # noqa: SIM115
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
-        yield url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def browser(server: str):
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-def wait_for_app(page) -> None:
-    """Until the script has finished running (the status widget disappears)."""
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WAIT_MS)
+    with running_app(build_dir=tables, log_path=tmp_path_factory.mktemp("logs") / "streamlit.log") as app:
+        yield app.url
 
 
 def injected_images(page) -> int:
@@ -150,9 +78,8 @@ def page_text(page) -> str:
 
 
 @pytest.mark.parametrize("path", list(PAGES))
-def test_markup_in_an_article_is_shown_not_run(browser, server: str, path: str) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
+def test_markup_in_an_article_is_shown_not_run(chromium: Any, server: str, artefacts: Path, path: str) -> None:
+    context, page = new_page(chromium)
     dialogs: list[str] = []
 
     def refuse(dialog) -> None:
@@ -165,8 +92,7 @@ def test_markup_in_an_article_is_shown_not_run(browser, server: str, path: str) 
         page.wait_for_selector(PAGES[path], timeout=WAIT_MS)
         wait_for_app(page)
         page.wait_for_timeout(500)  # let any injected handler (img onerror) fire before looking
-        ARTEFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTEFACTS / f"escaping-{path}.png"), full_page=True)
+        screenshot(page, artefacts / f"escaping-{path}.png")
 
         assert page.locator('[data-testid="stException"]').count() == 0
         assert page.evaluate("typeof window.__pwned") == "undefined"

@@ -1,0 +1,90 @@
+"""Driving the dashboard in Debian's chromium through Playwright's sync API.
+
+Uses ``/usr/bin/chromium`` (``apt-get install chromium``); never ``playwright install``.
+Playwright objects are typed ``Any``: the caller imports Playwright, so this module does not need it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+WAIT_MS = 60_000
+VIEWPORT_HEIGHT = 1000
+APP_SHOWN = '[data-testid="stSidebar"], [data-testid="stMain"]'
+SCRIPT_DONE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+
+
+def chromium_available() -> bool:
+    return Path(CHROMIUM).exists()
+
+
+def launch_chromium(playwright: Any) -> Any:
+    """A headless Debian chromium from a started ``sync_playwright()``; the caller closes it."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+
+
+def new_page(browser: Any, *, width: int = 1280) -> tuple[Any, Any]:
+    """(context, page) in a fresh browser context: a new reader with an empty cache. Close the context."""
+    context = browser.new_context(viewport={"width": width, "height": VIEWPORT_HEIGHT})
+    return context, context.new_page()
+
+
+def open_page(browser: Any, url: str, *, width: int = 1280) -> tuple[Any, Any]:
+    """``new_page`` gone to ``url``, once the app's sidebar or main area is shown."""
+    context, page = new_page(browser, width=width)
+    page.goto(url)
+    page.wait_for_selector(APP_SHOWN, timeout=WAIT_MS)
+    return context, page
+
+
+def wait_for_app(page: Any, *, timeout: int = WAIT_MS) -> None:
+    """Until the script has finished running (Streamlit's status widget disappears)."""
+    page.wait_for_function(SCRIPT_DONE, timeout=timeout)
+
+
+def column_values(page: Any, column: int) -> list[str]:
+    """The text of the drawn cells of column ``column`` of a ``st.dataframe`` (0 is the row selector)."""
+    cells = page.eval_on_selector_all(f'[data-testid^="glide-cell-{column}-"]', "els => els.map(e => e.textContent)")
+    return [str(c) for c in cells]
+
+
+def wait_for_column(page: Any, column: int, value: str, *, timeout: int = WAIT_MS) -> None:
+    """Until column ``column`` draws at least one cell and every drawn cell shows ``value``."""
+    page.wait_for_function(
+        """([column, value]) => {
+            const cells = [...document.querySelectorAll(`[data-testid^="glide-cell-${column}-"]`)];
+            return cells.length > 0 && cells.every(c => c.textContent === value);
+        }""",
+        arg=[column, value],
+        timeout=timeout,
+    )
+
+
+def choose_in_multiselect(page: Any, text: str, *, index: int = 0) -> None:
+    """Type ``text`` into the ``index``-th ``st.multiselect``, take the first match and close the list."""
+    page.locator('[data-testid="stMultiSelect"]').nth(index).click()
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+
+
+def current_url(page: Any) -> str:
+    return str(page.evaluate("window.location.href"))
+
+
+def screenshot(page: Any, path: Path) -> None:
+    """A full-page screenshot to ``path`` (its folder is made if missing)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True)
