@@ -35,6 +35,19 @@ DIRECT_AFTER = ",:;—–"
 NOT_DIRECT_BEFORE = ("DET", "ADJ", "ADP", "NUM", "PART", "ADV")
 SENTENCE_END = ".?!"
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+NAME_FUNCTION_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+
+
+def is_title_name(text: str) -> bool:
+    """Whether quoted words read as the name of a thing ("Build Back Better", "Salute to
+    America", "Bill's List"): at most SCARE_MAX_WORDS words, the first capitalised, every
+    other word capitalised, a number or a short function word, and no sentence punctuation."""
+    words = text.strip().split()
+    if not words or len(words) > SCARE_MAX_WORDS or any(ch in text for ch in ",;:!?"):
+        return False
+    if not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_FUNCTION_WORDS for w in words)
 
 
 @dataclass(frozen=True)
@@ -331,7 +344,8 @@ class QuoteAttributor:
             cue, cue_label = verb, cue_text(verb, self.cues)
         if speaker is None and cue is None and not opens:
             result = self._governing_named(index, outside_ids)
-            if result is not None and self._words(quoted) <= SCARE_MAX_WORDS:
+            if (result is not None and self._words(quoted) <= SCARE_MAX_WORDS
+                    and not is_title_name(self.text[quoted.start:quoted.end])):  # a name, not words said
                 cue, speaker = result
                 cue_label = cue.text
         self.resolver.remember(speaker)
@@ -440,7 +454,8 @@ class QuoteAttributor:
             if breaks == 0:
                 return result[other]
             tail = gap.split("\n\n")[0].strip()
-            if breaks == 1 and len(tail) <= CARRY_TAIL_CHARS and not self._has_cue(index):
+            opens_paragraph = not gap.split("\n\n")[-1].strip(" \t" + MARKS)
+            if breaks == 1 and len(tail) <= CARRY_TAIL_CHARS and opens_paragraph and not self._has_cue(index):
                 return result[other]  # the previous paragraph ended with that quote
             return None
         return None

@@ -106,6 +106,8 @@ def subject_of(verb: Token, *, depth: int = 0,
     if glued is not None:
         return glued
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        if verb.tag_ == "VBN" and not any(c.dep_ == "ccomp" for c in verb.children):
+            return None  # "a plan called "Build Back Better"": a name given to the noun, not its words
         return verb.head  # "a report concluding that ..."
     if verb.dep_ == "relcl":
         return None
@@ -149,10 +151,10 @@ def _appositive_before(verb: Token) -> Token | None:
 
 def relative_antecedent(pronoun: Token) -> Token | None:
     """The nominal right before a relative pronoun ("Biden, who accused ...")."""
-    for i in range(pronoun.i - 1, max(pronoun.sent.start, pronoun.i - 4) - 1, -1):
+    for i in range(pronoun.i - 1, max(pronoun.sent.start, pronoun.i - 6) - 1, -1):
         token = pronoun.doc[i]
-        if token.is_punct:
-            continue
+        if token.is_punct or (token.like_num and i > 0 and pronoun.doc[i - 1].text == ","):
+            continue  # "Thomas Gray, 24, who ...": skip the age
         return token if token.pos_ in ("NOUN", "PROPN") else None
     return None
 
@@ -167,7 +169,9 @@ def name_head(token: Token) -> Token:
         first = last
         while first.i > token.i and token.doc[first.i - 1].ent_type_ == "PERSON":
             first = token.doc[first.i - 1]
-        after_preposition = token.doc[first.i - 1].pos_ == "ADP"  # "the lawyer for Helen Marsh"
+        after_preposition = token.doc[first.i - 1].pos_ == "ADP" or any(  # "the lawyer for Helen Marsh"
+            a.dep_ == "prep" and a.lower_ not in ("to", "of") and a.i > token.i for a in last.ancestors
+            if a.i < last.i)  # "scientists from Bristol University and UC Davis"
         if last.ent_type_ == "PERSON" and last.pos_ == "PROPN" and in_subject and not after_preposition:
             return last
     if token.ent_type_ not in ("PERSON", "ORG", "GPE"):
@@ -481,6 +485,11 @@ def _owner_in_sentence(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "compound" and child.pos_ == "PROPN":
             return child
+    for child in noun.children:  # "a statement from the club"
+        if child.dep_ == "prep" and child.lower_ == "from":
+            objects = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
+            if objects:
+                return objects[0]
     head = noun.head
     if noun.dep_ == "dobj" and head.pos_ == "VERB":
         return _plain_subject(head)

@@ -15,7 +15,7 @@ from dashboard import settings
 from dashboard.errors import ArticleError, DashboardError
 from dashboard.loaders import build_dir, load_articles
 from dashboard.store.intake import add_to_corpus, receive
-from dashboard.ui.url_state import ARTICLE_PARAM
+from dashboard.ui.url_state import ARTICLE_PARAM, markdown_text
 
 OVERVIEW = "app_pages/overview.py"
 ACCEPTED = ["txt", "md", "html"]
@@ -94,7 +94,7 @@ def inbox_section() -> None:
     titles = _titles()
     for path in files:
         row = st.container(horizontal=True, vertical_alignment="center")
-        row.markdown(f"{_escape(titles.get(str(path), path.stem))} · `{path.stem}`")
+        row.markdown(f"{markdown_text(titles.get(str(path), path.stem))} · `{path.stem}`")
         if row.button("Open", key=f"analyse_open_{path.stem}"):
             st.switch_page(OVERVIEW, query_params={ARTICLE_PARAM: path.stem})
         if row.button("Add to corpus", key=f"analyse_add_{path.stem}"):
@@ -106,6 +106,3 @@ def _titles() -> dict[str, str]:
     return {str(p): str(t) for p, t in zip(articles["path"], articles["title"], strict=True)}
 
 
-def _escape(text: str) -> str:
-    """Text safe inside Markdown."""
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~$" else c for c in str(text))

@@ -17,7 +17,7 @@ from dashboard.charts.evidence import actor_paragraph_sentences, actor_topic_sen
 from dashboard.charts.heatmaps import Cell, selected_cell
 from dashboard.charts.highlight import legend
 from dashboard.loaders import ArticleData
-from dashboard.ui.url_state import note_ignored, set_param, url_value
+from dashboard.ui.url_state import markdown_text, note_ignored, set_param, url_value
 
 SEPARATOR = "~"
 
@@ -58,7 +58,7 @@ def actor_paragraph_evidence(data: ArticleData, points: Sequence[Mapping[str, An
     blocks = actor_paragraph_sentences(
         cell.row, paragraph, sentences=data.sentences, mentions=data.mentions, name=names[cell.row]
     )
-    _show(f"**{_md(names[cell.row])}** in paragraph {paragraph}", blocks, ("actor",))
+    _show(f"**{markdown_text(names[cell.row])}** in paragraph {paragraph}", blocks, ("actor",))
 
 
 def actor_topic_evidence(data: ArticleData, points: Sequence[Mapping[str, Any]]) -> None:
@@ -79,12 +79,8 @@ def actor_topic_evidence(data: ArticleData, points: Sequence[Mapping[str, Any]])
         topic_mentions=data.topic_mentions,
         name=names[cell.row],
     )
-    _show(f"**{_md(names[cell.row])}** and **{_md(cell.column)}**", blocks, ("actor", "topic"))
+    _show(f"**{markdown_text(names[cell.row])}** and **{markdown_text(cell.column)}**", blocks, ("actor", "topic"))
 
-
-def _md(text: str) -> str:
-    """Text safe inside Markdown: escape the characters Markdown would act on."""
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~$" else c for c in str(text))
 
 
 def topic_terms(topic_mentions: pd.DataFrame, topic: str) -> pd.DataFrame:

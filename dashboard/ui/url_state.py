@@ -64,10 +64,15 @@ def split_known(wanted: Iterable[str], known: Iterable[str]) -> tuple[list[str],
     return good, bad
 
 
+def markdown_text(text: object) -> str:
+    """Text shown literally inside Markdown: every character Markdown acts on is escaped."""
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~$" else c for c in str(text))
+
+
 def note_ignored(what: str, values: Sequence[str]) -> None:
-    """Tell the reader that part of the link was ignored."""
+    """Tell the reader that part of the link was ignored (the values shown literally)."""
     if values:
-        shown = ", ".join(f"“{v}”" for v in values)
+        shown = ", ".join(f"“{markdown_text(v)}”" for v in values)
         st.info(f"The link asked for {what} {shown}, which this article does not have — ignored.")
 
 

@@ -98,7 +98,8 @@ def no_exception(at: AppTest) -> None:
 
 
 def notes(at: AppTest) -> list[str]:
-    return [n.value for n in at.info] + [n.value for n in at.warning]
+    # What the reader sees: the Markdown source without the escaping backslashes.
+    return [n.value.replace("\\", "") for n in [*at.info, *at.warning]]
 
 
 def table_with(at: AppTest, column: str) -> pd.DataFrame:

@@ -14,7 +14,7 @@ MINIMAL = {"verbs": {"speech": ["say"], "phrasal": {"pairs": ["call on"]}}, "nou
 @pytest.mark.parametrize(
     ("lemma", "is_verb", "is_weak"),
     [("say", True, False), ("Said", False, False), ("call", True, True), ("speak", True, True),
-     ("think", True, True), ("walk", False, False)],
+     ("think", True, True), ("read", True, True), ("laud", True, False), ("walk", False, False)],
 )
 def test_shipped_lexicon_strong_and_weak_verbs(lemma, is_verb, is_weak):
     cues = load_cues()

@@ -36,6 +36,8 @@ def speaker_of(nlp, text: str, verb: str) -> str | None:
         ("Maria Lopez went as far as to say the harbour was unsafe.", "say", "Maria Lopez"),
         # a role with an affiliation keeps it
         ("A spokeswoman for the Harbour Board said fees would rise.", "said", "spokeswoman for the Harbour Board"),
+        # a name inside a prepositional phrase of the subject is not the speaker
+        ("Researchers from Leeds University and Anna Holt say bees can count.", "say", "Researchers"),
     ],
 )
 def test_speaker_of_a_reporting_verb(nlp, text, verb, expected):
@@ -48,6 +50,8 @@ def test_speaker_of_a_reporting_verb(nlp, text, verb, expected):
         ("It is said that the harbour will reopen.", "said"),
         ("Nobody said anything about the harbour.", "said"),
         ("There was talk; what he said was unclear.", "said"),
+        # a participle that names its noun: the noun is not a speaker
+        ("Officials unveiled a road plan called Green Streets.", "called"),
     ],
 )
 def test_no_speaker_rather_than_a_guess(nlp, text, verb):

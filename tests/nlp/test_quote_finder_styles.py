@@ -103,6 +103,37 @@ STYLES = [
         [("The water is safe to drink,", "Marco Bell")],
         id="weak-verb-does-not-steal",
     ),
+    pytest.param(
+        'The council approved a housing scheme called "Homes for Everyone" on Monday.',
+        [("Homes for Everyone", None)],
+        id="name-given-by-participle",
+    ),
+    pytest.param(
+        'Governor Alan Price signed the "Clean Rivers Act 2021" into law.',
+        [("Clean Rivers Act 2021", None)],
+        id="title-of-a-thing-has-no-speaker",
+    ),
+    pytest.param(
+        '"The club will miss him," reads a statement from the Harbour Rowing Club.',
+        [("The club will miss him,", "Harbour Rowing Club")],
+        id="inverted-reads-statement",
+    ),
+    pytest.param(
+        'The Transport Workers Federation issued a statement on Friday. It read, "We will strike on Monday."',
+        [("We will strike on Monday.", "Transport Workers Federation")],
+        id="it-read-statement",
+    ),
+    pytest.param(
+        'One rescuer was farmer Ivan Kolar, 35, who recalled the old rule: "Nobody is left behind."',
+        [("Nobody is left behind.", "Ivan Kolar")],
+        id="relative-clause-after-age",
+    ),
+    pytest.param(
+        '"We lost the midfield," coach Maria Sand said.\n\n'
+        'The visitors scored twice late on, which left Jonas Berg furious. "That was never a penalty."',
+        [("We lost the midfield,", "Maria Sand"), ("That was never a penalty.", None)],
+        id="no-carry-over-into-a-paragraph-that-does-not-open-with-the-quote",
+    ),
 ]
 
 
