@@ -11,8 +11,10 @@ Rules, in order:
      Turpins") is a family;
   3. an organisation prefixed by a country is that organisation ("UK Parliament"); a
      one-word organisation name that starts exactly one longer one is it ("the Court" →
-     "Court of Session");
-  4. the type is the gazetteer's, else the majority label of the merged mentions.
+     "Court of Session"; "the House" → "House of Representatives" rather than a "House …
+     Committee"); a one-word name of any label that starts exactly one longer name ending
+     in an organisation word is that organisation ("Burisma" → "Burisma Holdings");
+  4. the type is the gazetteer's, else the root name's majority label.
 """
 
 from __future__ import annotations
@@ -116,7 +118,7 @@ def cluster_mentions(
             dropped.add(key)
 
     _merge_prefixed_orgs(groups, labels, merged_into, gazetteer)
-    _merge_short_orgs(groups, labels, known, merged_into, dropped)
+    _merge_short_orgs(groups, labels, known, merged_into, dropped, set(seeds), gazetteer)
 
     def root(key: str) -> str:
         while key in merged_into:
@@ -129,7 +131,8 @@ def cluster_mentions(
             continue
         members.setdefault(root(key), []).extend(group)
     clusters = [
-        _cluster(key, sorted(group), mentions, defined, person=key in seeds) for key, group in members.items()
+        _cluster(key, sorted(group), mentions, defined, person=key in seeds, label=labels[key])
+        for key, group in members.items()
     ]
     return sorted(clusters, key=lambda c: c.mentions[0])
 
@@ -153,31 +156,51 @@ def _merge_short_orgs(
     known: dict[str, KnownActor | None],
     merged_into: dict[str, str],
     dropped: set[str],
+    people: set[str],
+    gazetteer: Gazetteer,
 ) -> None:
+    """ "the Court" → "Court of Session"; "Burisma" (whatever its label) → "Burisma Holdings".
+
+    Where several longer names fit, the one that is not a sub-body ending in an
+    organisation word wins: "the House" → "House of Representatives", not "House
+    Judiciary Committee".
+    """
     longer = [key for key in groups if labels[key] == "ORG" and len(key[5:].split()) >= 2]
     for key in groups:
         words = key[5:].split()
-        if labels[key] != "ORG" or len(words) != 1 or known[key] or key in merged_into or key in dropped:
+        if len(words) != 1 or known[key] or key in merged_into or key in dropped or key in people:
             continue
         fits = [long for long in longer if long[5:].split()[0] == words[0]]
+        if labels[key] != "ORG":  # a company name the model took for a person or place
+            fits = [long for long in fits if long[5:].split()[-1] in gazetteer.org_words]
+        elif len(fits) > 1:
+            fits = [long for long in fits if long[5:].split()[-1] not in gazetteer.org_words]
         if len(fits) == 1:
             merged_into[key] = fits[0]
 
 
 def _cluster(
-    key: str, group: list[int], mentions: Sequence[Mention], defined: dict[str, str], *, person: bool = False
+    key: str,
+    group: list[int],
+    mentions: Sequence[Mention],
+    defined: dict[str, str],
+    *,
+    person: bool = False,
+    label: str | None = None,
 ) -> Cluster:
-    """One actor; ``person``: its root is a person's name, whatever labels its surnames had."""
+    """One actor; ``person``: its root is a person's name, whatever labels its surnames had;
+    ``label``: the root name's own label, which wins over the shorter names merged into it."""
     chosen = [mentions[i] for i in group]
     known = next((m.known for m in chosen if m.known is not None), None)
-    kind = known.type if known else "PERSON" if person else _majority([m.label for m in chosen])
+    kind = known.type if known else "PERSON" if person else label or _majority([m.label for m in chosen])
     if known is not None:
         name = known.name
     elif kind == "PERSON":
         name = max(chosen, key=lambda m: len(m.key)).text
     else:
         long_forms = [m.text for m in chosen if " ".join(m.key) in {name_key(v) for v in defined.values()}]
-        counts = Counter(m.text for m in chosen)
+        own = [m for m in chosen if "name:" + " ".join(m.key) == key] or chosen  # the root's own name wins
+        counts = Counter(m.text for m in own)
         name = long_forms[0] if long_forms else max(counts, key=lambda t: (counts[t], len(t)))
     return Cluster(name=_clean(name), type=kind, mentions=tuple(group), known=known)
 

@@ -12,12 +12,16 @@ correct what the small model gets wrong:
   capital") is a place (GPE); a name after a kind noun ("the services Medicare") is a thing;
 - a name used only inside an office title ("Senate Minority Leader", "Speaker of the
   House") or only as a medium ("wrote on Twitter") is not an actor;
-- a whole entity that is a title ("National Security Advisor") is a role;
+- a whole entity that is a title ("National Security Advisor") is a role; a one-word name
+  that is a common noun ("the Administration") or an undefined two-letter abbreviation
+  ("the WH statement") is not an actor; a name followed by ", <place>" is a place
+  ("Chippewa Falls, Wisconsin");
 - people the model missed or mislabelled: two or three capitalised words after a person's
   title — also plural or misspelt by one letter ("Presidents Muhammadu Buhari",
   "Represenative Adam Schiff") — or after a role phrase ("Ambassador to the United
-  Nations Nikki Haley", "First Minister of Scotland Nicola Sturgeon"), or joined by "and"
-  to people ("Eliot Engel, Adam Schiff, and Elijah Cummings");
+  Nations Nikki Haley", "First Minister of Scotland Nicola Sturgeon"), or with a role set
+  beside them ("Wanda Vázquez, the Secretary of Justice"), or joined by "and" to people
+  ("Eliot Engel, Adam Schiff, and Elijah Cummings");
 - organisation names go on across foreign linking words ("Brigade de Recherche et
   d'Intervention"), and a facility/product/place name with an organisation word
   ("... Charity", "... University") is an organisation.
@@ -32,6 +36,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.nlp.actor_names import name_key
+from dashboard.nlp.actor_roles import apposition
 from dashboard.nlp.gazetteer import Gazetteer, KnownActor
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE"})
@@ -103,12 +108,30 @@ def _place_kind(span: Span, gazetteer: Gazetteer) -> str | None:
         return FACILITY  # "Hagia Sophia Museum"
     if len(words) > 1 and words[0].strip(".") in gazetteer.place_prefixes:
         return PLACE  # "Mount Kenya"
+    if _before_place(span):
+        return "GPE"  # "Chippewa Falls, Wisconsin", "Ciudad Juárez, Mexico"
     for noun in _appositions(span):
         if noun.lower_ in gazetteer.facility_nouns or noun.lemma_.lower() in gazetteer.facility_nouns:
             return PLACE  # "Hagia Sophia, formerly a church"
         if noun.lower_ in gazetteer.settlement_nouns:
             return "GPE"  # "Niamey, Niger's capital"
     return None
+
+
+def _before_place(span: Span) -> bool:
+    """A name followed by a comma and a place that ends the phrase: "in Chippewa Falls, Wisconsin, …".
+
+    The place must end there (a punctuation mark, "where", "and", "in" follows): not "Ann Cole,
+    US president", "Ann Cole, Kelmar's envoy" or "according to CNN, Turkey has …".
+    """
+    doc, i = span.doc, span.end
+    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].ent_iob_ != "B" or doc[i + 1].ent_type_ != "GPE":
+        return False
+    end = i + 2
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    after = doc[end] if end < len(doc) else None
+    return after is None or after.is_punct or after.pos_ in {"ADV", "SCONJ", "CCONJ", "ADP"}
 
 
 def _appositions(span: Span) -> list[Token]:
@@ -144,6 +167,48 @@ def _is_common_noun(span: Span) -> bool:
         and doc[span.start - 1].lower_ in {"a", "an"}
         and (after is None or after.pos_ not in {"NOUN", "PROPN"})
     )
+
+
+def _glued_person(ent: Span, gazetteer: Gazetteer) -> tuple[Span, Span] | None:
+    """An organisation and the person after it, tagged as one name after a role: "director of
+    [Amnesty International Man-kei Tam]" → ("Amnesty International", "Man-kei Tam").
+
+    The organisation part must end in an organisation word; the person is one or two
+    capitalised words (a hyphenated given name counts as one).
+    """
+    doc = ent.doc
+    if ent.label_ != "ORG" or ent.start < 2 or doc[ent.start - 1].lower_ != "of":
+        return None
+    if doc[ent.start - 2].lower_ not in gazetteer.title_words:
+        return None
+    for cut in range(ent.start + 1, ent.end - 1):
+        head, tail = doc[ent.start : cut], doc[cut : ent.end]
+        words = "".join(t.text_with_ws for t in tail).replace("-", "").split()
+        if (
+            head[-1].lower_ in gazetteer.org_words
+            and 1 <= len(words) <= 2
+            and all(w[:1].isupper() and w.isalpha() for w in words)
+            and _name_word(tail[0], gazetteer)
+        ):
+            return head, tail
+    return None
+
+
+def _lone_common_word(span: Span, gazetteer: Gazetteer) -> bool:
+    """A one-word name that is a common noun: "others in the Administration", "on the Tube"."""
+    return len(span) == 1 and not span[0].is_upper and span[0].lower_ in gazetteer.common_words
+
+
+def _short_abbreviation(span: Span) -> bool:
+    """A two-letter capitalised abbreviation nobody defined: "the WH statement" (a tweet's White House).
+
+    Known ones ("UN", "EU") are looked up before, and ones the text defines ("… (AU)") are
+    added back by ``named_mentions``.
+    """
+    text = span.text
+    if not (len(span) == 1 and len(text) == 2 and text.isalpha() and text.isupper()):
+        return False
+    return not any(e.text.startswith(text + " ") for e in span.doc.ents)  # "UH" of "UH Mānoa"
 
 
 def is_person_title(token: Token, gazetteer: Gazetteer) -> bool:
@@ -286,9 +351,11 @@ def _person_inside(span: Span, gazetteer: Gazetteer) -> Span | None:
     ):
         return rest
     if _looks_like_person(span, gazetteer) and (
-        _after_role(doc, span.start, gazetteer) or _coordinated_with_people(span)
+        _after_role(doc, span.start, gazetteer)
+        or _coordinated_with_people(span)
+        or apposition(span, gazetteer) is not None
     ):
-        return span
+        return span  # "Wanda Vázquez, the Secretary of Justice"
     return None
 
 
@@ -311,6 +378,8 @@ def _mention(span: Span, gazetteer: Gazetteer) -> Mention | None:
         if country is not None:
             return Mention(trimmed.start, trimmed.end, "GPE", trimmed.text, gazetteer.known(country))
     if _after_kind_noun(trimmed, gazetteer) or _is_common_noun(trimmed) or trimmed[-1].lower_ in gazetteer.event_heads:
+        return None
+    if _lone_common_word(trimmed, gazetteer) or _short_abbreviation(trimmed):
         return None
     place = _place_kind(trimmed, gazetteer)
     if place is not None:
@@ -383,6 +452,13 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     found = [_long_name(span, gazetteer) for span in long_spans]
     for ent in doc.ents:
         if any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        glued = _glued_person(ent, gazetteer)
+        if glued is not None:
+            org, person = glued
+            found.append(Mention(org.start, org.end, "ORG", org.text))
+            found.append(Mention(person.start, person.end, "PERSON", person.text))
+            covered.update(range(ent.start, ent.end))
             continue
         mention = _mention(ent, gazetteer)
         if mention is None and name_key(ent.text) in defined:

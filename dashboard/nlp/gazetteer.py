@@ -50,6 +50,7 @@ class Gazetteer:
     kind_nouns: frozenset[str] = frozenset()
     medium_prepositions: frozenset[str] = frozenset()
     event_heads: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
     linkers: frozenset[str] = frozenset()
 
@@ -65,7 +66,7 @@ class Gazetteer:
         actor = self.by_name.get(key)
         return actor.name if actor is not None and actor.type == "GPE" else None
 
-    @property
+    @functools.cached_property
     def title_words(self) -> frozenset[str]:
         """Every single word that occurs in a role phrase."""
         return frozenset(word for phrase in self.titles for word in phrase.split())
@@ -142,6 +143,7 @@ def gazetteer_from_dict(data: dict[str, Any], *, source: str = "actors.toml") ->
         kind_nouns=lower(not_actors.get("kind_nouns"), "not_actors.kind_nouns"),
         medium_prepositions=lower(not_actors.get("medium_prepositions"), "not_actors.medium_prepositions"),
         event_heads=lower(not_actors.get("event_heads"), "not_actors.event_heads"),
+        common_words=lower(not_actors.get("common_words"), "not_actors.common_words"),
         org_words=lower(organisations.get("org_words"), "organisations.org_words"),
         linkers=lower(organisations.get("linkers"), "organisations.linkers"),
     )

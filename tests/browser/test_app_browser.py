@@ -6,6 +6,7 @@ go to ``test-artefacts/``. Never runs ``playwright install``: it uses /usr/bin/c
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,14 @@ def test_clicking_a_heatmap_cell_shows_its_sentences(chromium: Any, server: str,
         context.close()
 
 
+def gold_quotes_of(speaker: str) -> list[str]:
+    """Texts of the reference article's gold quotes whose gold speaker is ``speaker``."""
+    gold = json.loads((settings.GOLD_DIR / f"{REFERENCE}.json").read_text(encoding="utf-8"))
+    texts = [q["text"] for q in gold["quotes"] if q["speaker"] == speaker]
+    assert texts, f"no gold quote by {speaker}"
+    return texts
+
+
 def test_speaker_filter_goes_into_a_link_that_reproduces_the_rows(chromium: Any, server: str, artefacts: Path) -> None:
     context, page = open_page(chromium, f"{server}/quotes?article={REFERENCE}")
     try:
@@ -107,6 +116,7 @@ def test_speaker_filter_goes_into_a_link_that_reproduces_the_rows(chromium: Any,
         assert f"article={REFERENCE}" in link
         assert set(rows["speakers"]) == {SPEAKER}
         assert len(rows["speakers"]) < len(everyone)
+        assert set(gold_quotes_of(SPEAKER)) <= set(rows["quotes"])  # the Kremlin's 2 gold quotes
         screenshot(page, artefacts / "quotes-filtered.png")
     finally:
         context.close()

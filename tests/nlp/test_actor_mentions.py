@@ -200,3 +200,73 @@ def test_a_surname_the_model_calls_a_place_joins_the_person(nlp):
 def test_a_one_word_organisation_joins_the_one_longer_name_it_starts(nlp):
     doc = nlp("The Court of Session ruled on Wednesday. The Court said the act was void.")
     assert [n for n in names(doc) if "Court" in n] == ["Court of Session"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ('"I disagreed with him, as did others in the Administration," Ola Brandt wrote.', "Administration"),
+        ("Ola Brandt vowed to destroy the Economy of Kelmar if it went ahead.", "Economy"),
+        ("Masks are required on the Tube from Monday, Ola Brandt said.", "Tube"),
+        ('"The WH statement shows no understanding," Senator Ola Brandt tweeted.', "WH"),
+    ],
+)
+def test_lone_common_words_and_undefined_abbreviations_are_not_actors(nlp, text, bad):
+    assert bad not in names(nlp(text))
+
+
+@pytest.mark.model
+def test_a_defined_two_letter_abbreviation_stays(nlp):
+    doc = nlp("The Kelmar Union (KU) met on Monday. Later the KU said the deal was off.")
+    assert any(a["type"] == "ORG" and "KU" in a["aliases"] for a in doc._.actors)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Another gunman killed five in Varrow Falls, Wisconsin, last week.", "Varrow Falls"),
+        ("The border crossing between Tarvosa and Ciudad Velmar, Mexico, was closed.", "Ciudad Velmar"),
+    ],
+)
+def test_a_name_before_a_comma_and_a_place_is_a_place(nlp, text, place):
+    assert all(a["type"] == "GPE" for a in nlp(text)._.actors if place in a["name"])
+
+
+@pytest.mark.model
+def test_a_source_before_a_comma_and_a_country_stays_an_organisation(nlp):
+    doc = nlp("According to CNN, Turkey has two million refugees.")
+    assert actor(doc, "CNN") is not None and actor(doc, "CNN")["type"] == "ORG"
+
+
+@pytest.mark.model
+def test_a_person_glued_to_the_organisation_before_is_split(nlp):
+    doc = nlp('"It is wrong," Kelmar director of Amnesty International Man-kei Tam said in a statement.')
+    assert "Man-kei Tam" in people(doc)
+    assert "Amnesty International" in names(doc)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Varda Holdings paid the fees. Varda denied any wrongdoing.", "Varda Holdings", "ORG"),
+        (
+            "The House of Representatives voted. The House Judiciary Committee met. The House adjourned.",
+            "House of Representatives",
+            "ORG",
+        ),
+    ],
+)
+def test_a_one_word_name_joins_the_organisation_it_starts(nlp, text, name, kind):
+    doc = nlp(text)
+    first = name.split()[0]
+    assert [(a["name"], a["type"]) for a in doc._.actors if a["name"].split()[0] == first][0] == (name, kind)
+    assert first not in names(doc)
+
+
+@pytest.mark.model
+def test_a_name_with_a_role_beside_it_is_a_person(nlp):
+    doc = nlp("Rosselló is set to be replaced by Wanda Vázquez Garced, the Secretary of Justice for Puerto Rico.")
+    assert "Wanda Vázquez Garced" in people(doc)
