@@ -117,6 +117,11 @@ def parenthetical(verb: Token) -> bool:
     return before.count("(") > before.count(")") and ")" in after
 
 
+def _own_subject(verb: Token) -> bool:
+    """Whether a verb has a nominal subject of its own (not a pronoun it shares)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") for c in verb.children)
+
+
 def _semicolon_between(a: Token, b: Token) -> bool:
     low, high = sorted((a.i, b.i))
     return any(t.text == ";" for t in a.doc[low:high])
@@ -196,6 +201,8 @@ class QuoteAttributor:
             while steps < 10 and head.i in outside:
                 if found is not None and _semicolon_between(found, head):
                     break  # "A said x; B reported y" are two statements
+                if found is not None and not is_strong_cue(head, self.cues) and _own_subject(found):
+                    break  # "with A calling X and B calling Y": each clause has its own speaker
                 if is_cue_verb(head, self.cues) and head.dep_ != "relcl" and (
                         found is None or is_strong_cue(head, self.cues) or not is_strong_cue(found, self.cues)):
                     found = head  # keep climbing: the outermost reporter is the source
@@ -218,6 +225,21 @@ class QuoteAttributor:
             if speaker is not None:
                 return verb, speaker
         return None
+
+    def _names_thing(self, verb: Token, index: int) -> bool:
+        """'a program ... called "Learning Together"': a naming verb with no subject and no
+        object of its own outside the quote gives a thing its name; nobody says the words."""
+        if not self.cues.naming or verb.lemma_.lower() not in self.cues.naming:
+            return False
+        span = self.token_spans[index]
+        if span is None or any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and self.top[c.i] == -1
+                               for c in verb.children):
+            return False
+        owner = self.resolver.actors.actor_at(verb.head)
+        if verb.dep_ == "acl" and owner is not None and owner[2] == "PERSON":
+            return False  # "Trump called ... " misparsed as a participle of "Trump"
+        return not any(c.pos_ in ("NOUN", "PROPN") and c.dep_ in ("oprd", "attr") and self.top[c.i] == -1
+                       for c in verb.children)
 
     def _speaker_of_verb(self, verb: Token, index: int) -> Speaker | None:
         subject = subject_of(verb, prefer=self.resolver.is_cue_verb)
@@ -314,6 +336,8 @@ class QuoteAttributor:
         outside = self._outside(index)
         outside_ids = {t.i for t in outside}
         verb = self._governing_cue(index, outside_ids)
+        if verb is not None and self._names_thing(verb, index):
+            return Quote(quoted.start, quoted.end, "scare", None, None, None)
         speaker: Speaker | None = None
         cue: Token | None = None
         cue_label: str | None = None

@@ -15,6 +15,13 @@ from dashboard.lexicons import load_toml
 class Cues:
     """Lemmas that attribute speech. ``phrasal`` maps a verb lemma to its particles.
 
+    ``naming`` verbs ("called", "dubbed") give a thing a name: a quote they attach to a noun
+    with no speaker of its own is a name, not speech; ``things`` are nouns that never speak
+    ("results", "the border closure"): no speaker; ``persons`` are the common nouns a pronoun
+    may refer back to ("the minister");
+    ``interview_tags`` are regular expressions for the speaker tag opening a paragraph of an
+    interview transcript ("((WN))", "Q:").
+
     ``weak`` verbs ("call", "speak", "think") attribute a quote only when the parse attaches
     the quote to them, or with a listed particle ("called on"); ``anaphoric`` nouns
     ("this person") refer back to someone already in the story; ``scare`` words right before
@@ -28,6 +35,10 @@ class Cues:
     weak: frozenset[str] = frozenset()
     anaphoric: frozenset[str] = frozenset()
     scare: tuple[str, ...] = ()
+    naming: frozenset[str] = frozenset()
+    things: frozenset[str] = frozenset()
+    persons: frozenset[str] = frozenset()
+    interview_tags: tuple[str, ...] = ()
 
     def is_verb(self, lemma: str) -> bool:
         """Any cue verb, strong or weak."""
@@ -66,7 +77,24 @@ def cues_from(data: dict) -> Cues:
         anaphoric=frozenset(_words(data, "nouns", "anaphoric")) if "anaphoric" in data.get("nouns", {})
         else frozenset(),
         scare=tuple(_words(data, "markers", "scare")) if "scare" in data.get("markers", {}) else (),
+        naming=frozenset(_optional(data, "verbs", "naming")),
+        things=frozenset(_optional(data, "nouns", "things")),
+        persons=frozenset(_optional(data, "nouns", "persons")),
+        interview_tags=tuple(_optional(data, "markers", "interview_tags", lower=False)),
     )
+
+
+def _optional(table: dict, *keys: str, lower: bool = True) -> list[str]:
+    """A list that may be absent (→ empty); when present it must be a list of strings."""
+    value: object = table
+    for key in keys:
+        if not isinstance(value, dict) or key not in value:
+            return []
+        value = value[key]
+    words = _words({"list": value}, "list")  # checks that it is a list of strings
+    if lower or not isinstance(value, list):
+        return words
+    return [str(v).strip() for v in value if str(v).strip()]
 
 
 @functools.lru_cache(maxsize=4)

@@ -3,13 +3,15 @@
 
 The row's text is the reported content (the clause complement of the reporting verb), its
 cue the verb (with a listed particle: "called on"), its speaker the verb's subject. No row
-when the content is all inside quotation marks (that is a direct quote), when the verb is
-negated, when it sits inside the content of another reporting verb of the same sentence,
-or when no speaker is found.
+inside an interview transcript (paragraphs opening with a speaker tag), when the content
+is all inside quotation marks (that is a direct quote), when the verb is negated, when it
+sits inside the content of another reporting verb of the same sentence, or when no
+speaker is found.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
@@ -165,6 +167,21 @@ def _reported(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]]
     return own >= MIN_OWN_LETTERS and own >= MIN_OWN_SHARE * max(total, 1)
 
 
+def interview_paragraphs(text: str, cues: Cues) -> list[tuple[int, int, str]]:
+    """(start, end, tag) of each paragraph of an interview transcript: a paragraph opening
+    with a speaker tag ("((WN)) ...", "Q: ..."), in an article with at least two of them."""
+    if not cues.interview_tags:
+        return []
+    tag = re.compile("|".join(f"(?:{pattern})" for pattern in cues.interview_tags))
+    found = []
+    for match in re.finditer(r"[^\n]+", text):
+        opening = tag.match(match.group(0).lstrip())
+        if opening is not None:
+            label = opening.group(0).strip(" \t*'():")
+            found.append((match.start(), match.end(), label))
+    return found if len(found) >= 2 else []
+
+
 def reported_speech(doc: Doc, resolver: SpeakerResolver, cues: Cues, *,
                     quoted: Sequence[tuple[int, int]] = ()) -> Iterator[Quote]:
     """Indirect quotes of a Doc, in text order. ``quoted`` = character ranges of quotes."""
@@ -175,7 +192,10 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver, cues: Cues, *,
         if span is not None:
             for i in range(span.start, span.end):
                 inside[i] = True
+    transcript = interview_paragraphs(text, cues)
     for sentence in doc.sents:
+        if any(a <= sentence.start_char < b for a, b, _ in transcript):
+            continue  # a question or an answer of an interview: not reported speech
         taken: list[tuple[int, int]] = []
         for verb in sentence:
             if inside[verb.i] or not is_strong_cue(verb, cues):

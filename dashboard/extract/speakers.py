@@ -13,6 +13,7 @@ speaker is worse than none.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -38,6 +39,8 @@ ENTITY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GPE", "
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp", "ccomp")
 LOOKBACK_SENTENCES = 3
+PHRASE_MAX_TOKENS = 12
+QUOTE_CHARS = frozenset('"“”‘’\'«»„')
 LEARNED_GENDER_MIN = 2  # pronouns resolved to a speaker before their gender is trusted
 
 
@@ -96,6 +99,11 @@ def subject_of(verb: Token, *, depth: int = 0,
             if objects:
                 return objects[0]
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.dep_ != "nsubjpass"]
+    beside = person_beside(verb)
+    if beside is not None and (not subjects or all(c.i > verb.i for c in subjects)):
+        return beside  # '"...," tweeted Mayor of London Sadiq Khan', '"...", Caloundra coach Geoff Ingram said'
+    if subjects and _broken_at_hyphen(subjects):
+        return None  # '"...," said study co-author and ... Fellow Martin How': the parse split the name
     if subjects:
         named = [c for c in subjects if c.pos_ == "PROPN" and c.ent_type_ in ENTITY_TYPES]
         child = named[-1] if named else min(subjects, key=lambda c: abs(c.i - verb.i))
@@ -126,11 +134,63 @@ def subject_of(verb: Token, *, depth: int = 0,
             ancestor = next((a for a in list(head.ancestors)[:3] if prefer(a)), None)
             head = ancestor if ancestor is not None else head
         return subject_of(head, depth=depth + 1, prefer=prefer)
-    # inverted attribution parsed as an object: '"...," tweeted Johnson'
+    # inverted attribution parsed as an object: '"...," tweeted Johnson' (never "lauded Cain")
+    if verb.i == 0 or not (verb.doc[verb.i - 1].is_punct or verb.doc[verb.i - 1].text in QUOTE_CHARS):
+        return None
     for child in verb.children:
         if child.dep_ in ("dobj", "npadvmod", "attr") and child.i > verb.i and child.pos_ == "PROPN":
             return child
     return None
+
+
+def _attribution_phrase(verb: Token) -> list[Token]:
+    """The words naming the speaker of an inverted attribution, when the verb sits right
+    after a quote ('"...," said <phrase>.') or right before the end of one
+    ('"...", <phrase> said.'): up to the next/previous punctuation (hyphens kept)."""
+    doc = verb.doc
+    def stop(token: Token) -> bool:
+        return token.is_punct and token.tag_ != "HYPH" and token.text not in ("-", "‐")
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and (before.text in QUOTE_CHARS or (
+            before.text == "," and verb.i > 1 and doc[verb.i - 2].text in QUOTE_CHARS)):
+        phrase: list[Token] = []
+        for token in doc[verb.i + 1:min(len(doc), verb.i + 1 + PHRASE_MAX_TOKENS)]:
+            if stop(token) or (token.pos_ == "ADP" and token.lower_ != "of"):
+                return phrase  # 'wrote Trump on Twitter': the phrase ends before "on"
+            phrase.append(token)
+        return []
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if after is None or after.is_punct:
+        phrase = []
+        for token in reversed(doc[max(0, verb.i - PHRASE_MAX_TOKENS):verb.i]):
+            if stop(token):
+                if token.text == "," and token.i > 0 and doc[token.i - 1].text in QUOTE_CHARS:
+                    return phrase[::-1]
+                return []
+            phrase.append(token)
+    return []
+
+
+def person_beside(verb: Token) -> Token | None:
+    """A person's name that ends the speaker phrase of an inverted attribution (not one
+    after a possessive or a preposition: "said Smith's lawyer", "said a friend of Smith")."""
+    phrase = _attribution_phrase(verb)
+    if not phrase or phrase[-1].ent_type_ != "PERSON" or phrase[-1].pos_ != "PROPN":
+        return None
+    first = phrase[-1]
+    while first.i > phrase[0].i and verb.doc[first.i - 1].ent_type_ == "PERSON":
+        first = verb.doc[first.i - 1]
+    for token in verb.doc[phrase[0].i:first.i]:
+        title_of = token.lower_ == "of" and verb.doc[token.i - 1].pos_ == "PROPN"  # "Mayor of London"
+        if token.pos_ == "PART" or (token.pos_ == "ADP" and not title_of):
+            return None  # "said Smith's lawyer", "said a friend of Smith" (not "Mayor of London Sadiq Khan")
+    return phrase[-1]
+
+
+def _broken_at_hyphen(subjects: list[Token]) -> bool:
+    """Several subjects with a bare hyphen among them: the parse broke a compound
+    ("co-author") into separate subjects."""
+    return len(subjects) > 1 and any(c.text in ("-", "‐") for c in subjects)
 
 
 def _appositive_before(verb: Token) -> Token | None:
@@ -265,6 +325,18 @@ class SpeakerResolver:
         subject = subject_of(verb, prefer=self.is_cue_verb)
         return self.of_token(subject) if subject is not None else None
 
+    def is_thing(self, token: Token) -> bool:
+        """A common noun that never speaks ("results", "the border closure")."""
+        return token.pos_ == "NOUN" and token.lemma_.lower() in self.cues.things
+
+    def _can_speak(self, token: Token, speaker: Speaker) -> bool:
+        """An unnamed common-noun antecedent must be a listed person/group noun or a
+        gendered word; with no list at all, anything that is not a listed thing."""
+        if not self.cues.persons:
+            return True
+        return token.lemma_.lower() in self.cues.persons or token.lower_ in self.cues.persons or (
+            gender_of_words(speaker.name.split(), self._lexicon) is not None)
+
     def is_cue_verb(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and self.cues.is_verb(token.lemma_)
 
@@ -284,6 +356,8 @@ class SpeakerResolver:
         partitive = lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
         if (lower in NOT_SPEAKERS and not partitive) or token.pos_ not in ("NOUN", "PROPN", "NUM"):
             return None
+        if self.is_thing(token):
+            return None  # "Results observed that ...": no one's words
         if partitive and _partitive_pronoun(token):
             return self._previous_partitive(token)  # "One of them": the group described before
         if token.pos_ == "NOUN" and self.cues.anaphoric and token.lemma_.lower() in self.cues.anaphoric and any(
@@ -436,7 +510,7 @@ class SpeakerResolver:
         return known is None or known == wanted
 
     def _candidate(self, token: Token, word: str, depth: int) -> Speaker | None:
-        if token.lower_ in NOT_SPEAKERS or self.cues.is_document(token.lemma_):
+        if token.lower_ in NOT_SPEAKERS or self.cues.is_document(token.lemma_) or self.is_thing(token):
             return None
         if token.pos_ == "PRON":
             same = (token.lower_ in PERSON_PRONOUNS) == (word in PERSON_PRONOUNS) and (
@@ -446,13 +520,21 @@ class SpeakerResolver:
                 return None
             return self.antecedent(token, depth=depth + 1)
         speaker = self._named(name_head(token))
-        if speaker is None:
-            return None
+        if speaker is None or (not speaker.actor_id and not latin_name(speaker.name)):
+            return None  # an antecedent is a name in Latin letters or an actor, never a stray word
+        if not speaker.actor_id and token.pos_ == "NOUN" and not self._can_speak(token, speaker):
+            return None  # "He explained" never refers back to "the border closure"
         plural = token.tag_ in ("NNS", "NNPS")
         kind = speaker.type or _mention_type(token)
         if token.pos_ == "PROPN" and not kind:
             return None
         return speaker if _compatible(word, kind, plural) and self.gender_fits(word, speaker) else None
+
+
+def latin_name(text: str) -> bool:
+    """Whether every letter of a name is a Latin letter ("Dubé" yes, "و" no)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all("LATIN" in unicodedata.name(ch, "") for ch in letters)
 
 
 def _key(speaker: Speaker) -> str:

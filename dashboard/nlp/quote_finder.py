@@ -11,13 +11,15 @@ problems go to ``doc._.problems``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dashboard.extract.attribution import Quote, QuoteAttributor
 from dashboard.extract.cues import Cues, load_cues
 from dashboard.extract.quote_marks import QuoteMarks, quoted_spans
-from dashboard.extract.reported_speech import reported_speech
+from dashboard.extract.reported_speech import interview_paragraphs, reported_speech
 from dashboard.extract.speakers import SpeakerResolver
 from dashboard.nlp import QUOTES
 
@@ -59,7 +61,8 @@ class QuoteFinder:
 
     def match(self, doc: Doc, marks: QuoteMarks) -> list[Quote]:
         resolver = SpeakerResolver(doc, self.cues)
-        quotes = QuoteAttributor(doc, marks, resolver, self.cues).quotes()
+        quotes = _untag(QuoteAttributor(doc, marks, resolver, self.cues).quotes(),
+                        interview_paragraphs(doc.text, self.cues))
         quoted = [(q.start, q.end) for q in quotes if q.kind != "scare"]
         indirect = list(reported_speech(doc, resolver, self.cues, quoted=quoted))
         return sorted(quotes + indirect, key=lambda q: (q.start, q.end))
@@ -85,6 +88,15 @@ class QuoteFinder:
             })
         doc.spans[QUOTES] = spans
         doc._.quotes = infos
+
+
+def _untag(quotes: list[Quote], transcript: list[tuple[int, int, str]]) -> list[Quote]:
+    """In an interview transcript the tag ("WN") is who asks, not a speaker to quote."""
+    if not transcript:
+        return quotes
+    tags = {tag.lower() for _, _, tag in transcript}
+    return [replace(q, speaker=None) if q.speaker is not None and q.speaker.name.lower() in tags and any(
+        a <= q.start < b for a, b, _ in transcript) else q for q in quotes]
 
 
 @Language.factory("quote_finder")

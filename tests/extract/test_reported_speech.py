@@ -103,3 +103,21 @@ def test_reported_speech_rows(nlp, text, speaker, cue, content_start):
 )
 def test_no_indirect_row_for_direct_quotes_or_non_reports(nlp, text):
     assert indirect(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Sergeant Paul Marek said the border closure had pushed up prices. "
+                     "He explained that dealers had mixed the drugs.",
+                     ["Sergeant Paul Marek", "Sergeant Paul Marek"], id="he-never-an-inanimate-noun"),
+        pytest.param("Results showed the flies landed less often. They then observed that the flies had trouble "
+                     "landing.", [], id="they-never-results-or-flies"),
+        pytest.param("((WN)) Did the agency say that the ban was final?\n\n((Lena Ortiz)) The agency told me that "
+                     "I could not play. They said it was final.", [], id="interview-transcript"),
+        pytest.param("WN: Did the agency say that the ban was final?\n\nLO: The agency said that it was final.",
+                     [], id="interview-short-tags"),
+    ],
+)
+def test_indirect_speakers_round_four(nlp, text, expected):
+    assert [row["speaker"] for row in indirect(nlp, text)] == expected

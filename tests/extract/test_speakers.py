@@ -157,3 +157,10 @@ def test_no_antecedent_of_the_right_gender_means_no_speaker(nlp, text):
 def test_gender_learned_from_pronouns_already_resolved(nlp, text, last):
     doc = nlp(text)
     assert [q["speaker"] for q in doc._.quotes][-1] == last
+
+
+@pytest.mark.parametrize(("name", "latin"), [("Dubé", True), ("Mehrdad Pahlavanzadeh", True), ("و", False),
+                                             ("Ἀθῆναι", False), ("", False)])
+def test_latin_name(name, latin):
+    from dashboard.extract.speakers import latin_name
+    assert latin_name(name) is latin

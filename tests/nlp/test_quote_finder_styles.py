@@ -140,3 +140,52 @@ STYLES = [
 @pytest.mark.parametrize(("text", "expected"), STYLES)
 def test_attribution_styles(nlp, text, expected):
     assert pairs(nlp, text) == expected
+
+
+ROUND_FOUR = [
+    pytest.param(
+        'Critics attacked the plan, with Tomas Weller of Ohio calling the bill "reckless" and Anna Pike of '
+        'Utah calling the process "a hasty grab for power by the majority".',
+        [("reckless", "Tomas Weller"), ("a hasty grab for power by the majority", "Anna Pike")],
+        id="absolute-clauses-own-subjects",
+    ),
+    pytest.param(
+        '"The harbour is safe again for small boats" tweeted Mayor of Boston John Kelly. '
+        '"Thank you to every volunteer."',
+        [("The harbour is safe again for small boats", "John Kelly"), ("Thank you to every volunteer.", "John Kelly")],
+        id="inverted-tweeted-no-comma-title-name",
+    ),
+    pytest.param(
+        '"We were lucky to win", Dunmore coach Peter Lindqvist said.',
+        [("We were lucky to win", "Peter Lindqvist")],
+        id="comma-title-name-said",
+    ),
+    pytest.param(
+        'The museum has been running a course for prisoners called "Open Doors".',
+        [("Open Doors", None)],
+        id="called-names-a-thing",
+    ),
+    pytest.param(
+        'Greta Holm died last week. The mayor lauded Holm as a "tireless voice for the town."',
+        [("tireless voice for the town.", "mayor")],
+        id="object-of-praise-is-not-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_FOUR)
+def test_round_four_attribution(nlp, text, expected):
+    assert pairs(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param('"We will rebuild the bridge," wrote Ana Petrov on Twitter.', "Ana Petrov",
+                     id="name-then-on-platform"),
+        pytest.param('"We will rebuild the bridge," said a friend of Ana Petrov.', "friend of Ana Petrov",
+                     id="friend-of-name-is-not-the-name"),
+    ],
+)
+def test_inverted_phrase_stops_at_its_preposition(nlp, text, speaker):
+    assert pairs(nlp, text)[0][1] == speaker
