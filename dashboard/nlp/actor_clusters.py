@@ -7,13 +7,20 @@ Rules, in order:
   2. a shorter person name that ends or starts a longer one is that person when exactly
      one fits ("Biden" → "Joe Biden", "David" → "David Turpin") — this also catches a
      surname the model labelled ORG or GPE, and the merged actor is then a person; middle
-     initials are optional ("John Bolton" → "John R. Bolton"); a surname plural ("the
-     Turpins") is a family;
-  3. an organisation prefixed by a country is that organisation ("UK Parliament"); a
+     initials are optional ("John Bolton" → "John R. Bolton"); a name of the same length
+     with an initial for a middle name or a listed nickname for the given name is that
+     person ("Richard K. Guy" = "Richard Kenneth Guy", "Mitch Stoltz" = "Mitchell
+     Stoltz"); a one-word place name that starts exactly one person's name is that person
+     when it is a listed given name or never follows "in"/"at"/"from"/"to"/"near" ("the
+     killing of Jamal" → "Jamal Khashoggi"); a surname plural ("the Turpins") is a family;
+  3. an organisation prefixed by a country or by another organisation is that
+     organisation ("UK Parliament", "UN General Assembly" → "General Assembly"); a
      one-word organisation name that starts exactly one longer one is it ("the Court" →
      "Court of Session"; "the House" → "House of Representatives" rather than a "House …
      Committee"); a one-word name of any label that starts exactly one longer name ending
-     in an organisation word is that organisation ("Burisma" → "Burisma Holdings");
+     in an organisation word is that organisation ("Burisma" → "Burisma Holdings"); else
+     a one-word organisation name that ends exactly one longer one is it ("Telegraph" →
+     "Daily Telegraph");
   4. the type is the gazetteer's, else the root name's majority label.
 """
 
@@ -77,10 +84,31 @@ def _fits(short: tuple[str, ...], long: tuple[str, ...], *, first_name: bool) ->
     return len(short) >= 2 and bare == short and not any(_is_initial(w) for w in short[1:-1])
 
 
+def _variant(a: tuple[str, ...], b: tuple[str, ...], gazetteer: Gazetteer) -> bool:
+    """Two different full names of one length that are one person's: "richard k guy" / "richard kenneth guy"."""
+    if a == b or len(a) != len(b) or len(a) < 2 or a[-1] != b[-1]:
+        return False
+    if not gazetteer.same_given_name(a[0], b[0]):
+        return False
+    return all(
+        x == y or (_is_initial(x) and y.startswith(x)) or (_is_initial(y) and x.startswith(y))
+        for x, y in zip(a[1:-1], b[1:-1], strict=True)
+    )
+
+
 def cluster_mentions(
-    mentions: Sequence[Mention], defined: dict[str, str], gazetteer: Gazetteer
+    mentions: Sequence[Mention],
+    defined: dict[str, str],
+    gazetteer: Gazetteer,
+    *,
+    given_names: frozenset[str] = frozenset(),
+    place_names: frozenset[str] = frozenset(),
 ) -> list[Cluster]:
-    """Actors, each with the indices of its mentions, in order of first mention."""
+    """Actors, each with the indices of its mentions, in order of first mention.
+
+    ``given_names``: folded given names; ``place_names``: name keys used after "in", "at" …
+    (both only decide whether a one-word place name is a person's given name).
+    """
     groups: dict[str, list[int]] = {}
     for i, mention in enumerate(mentions):
         groups.setdefault(_base_key(mention, defined), []).append(i)
@@ -96,7 +124,12 @@ def cluster_mentions(
     dropped: set[str] = set()
     roots: dict[str, tuple[str, ...]] = {}
     for key in sorted(seeds, key=lambda k: -len(seeds[k])):  # longer names first
-        fits = [r for r, long in roots.items() if known[key] is None and _fits(seeds[key], long, first_name=False)]
+        fits = [
+            r
+            for r, long in roots.items()
+            if known[key] is None
+            and (_fits(seeds[key], long, first_name=False) or _variant(seeds[key], long, gazetteer))
+        ]
         if len(fits) == 1:
             merged_into[key] = fits[0]
         else:
@@ -109,8 +142,13 @@ def cluster_mentions(
         if not is_person and len(tokens) != 1:
             continue
         fits = [r for r, long in roots.items() if _fits(tokens, long, first_name=is_person)]
-        family = len(tokens) == 1 and tokens[0].endswith("s") and any(
-            long[-1] == tokens[0][:-1] for long in roots.values()
+        if not fits and labels[key] == "GPE" and (tokens[0] in given_names or key[5:] not in place_names):
+            given = [r for r, long in roots.items() if len(tokens) == 1 and long[0] == tokens[0]]  # "Jamal"
+            if len(given) == 1:
+                merged_into[key] = given[0]
+                continue
+        family = (
+            len(tokens) == 1 and tokens[0].endswith("s") and any(long[-1] == tokens[0][:-1] for long in roots.values())
         )
         if len(fits) == 1:
             merged_into[key] = fits[0]
@@ -121,8 +159,10 @@ def cluster_mentions(
     _merge_short_orgs(groups, labels, known, merged_into, dropped, set(seeds), gazetteer)
 
     def root(key: str) -> str:
-        while key in merged_into:
+        seen = {key}
+        while key in merged_into and merged_into[key] not in seen:  # a cycle stops where it closes
             key = merged_into[key]
+            seen.add(key)
         return key
 
     members: dict[str, list[int]] = {}
@@ -144,10 +184,11 @@ def _merge_prefixed_orgs(
         words = key[5:].split()
         if labels[key] != "ORG" or len(words) < 2 or key in merged_into:
             continue
-        if gazetteer.country_of(words[0]) and "name:" + " ".join(words[1:]) in groups:
-            target = "name:" + " ".join(words[1:])
-            if labels[target] == "ORG":
-                merged_into[key] = target
+        target = "name:" + " ".join(words[1:])
+        prefix = gazetteer.known(words[0])
+        is_org = prefix is not None and prefix.type == "ORG"  # a known organisation: "UN General Assembly"
+        if (gazetteer.country_of(words[0]) or is_org) and labels.get(target) == "ORG":
+            merged_into[key] = target
 
 
 def _merge_short_orgs(
@@ -175,6 +216,10 @@ def _merge_short_orgs(
             fits = [long for long in fits if long[5:].split()[-1] in gazetteer.org_words]
         elif len(fits) > 1:
             fits = [long for long in fits if long[5:].split()[-1] not in gazetteer.org_words]
+        if not fits and labels[key] == "ORG":  # "Telegraph" → "Daily Telegraph"
+            fits = [
+                long for long in longer if long[5:].split()[-1] == words[0] and merged_into.get(long) != key
+            ]  # not "UN Assembly" → "Assembly" → "UN Assembly"
         if len(fits) == 1:
             merged_into[key] = fits[0]
 
@@ -196,7 +241,7 @@ def _cluster(
     if known is not None:
         name = known.name
     elif kind == "PERSON":
-        name = max(chosen, key=lambda m: len(m.key)).text
+        name = max(chosen, key=lambda m: (len(m.key), len(m.text))).text  # "Richard Kenneth Guy"
     else:
         long_forms = [m.text for m in chosen if " ".join(m.key) in {name_key(v) for v in defined.values()}]
         own = [m for m in chosen if "name:" + " ".join(m.key) == key] or chosen  # the root's own name wins

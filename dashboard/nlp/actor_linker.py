@@ -51,6 +51,7 @@ if not Doc.has_extension("problems"):
     Doc.set_extension("problems", default=None)
 
 TYPE_PREFERENCE = {"PERSON": 0, "ORG": 1, "GPE": 2}
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near"})  # a name after one is used as a place
 
 
 @dataclass
@@ -138,7 +139,12 @@ def link(doc: Doc, gazetteer: Gazetteer, genders: GenderLexicon | None = None) -
     """Mentions and actors of one Doc (pure: the Doc is not changed)."""
     genders = genders or GenderLexicon({}, {})
     mentions, defined = named_mentions(doc, gazetteer)
-    clusters = cluster_mentions(mentions, defined, gazetteer)
+    place_names = frozenset(
+        " ".join(m.key) for m in mentions if m.start > 0 and doc[m.start - 1].lower_ in PLACE_PREPOSITIONS
+    )
+    clusters = cluster_mentions(
+        mentions, defined, gazetteer, given_names=frozenset(genders.names), place_names=place_names
+    )
     profiles, used = _profiles(doc, mentions, clusters, gazetteer)
     owner = {i: c for c, cluster in enumerate(clusters) for i in cluster.mentions}
     found = [(mentions[i].start, mentions[i].end, owner[i]) for i in sorted(owner)]

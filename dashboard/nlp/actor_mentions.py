@@ -22,6 +22,16 @@ correct what the small model gets wrong:
   Nations Nikki Haley", "First Minister of Scotland Nicola Sturgeon"), or with a role set
   beside them ("Wanda Vázquez, the Secretary of Justice"), or joined by "and" to people
   ("Eliot Engel, Adam Schiff, and Elijah Cummings");
+- laws, agreements, diseases, licences and money are not actors: a name whose head (last
+  word, or word before "of"/"for"/"on") is a non-actor head ("Copyright Act", "Bill of
+  Rights", "Respiratory Syndrome", "Public License") — with the acronym defined for it —
+  or a name with a currency and a number ("USD 26.95");
+- outlets and platforms are organisations, whatever the model called them: listed names
+  ("Dawn", "Wikinews"), names ending in an outlet word ("Chess Magazine"), names after or
+  beside an outlet noun ("the newspaper Dawn", "Dawn, a Pakistani daily");
+- a two- or three-word name called an organisation or place is a person after a noun that
+  fits only a person ("developer Perttu Ahola") or an age ("40-year-old …"), or with such
+  a noun beside it ("…, a former boyfriend of …");
 - organisation names go on across foreign linking words ("Brigade de Recherche et
   d'Intervention"), and a facility/product/place name with an organisation word
   ("... Charity", "... University") is an organisation.
@@ -30,6 +40,7 @@ correct what the small model gets wrong:
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -50,6 +61,8 @@ FACILITY = "FAC"  # a building: its name without the facility noun is a place to
 ROLE_LINKS = frozenset({"of", "to", "for"})  # "Ambassador to the United Nations Nikki Haley"
 ELISIONS = ("d'", "d’", "l'", "l’")
 NAME_ENTITY_LABELS = frozenset({"", "PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "LOC"})
+HEAD_LINKS = frozenset({"of", "for", "on"})  # "Bill of Rights", "Regulations for Buses"
+AGE_BEFORE = re.compile(r"\b\d+[- ]years?[- ]old\s*$")  # "40-year-old Ann Cole"
 
 
 @dataclass(frozen=True)
@@ -169,6 +182,57 @@ def _is_common_noun(span: Span) -> bool:
     )
 
 
+def names_a_thing(span: Span, gazetteer: Gazetteer, *, person: bool = False) -> bool:
+    """A law, agreement, disease or licence ("Copyright Act", "Bill of Rights"), or money ("USD 26.95").
+
+    ``person``: the model called the name a person, so a head that is also a surname does
+    not count ("Jude Law"). A name right after "<Head> of" is part of a thing ("Bill of [Digital Rights]").
+    """
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        before = doc[span.start - 2]
+        if (
+            before.is_title
+            and before.lower_ in gazetteer.non_actor_heads
+            and before.lower_ not in gazetteer.surname_heads
+        ):
+            return True
+    words = [t.lower_ for t in span]
+    heads = {words[-1]} if len(words) > 1 else set()
+    link = next((i for i, w in enumerate(words[1:], 1) if w in HEAD_LINKS), None)
+    if link is not None:
+        heads.add(words[link - 1])
+    if person:
+        heads -= gazetteer.surname_heads  # "Jude Law"
+    if heads & gazetteer.non_actor_heads:
+        return True
+    money = any(w in gazetteer.money_words for w in words)
+    return money and (len(words) == 1 or any(t.like_num for t in span))
+
+
+def _is_outlet(span: Span, gazetteer: Gazetteer) -> bool:
+    """A newspaper, website or platform: listed, "… Magazine", "the newspaper …", "…, a daily"."""
+    if name_key(span.text) in gazetteer.outlets:
+        return True
+    if len(span) > 1 and span[-1].lower_ in gazetteer.outlet_words:  # "Chess Magazine"
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.is_lower and before.lower_ in gazetteer.outlet_nouns and len(span) <= 3:
+        return True
+    return any(n.lower_ in gazetteer.outlet_nouns for n in _appositions(span))
+
+
+def _person_by_context(span: Span, gazetteer: Gazetteer) -> bool:
+    """A person noun or an age right before the name, or a person noun beside it."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.is_lower and before.lower_ in gazetteer.person_nouns:
+        return True  # "video game developer Perttu Ahola"
+    if AGE_BEFORE.search(doc[max(0, span.start - 6) : span.start].text + " "):
+        return True
+    return any(n.lower_ in gazetteer.person_nouns for n in _appositions(span))
+
+
 def _glued_person(ent: Span, gazetteer: Gazetteer) -> tuple[Span, Span] | None:
     """An organisation and the person after it, tagged as one name after a role: "director of
     [Amnesty International Man-kei Tam]" → ("Amnesty International", "Man-kei Tam").
@@ -249,6 +313,7 @@ def _name_word(token: Token, gazetteer: Gazetteer) -> bool:
         and token.ent_type_ in NAME_ENTITY_LABELS
         and token.lower_ not in gazetteer.title_words
         and token.lower_ not in gazetteer.org_words
+        and token.lower_ not in gazetteer.outlet_words
         and not is_person_title(token, gazetteer)
         and gazetteer.country_of(token.text) is None
         and gazetteer.known(token.text) is None
@@ -354,6 +419,7 @@ def _person_inside(span: Span, gazetteer: Gazetteer) -> Span | None:
         _after_role(doc, span.start, gazetteer)
         or _coordinated_with_people(span)
         or apposition(span, gazetteer) is not None
+        or _person_by_context(span, gazetteer)
     ):
         return span  # "Wanda Vázquez, the Secretary of Justice"
     return None
@@ -368,7 +434,11 @@ def _mention(span: Span, gazetteer: Gazetteer) -> Mention | None:
     trimmed = _trim(span, gazetteer)
     if trimmed is not None and _names_place(trimmed, gazetteer):
         return Mention(trimmed.start, trimmed.end, PLACE, trimmed.text)
-    if trimmed is None or name_key(trimmed.text) in gazetteer.not_actors:
+    if (
+        trimmed is None
+        or name_key(trimmed.text) in gazetteer.not_actors
+        or names_a_thing(trimmed, gazetteer, person=label == "PERSON")
+    ):
         return None
     known = gazetteer.known(trimmed.text)
     if known is not None:
@@ -388,6 +458,8 @@ def _mention(span: Span, gazetteer: Gazetteer) -> Mention | None:
         person = _person_inside(trimmed, gazetteer)
         if person is not None:
             return Mention(person.start, person.end, "PERSON", person.text)
+    if _is_outlet(trimmed, gazetteer):
+        label = "ORG"  # "Dawn" (PERSON), "Weblate" (GPE)
     if label in MAYBE_ORG_LABELS and any(t.lower_ in gazetteer.org_words for t in trimmed[1:]):
         label = "ORG"  # "the Great Orchestra of Christmas Charity" (FAC)
     if label == "ORG":
@@ -445,13 +517,15 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     pairs = [  # "Member of Parliament (MP)" is a role, not an organisation
         (span, acronym) for span, acronym in acronyms(doc) if span[0].lower_ not in gazetteer.title_words
     ]
+    things = {name_key(acronym) for span, acronym in pairs if names_a_thing(span, gazetteer)}  # "DMCA"
+    pairs = [(span, acronym) for span, acronym in pairs if name_key(acronym) not in things]
     defined = {name_key(acronym): span.text for span, acronym in pairs}
     written = {acronym for _, acronym in pairs}
     long_spans = [span for span, _ in pairs]
     covered = {i for span in long_spans for i in range(span.start, span.end)}
     found = [_long_name(span, gazetteer) for span in long_spans]
     for ent in doc.ents:
-        if any(i in covered for i in range(ent.start, ent.end)):
+        if any(i in covered for i in range(ent.start, ent.end)) or name_key(ent.text) in things:
             continue
         glued = _glued_person(ent, gazetteer)
         if glued is not None:
@@ -488,6 +562,8 @@ def _titled_names(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> list[Men
             end += 1
         if end - token.i - 1 < 2 or (end < len(doc) and doc[end].ent_iob_ == "I"):
             continue  # one word, or part of a longer entity
+        if names_a_thing(doc[token.i + 1 : end], gazetteer, person=True):
+            continue  # "(General) Public License"
         found.append(Mention(token.i + 1, end, "PERSON", doc[token.i + 1 : end].text))
         covered.update(range(token.i + 1, end))
     return found

@@ -53,6 +53,18 @@ class Gazetteer:
     common_words: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
     linkers: frozenset[str] = frozenset()
+    non_actor_heads: frozenset[str] = frozenset()
+    surname_heads: frozenset[str] = frozenset()
+    money_words: frozenset[str] = frozenset()
+    outlets: frozenset[str] = frozenset()  # name_key forms
+    outlet_words: frozenset[str] = frozenset()
+    outlet_nouns: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    nicknames: frozenset[frozenset[str]] = frozenset()  # pairs of given names that mean one name
+
+    def same_given_name(self, a: str, b: str) -> bool:
+        """Whether two folded given names are one: equal, or a listed nickname pair ("mitch", "mitchell")."""
+        return a == b or frozenset((a, b)) in self.nicknames
 
     def known(self, text: str) -> KnownActor | None:
         """The known actor this name or alias means, if any."""
@@ -125,6 +137,7 @@ def gazetteer_from_dict(data: dict[str, Any], *, source: str = "actors.toml") ->
     lower = functools.partial(_lower_set, source=source)
     not_actors = data.get("not_actors", {})
     organisations = data.get("organisations", {})
+    people = data.get("people", {})
     return Gazetteer(
         actors=tuple(known),
         by_name=by_name,
@@ -146,7 +159,26 @@ def gazetteer_from_dict(data: dict[str, Any], *, source: str = "actors.toml") ->
         common_words=lower(not_actors.get("common_words"), "not_actors.common_words"),
         org_words=lower(organisations.get("org_words"), "organisations.org_words"),
         linkers=lower(organisations.get("linkers"), "organisations.linkers"),
+        non_actor_heads=lower(not_actors.get("non_actor_heads"), "not_actors.non_actor_heads"),
+        surname_heads=lower(not_actors.get("surname_heads"), "not_actors.surname_heads"),
+        money_words=lower(not_actors.get("money_words"), "not_actors.money_words"),
+        outlets=frozenset(name_key(n) for n in _strings(organisations.get("outlets"), "organisations.outlets")),
+        outlet_words=lower(organisations.get("outlet_words"), "organisations.outlet_words"),
+        outlet_nouns=lower(organisations.get("outlet_nouns"), "organisations.outlet_nouns"),
+        person_nouns=lower(people.get("nouns"), "people.nouns"),
+        nicknames=_pairs(people.get("nicknames"), f"{source}: people.nicknames"),
     )
+
+
+def _pairs(value: Any, where: str) -> frozenset[frozenset[str]]:
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list):
+        raise DataFileError(f"{where}: expected a list of [short, long] pairs")
+    pairs = [_strings(v, where) for v in value]
+    if any(len(p) != 2 for p in pairs):
+        raise DataFileError(f"{where}: each entry needs exactly two names")
+    return frozenset(frozenset(name_key(n) for n in p) for p in pairs)
 
 
 def _lower_set(value: Any, where: str, *, source: str) -> frozenset[str]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.nlp.actor_clusters import _fits
-from dashboard.nlp.actor_mentions import _one_edit_apart
+from dashboard.nlp.actor_clusters import _fits, _variant, cluster_mentions
+from dashboard.nlp.actor_mentions import Mention, _one_edit_apart
+from dashboard.nlp.gazetteer import load_gazetteer
 
 
 def people(doc) -> list[str]:
@@ -49,8 +50,6 @@ def test_one_edit_apart(a, b, near):
 )
 def test_person_name_fits_a_longer_one(short, long, fits):
     assert _fits(short, long, first_name=False) is fits
-
-
 
 
 @pytest.mark.model
@@ -120,7 +119,7 @@ def test_names_used_only_inside_office_titles_are_not_actors(nlp, text, office):
     [
         '"We will win," Senator Ruth Alder wrote on Twitter.',
         'Activist Joshua Lin on Twitter: "They must go."',
-        'Lena Varga said via Telegram that she would return.',
+        "Lena Varga said via Telegram that she would return.",
     ],
 )
 def test_platforms_used_as_a_medium_are_not_actors(nlp, text):
@@ -162,8 +161,10 @@ def test_title_rule_does_not_invent_people(nlp, text, not_a_person):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("The men worked for the Brigade de Recherche et d’Intervention, an elite unit.",
-         "Brigade de Recherche et d’Intervention"),
+        (
+            "The men worked for the Brigade de Recherche et d’Intervention, an elite unit.",
+            "Brigade de Recherche et d’Intervention",
+        ),
         ("Funds went to the Banco de Fomento y Desarrollo last year.", "Banco de Fomento y Desarrollo"),
     ],
 )
@@ -270,3 +271,148 @@ def test_a_one_word_name_joins_the_organisation_it_starts(nlp, text, name, kind)
 def test_a_name_with_a_role_beside_it_is_a_person(nlp):
     doc = nlp("Rosselló is set to be replaced by Wanda Vázquez Garced, the Secretary of Justice for Puerto Rico.")
     assert "Wanda Vázquez Garced" in people(doc)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("The Coastal Fishing Protection Act was passed on Monday, Senator Ann Corvell said.", "Fishing"),
+        ("Lawmakers debated the Harbour Reform Bill, which Mara Lind opposed.", "Harbour"),
+        ("Ministers signed the Varsa Trade Agreement in Kelmar.", "Varsa"),
+        ("Doctors said Northern Valley Fever had spread, according to Tom Brandt.", "Valley"),
+        ("The Kelmar Respiratory Syndrome spread quickly, Ann Corvell said.", "Respiratory"),
+        ("The Bill of Digital Rights was rejected by the Kelmar Party.", "Rights"),
+        ("The code is released under the Open Kelmar Public License, Ann Corvell said.", "License"),
+        ("The new game costs USD 26.95 and sells well, Tom Brandt said.", "USD"),
+    ],
+)
+def test_laws_diseases_licences_and_money_are_not_actors(nlp, text, thing):
+    doc = nlp(text)
+    assert not [n for n in names(doc) if thing in n]
+
+
+@pytest.mark.model
+def test_an_acronym_defined_for_a_law_is_not_an_actor(nlp):
+    doc = nlp("The Digital Harbour Copyright Act (DHCA) was used. Critics say the DHCA is too broad.")
+    assert not [n for n in names(doc) if "DHCA" in n or "Copyright" in n]
+
+
+@pytest.mark.model
+def test_a_surname_that_is_a_law_word_stays_a_person(nlp):
+    doc = nlp("Actor Jude Law said he would return to the stage next year.")
+    assert "Jude Law" in people(doc)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("In an interview with Dawn, she said she had been threatened.", "Dawn"),
+        ("Ann Corvell told Wikinews that the project had grown.", "Wikinews"),
+        ("The news agency Varsanet reported that the talks had failed.", "Varsanet"),
+        ("Tom Brandt was the editor of Kelmar Chess Magazine for years.", "Kelmar Chess Magazine"),
+    ],
+)
+def test_outlets_are_organisations(nlp, text, outlet):
+    doc = nlp(text)
+    found = [a for a in doc._.actors if outlet in a["name"]]
+    assert found and all(a["type"] == "ORG" for a in found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Finnish video game developer Perttu Ahola discussed Minetest with reporters.", "Perttu Ahola"),
+        (
+            "The first victim was 40-year-old Skandaraj Navaratnam, a former employee of the firm.",
+            "Skandaraj Navaratnam",
+        ),
+    ],
+)
+def test_people_the_model_calls_organisations(nlp, text, name):
+    doc = nlp(text)
+    assert name in people(doc)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "other"),
+    [
+        (
+            "Richard K. Guy taught at the university. Richard Kenneth Guy was born in 1916.",
+            "Richard Kenneth Guy",
+            "Richard K. Guy",
+        ),
+        (
+            "Mitchell Stoltz is a lawyer. Mitch Stoltz said the notice was wrong.",
+            "Mitchell Stoltz",
+            "Mitch Stoltz",
+        ),
+    ],
+)
+def test_full_middle_names_and_nicknames_are_one_person(nlp, text, name, other):
+    doc = nlp(text)
+    assert name in people(doc) and other not in names(doc)
+    assert other in actor(doc, name)["aliases"]
+
+
+@pytest.mark.model
+def test_a_shorter_organisation_name_that_ends_a_longer_one_is_it(nlp):
+    doc = nlp("The Daily Telegraph reported the attack. The Telegraph said three people died.")
+    assert "Telegraph" not in names(doc)
+
+
+@pytest.mark.model
+def test_an_organisation_prefixed_by_a_known_organisation_is_one_actor(nlp):
+    doc = nlp("Ann Corvell spoke to the UN General Assembly. The General Assembly later voted.")
+    assert len([n for n in names(doc) if "General Assembly" in n]) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (("richard", "k", "guy"), ("richard", "kenneth", "guy"), True),
+        (("mitch", "stoltz"), ("mitchell", "stoltz"), True),
+        (("bill", "j", "clinton"), ("william", "jefferson", "clinton"), True),
+        (("richard", "k", "guy"), ("richard", "m", "guy"), False),
+        (("richard", "kenneth", "guy"), ("richard", "karl", "guy"), False),
+        (("mitch", "stoltz"), ("michael", "stoltz"), False),
+        (("ann", "lee"), ("ann", "lee"), False),  # the same name is not a variant
+    ],
+)
+def test_variants_of_one_full_name(a, b, same):
+    assert _variant(a, b, load_gazetteer()) is same
+
+
+def _mention(start: int, text: str, label: str) -> Mention:
+    return Mention(start, start + len(text.split()), label, text)
+
+
+@pytest.mark.parametrize(
+    ("place_names", "merged"),
+    [(frozenset(), True), (frozenset({"jamal"}), False)],  # "in Jamal" makes it a place
+)
+def test_a_given_name_tagged_as_a_place_joins_the_one_person_it_starts(place_names, merged):
+    mentions = [
+        _mention(0, "Jamal Khashoggi", "PERSON"),
+        _mention(5, "Jamal", "GPE"),
+        _mention(9, "Hatice Cengiz", "PERSON"),
+    ]
+    clusters = cluster_mentions(mentions, {}, load_gazetteer(), place_names=place_names)
+    assert (len(clusters) == 2) is merged
+
+
+@pytest.mark.parametrize(
+    ("texts", "count"),
+    [
+        (["Daily Telegraph", "Telegraph"], 1),
+        (["Daily Telegraph", "Sunday Telegraph", "Telegraph"], 3),  # two fit: unresolved
+        (["UN General Assembly", "General Assembly"], 1),
+        (["Kelmar General Assembly", "General Assembly"], 2),  # "Kelmar" is not a known organisation
+    ],
+)
+def test_organisation_names_inside_longer_ones(texts, count):
+    mentions = [_mention(10 * i, t, "ORG") for i, t in enumerate(texts)]
+    assert len(cluster_mentions(mentions, {}, load_gazetteer())) == count

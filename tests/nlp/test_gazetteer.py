@@ -77,3 +77,22 @@ def test_the_shipped_file_loads():
     assert gazetteer.known("the White House").type == "ORG"
     assert gazetteer.country_of("American") == "United States"
     assert "president" in gazetteer.titles
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("mitch", "mitchell"), ("mitchell", "mitch"), ("bill", "william"), ("ann", "ann")],
+)
+def test_nicknames_are_the_same_given_name(a, b):
+    assert load_gazetteer().same_given_name(a, b) is True
+
+
+@pytest.mark.parametrize(("a", "b"), [("mitch", "michael"), ("bill", "robert")])
+def test_other_given_names_differ(a, b):
+    assert load_gazetteer().same_given_name(a, b) is False
+
+
+@pytest.mark.parametrize("pairs", [[["mitch"]], [["a", "b", "c"]], "mitch"])
+def test_bad_nickname_pairs_raise_data_file_error(pairs):
+    with pytest.raises(DataFileError):
+        gazetteer_from_dict({"people": {"nicknames": pairs}})
