@@ -132,7 +132,7 @@ class QuoteAttributor:
 
     def __init__(self, doc: Doc, marks: QuoteMarks, resolver: SpeakerResolver, cues: Cues) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        self.text = resolver.text
         self.marks = marks
         self.resolver = resolver
         self.cues = cues

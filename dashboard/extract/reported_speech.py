@@ -185,7 +185,7 @@ def interview_paragraphs(text: str, cues: Cues) -> list[tuple[int, int, str]]:
 def reported_speech(doc: Doc, resolver: SpeakerResolver, cues: Cues, *,
                     quoted: Sequence[tuple[int, int]] = ()) -> Iterator[Quote]:
     """Indirect quotes of a Doc, in text order. ``quoted`` = character ranges of quotes."""
-    text = doc.text
+    text = resolver.text
     inside = [False] * len(doc)
     for a, b in quoted:
         span = doc.char_span(a, b, alignment_mode="expand")

@@ -301,6 +301,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, cues: Cues) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
         self.cues = cues
         self.actors = ActorIndex(doc)
         self.history: list[Speaker] = []

@@ -49,8 +49,9 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            marks = quoted_spans(doc.text)
-            found = self.match(doc, marks)
+            resolver = SpeakerResolver(doc, self.cues)
+            marks = quoted_spans(resolver.text)
+            found = self.match(doc, marks, resolver)
         except Exception as error:  # one odd article must never stop a batch
             _problem(doc, f"quotes skipped: {type(error).__name__}: {error}")
             marks, found = QuoteMarks((), ()), []
@@ -59,10 +60,9 @@ class QuoteFinder:
         self.set_annotations(doc, found)
         return doc
 
-    def match(self, doc: Doc, marks: QuoteMarks) -> list[Quote]:
-        resolver = SpeakerResolver(doc, self.cues)
+    def match(self, doc: Doc, marks: QuoteMarks, resolver: SpeakerResolver) -> list[Quote]:
         quotes = _untag(QuoteAttributor(doc, marks, resolver, self.cues).quotes(),
-                        interview_paragraphs(doc.text, self.cues))
+                        interview_paragraphs(resolver.text, self.cues))
         quoted = [(q.start, q.end) for q in quotes if q.kind != "scare"]
         indirect = list(reported_speech(doc, resolver, self.cues, quoted=quoted))
         return sorted(quotes + indirect, key=lambda q: (q.start, q.end))
