@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Zero-width characters are dropped; every other Unicode space separator (no-break,
@@ -13,12 +14,19 @@ def _is_space(char: str) -> bool:
     return char.isspace() or unicodedata.category(char) == "Zs"
 
 
+# Text that needs no change: no zero-width character, no whitespace but single spaces
+# between words. Most paragraphs are like this; they skip the character loop.
+_NEEDS_WORK = re.compile(rf"[{''.join(sorted(ZERO_WIDTH))}]|[^\S ]|  |^\s|\s$")  # \s includes odd spaces
+
+
 def normalise_block(text: str, base: int = 0) -> tuple[str, tuple[int, ...]]:
     """Fold runs of (odd) whitespace to one space, trim, drop zero-width characters.
 
     Returns the clean text and, for each of its characters, the offset of the character
     it came from in the original string (plus ``base``).
     """
+    if not _NEEDS_WORK.search(text):
+        return text, tuple(range(base, base + len(text)))
     chars: list[str] = []
     offsets: list[int] = []
     pending_space: int | None = None

@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+import numpy
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -270,12 +272,15 @@ def _resolve_descriptions(
             lambda p, d=d: paragraph[p] == paragraph[d] - 1,
             lambda p: True,
         )
+        fit: dict[int, int | None] = {}  # a person's fit does not depend on the level
         for near in levels:
             scores: dict[int, int] = {}
             for start, a in people:
                 if start >= d or not near(start):
                     continue
-                score = _fit(description, profiles[a], gazetteer)
+                if a not in fit:
+                    fit[a] = _fit(description, profiles[a], gazetteer)
+                score = fit[a]
                 if score is not None and score >= 1:
                     scores[a] = max(scores.get(a, 0), score)
             if scores:
@@ -377,13 +382,14 @@ def _fit(description: Description, profile: _Profile, gazetteer: Gazetteer) -> i
 
 
 def _positions(doc: Doc) -> tuple[list[int], list[int]]:
-    """Sentence and paragraph number of every token (paragraphs split at blank lines)."""
-    sentence, paragraph = [0] * len(doc), [0] * len(doc)
-    s = p = 0
-    for token in doc:
-        if token.is_sent_start and token.i > 0:
-            s += 1
-        if token.is_space and "\n\n" in token.text:
-            p += 1
-        sentence[token.i], paragraph[token.i] = s, p
-    return sentence, paragraph
+    """Sentence and paragraph number of every token (paragraphs split at blank lines; a
+    blank-line token opens the next paragraph). Read from arrays: no Token objects."""
+    if not len(doc):
+        return [], []
+    starts, spaces = doc.to_array([SENT_START, IS_SPACE]).T
+    sentence = numpy.cumsum(starts == 1) - int(starts[0] == 1)
+    breaks = numpy.zeros(len(doc), dtype=numpy.int64)
+    for i in numpy.flatnonzero(spaces):
+        breaks[i] = "\n\n" in doc[int(i)].text
+    paragraph = numpy.cumsum(breaks)
+    return sentence.tolist(), paragraph.tolist()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -165,7 +165,7 @@ def _problem(error: Exception) -> str:
 
 
 def _frame(records: Iterable[object], table: str) -> pd.DataFrame:
-    rows = [asdict(r) for r in records]  # type: ignore[call-overload]
+    rows = [vars(r) for r in records]  # flat records of plain values: no deep copy needed
     return conform(pd.DataFrame(rows), table) if rows else empty(table)
 
 
