@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
-from streamlit.elements.arrow import DataframeStateInput
 
 from dashboard.charts.corpus_counts import NO_KEY
 from dashboard.charts.counts import UNATTRIBUTED
 from dashboard.loaders import CorpusData
 from dashboard.store.actor_keys import name_key
 from dashboard.ui.quote_filters import KIND, QUOTE, QUOTE_KINDS, SEARCH, SPEAKER, TOPIC
+from dashboard.ui.row_table import download_pair, selectable_table
 from dashboard.ui.url_state import note_ignored, seed, set_param, url_value, url_values
 
 ARTICLES = "articles"
@@ -220,16 +220,11 @@ def shown_note(shown: int, total: int, everything: int) -> str:
 def corpus_quote_table(rows: pd.DataFrame) -> pd.Series | None:
     """The first ``MAX_ROWS`` filtered quotes; return the selected row (kept in ``?quote=``)."""
     shown = rows.head(MAX_ROWS)
-    ids = list(shown["article"].astype(str) + SEPARATOR + shown["quote_id"].astype(str))
-    wanted = url_value(QUOTE)
-    default: DataframeStateInput | None = {"selection": {"rows": [ids.index(wanted)]}} if wanted in ids else None
-    event = st.dataframe(
+    selected = selectable_table(
         corpus_rows(shown),
+        ids=list(shown["article"].astype(str) + SEPARATOR + shown["quote_id"].astype(str)),
+        param=QUOTE,
         key="quotes_all_table",
-        hide_index=True,
-        on_select="rerun",
-        selection_mode="single-row",
-        selection_default=default,
         column_config={
             "quote": st.column_config.TextColumn("Quote", width="large"),
             "speaker": st.column_config.TextColumn("Speaker"),
@@ -240,30 +235,15 @@ def corpus_quote_table(rows: pd.DataFrame) -> pd.Series | None:
             "topics": st.column_config.TextColumn("Topics"),
         },
     )
-    selected = list(event.selection.rows)  # type: ignore[union-attr]
-    if selected and selected[0] < len(shown):
-        set_param(QUOTE, ids[selected[0]])
-        return shown.iloc[selected[0]]
-    set_param(QUOTE, None)
-    return None
+    return None if selected is None else shown.iloc[selected]
 
 
 def corpus_downloads(rows: pd.DataFrame) -> None:
     """CSV and JSON of every filtered row (made only when the button is clicked)."""
-    left, right = st.columns(2)
-    left.download_button(
-        f"Download CSV ({len(rows):,} rows)",
-        lambda: export_csv(rows),
-        file_name="corpus-quotes.csv",
-        mime="text/csv",
-        key="quotes_all_csv",
-        on_click="ignore",
-    )
-    right.download_button(
-        f"Download JSON ({len(rows):,} rows)",
-        lambda: export_json(rows),
-        file_name="corpus-quotes.json",
-        mime="application/json",
-        key="quotes_all_json",
-        on_click="ignore",
+    download_pair(
+        csv=lambda: export_csv(rows),
+        json=lambda: export_json(rows),
+        file_stem="corpus-quotes",
+        key="quotes_all",
+        label_note=f" ({len(rows):,} rows)",
     )

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
-from streamlit.elements.arrow import DataframeStateInput
 
 from dashboard.charts.counts import speaker_counts, speaker_labels
+from dashboard.ui.row_table import download_pair, selectable_table
 from dashboard.ui.url_state import note_ignored, seed, set_param, split_known, url_value, url_values
 
 SPEAKER, TOPIC, KIND, SEARCH, QUOTE, SCOPE = "speaker", "topic", "kind", "q", "quote", "scope"
@@ -208,16 +208,11 @@ def quote_filters(quotes: pd.DataFrame, *, article: str) -> QuoteFilter:
 
 def quote_table(rows: pd.DataFrame, *, article: str) -> pd.Series | None:
     """The filtered quotes as a table; return the selected row (kept in ``?quote=``)."""
-    wanted = url_value(QUOTE)
-    ids = list(rows["quote_id"])
-    default: DataframeStateInput | None = {"selection": {"rows": [ids.index(wanted)]}} if wanted in ids else None
-    event = st.dataframe(
+    selected = selectable_table(
         quote_rows(rows),
+        ids=[str(i) for i in rows["quote_id"]],
+        param=QUOTE,
         key=f"quotes_table_{article}",
-        hide_index=True,
-        on_select="rerun",
-        selection_mode="single-row",
-        selection_default=default,
         column_config={
             "quote": st.column_config.TextColumn("Quote", width="large"),
             "speaker": st.column_config.TextColumn("Speaker"),
@@ -227,31 +222,9 @@ def quote_table(rows: pd.DataFrame, *, article: str) -> pd.Series | None:
             "topics": st.column_config.TextColumn("Topics"),
         },
     )
-    selected = list(event.selection.rows)  # type: ignore[union-attr]
-    if selected and selected[0] < len(rows):
-        row = rows.iloc[selected[0]]
-        set_param(QUOTE, str(row["quote_id"]))
-        return row
-    set_param(QUOTE, None)
-    return None
+    return None if selected is None else rows.iloc[selected]
 
 
 def downloads(rows: pd.DataFrame, *, article: str) -> None:
     """CSV and JSON of exactly the rows shown."""
-    left, right = st.columns(2)
-    left.download_button(
-        "Download CSV",
-        export_csv(rows),
-        file_name=f"{article}-quotes.csv",
-        mime="text/csv",
-        key="quotes_csv",
-        on_click="ignore",
-    )
-    right.download_button(
-        "Download JSON",
-        export_json(rows),
-        file_name=f"{article}-quotes.json",
-        mime="application/json",
-        key="quotes_json",
-        on_click="ignore",
-    )
+    download_pair(csv=export_csv(rows), json=export_json(rows), file_stem=f"{article}-quotes", key="quotes")
