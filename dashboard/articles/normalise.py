@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections.abc import Sequence
 
 # Zero-width characters are dropped; every other Unicode space separator (no-break,
 # thin, narrow no-break, figure, ideographic ...) and any line break becomes one space.
@@ -19,14 +21,14 @@ def _is_space(char: str) -> bool:
 _NEEDS_WORK = re.compile(rf"[{''.join(sorted(ZERO_WIDTH))}]|[^\S ]|  |^\s|\s$")  # \s includes odd spaces
 
 
-def normalise_block(text: str, base: int = 0) -> tuple[str, tuple[int, ...]]:
+def normalise_block(text: str, base: int = 0) -> tuple[str, Sequence[int]]:
     """Fold runs of (odd) whitespace to one space, trim, drop zero-width characters.
 
     Returns the clean text and, for each of its characters, the offset of the character
     it came from in the original string (plus ``base``).
     """
     if not _NEEDS_WORK.search(text):
-        return text, tuple(range(base, base + len(text)))
+        return text, range(base, base + len(text))  # O(1) memory for the common case
     chars: list[str] = []
     offsets: list[int] = []
     pending_space: int | None = None
@@ -43,4 +45,4 @@ def normalise_block(text: str, base: int = 0) -> tuple[str, tuple[int, ...]]:
         pending_space = None
         chars.append(char)
         offsets.append(base + i)
-    return "".join(chars), tuple(offsets)
+    return "".join(chars), array("q", offsets)  # 8 bytes a character, not a tuple of ints
