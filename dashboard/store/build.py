@@ -22,7 +22,7 @@ from dashboard.errors import ArticleError
 from dashboard.extract import ArticleTables, extract_tables
 from dashboard.extract.records import FailureRecord
 from dashboard.store.actor_keys import actor_keys
-from dashboard.store.files import current_version, read_tables, write_tables, writer_lock
+from dashboard.store.files import current_version, read_table, read_tables, write_tables, writer_lock
 from dashboard.store.schema import TABLES, conform, empty
 
 # progress(done, total, article id)
@@ -79,11 +79,11 @@ def build(
     started = time.perf_counter()
     build_dir = build_dir or settings.BUILD_DIR
     files = find_article_files(paths)
-    old = read_tables(build_dir)
+    built_before = read_table(build_dir, "articles")
     known = {
         article: (content_hash, path)
         for article, content_hash, path in zip(
-            old["articles"]["article"], old["articles"]["content_hash"], old["articles"]["path"], strict=True
+            built_before["article"], built_before["content_hash"], built_before["path"], strict=True
         )
     }
     when = datetime.now(UTC).isoformat(timespec="seconds")
@@ -102,11 +102,11 @@ def build(
         else:
             to_parse.append(article)
 
-    results: list[ArticleTables] = []
+    new = _NewRows()
     total = len(to_parse)
     for done, (article, outcome) in enumerate(_parse_all(to_parse, n_process=n_process), start=1):
         if isinstance(outcome, ArticleTables):
-            results.append(outcome)
+            new.add(outcome)
         else:
             failures.append(FailureRecord(article.path, article.id, outcome, when))
         if progress:
@@ -116,17 +116,47 @@ def build(
         # Read again under the lock: another build may have landed while we parsed.
         old = read_tables(build_dir)
         version = current_version(build_dir)
-        if results or failures or version is None:
-            tables = _merge(old, results, failures, attempted={str(p) for p in files})
+        if new.articles or failures or version is None:
+            tables = _merge(old, new, failures, attempted={str(p) for p in files})
             version = write_tables(build_dir, tables)
     return BuildSummary(
-        built=tuple(t.articles[0].article for t in results),
+        built=tuple(new.articles),
         unchanged=tuple(unchanged),
         failures=tuple(failures),
         version=version,
         seconds=time.perf_counter() - started,
-        words=sum(t.articles[0].words for t in results),
+        words=new.words,
     )
+
+
+class _NewRows:
+    """Rows of the articles parsed by this build. Records become DataFrames every ``CHUNK``
+    articles, so a large build never holds millions of record objects at once."""
+
+    CHUNK = 500
+
+    def __init__(self) -> None:
+        self.articles: list[str] = []
+        self.words = 0
+        self._pending: list[ArticleTables] = []
+        self._frames: dict[str, list[pd.DataFrame]] = {table: [] for table in ARTICLE_TABLES}
+
+    def add(self, tables: ArticleTables) -> None:
+        self.articles.append(tables.articles[0].article)
+        self.words += tables.articles[0].words
+        self._pending.append(tables)
+        if len(self._pending) >= self.CHUNK:
+            self._flush()
+
+    def table(self, table: str) -> pd.DataFrame:
+        self._flush()
+        return _stack(*self._frames[table], table=table)
+
+    def _flush(self) -> None:
+        if self._pending:
+            for table in ARTICLE_TABLES:
+                self._frames[table].append(_frame((r for t in self._pending for r in getattr(t, table)), table))
+            self._pending = []
 
 
 def _parse_all(articles: list[Article], *, n_process: int) -> Iterator[tuple[Article, ArticleTables | str]]:
@@ -176,7 +206,7 @@ def _stack(*frames: pd.DataFrame, table: str) -> pd.DataFrame:
 
 def _merge(
     old: dict[str, pd.DataFrame],
-    results: list[ArticleTables],
+    new: _NewRows,
     failures: list[FailureRecord],
     *,
     attempted: set[str],
@@ -185,12 +215,11 @@ def _merge(
 
     An article that fails now keeps its last good rows (the failure is recorded).
     """
-    rebuilt = {t.articles[0].article for t in results}
+    rebuilt = set(new.articles)
     merged: dict[str, pd.DataFrame] = {}
     for table in ARTICLE_TABLES:
         keep = old[table][~old[table]["article"].isin(rebuilt)]
-        new = _frame((r for t in results for r in getattr(t, table)), table)
-        merged[table] = _stack(keep, new, table=table)
+        merged[table] = _stack(keep, new.table(table), table=table)
     old_failures = old["failures"][~old["failures"]["path"].isin(attempted)]
     old_failures = old_failures[~old_failures["article"].isin(rebuilt)]
     merged["actors"] = merged["actors"].assign(key=actor_keys(merged["actors"]))

@@ -86,3 +86,14 @@ def test_a_build_that_lands_while_another_parses_is_not_lost(folder: Path, tmp_p
     build([folder], build_dir=out, progress=meanwhile)
     assert landed == ["fire"]
     assert sorted(read_tables(out)["articles"]["article"]) == ["fire", "storm", "vote"]
+
+
+def test_rows_turned_into_frames_in_chunks_equal_one_chunk(folder: Path, tmp_path: Path, monkeypatch) -> None:
+    from dashboard.store import build as build_module
+
+    build([folder], build_dir=tmp_path / "one")
+    monkeypatch.setattr(build_module._NewRows, "CHUNK", 1)
+    build([folder], build_dir=tmp_path / "chunked")
+    one, chunked = read_tables(tmp_path / "one"), read_tables(tmp_path / "chunked")
+    for table in ("sentences", "mentions", "quotes", "actors", "paragraphs"):
+        assert one[table].equals(chunked[table]), table
