@@ -97,3 +97,21 @@ def test_rows_turned_into_frames_in_chunks_equal_one_chunk(folder: Path, tmp_pat
     one, chunked = read_tables(tmp_path / "one"), read_tables(tmp_path / "chunked")
     for table in ("sentences", "mentions", "quotes", "actors", "paragraphs"):
         assert one[table].equals(chunked[table]), table
+
+
+def test_two_processes_give_the_same_tables_as_one(tmp_path: Path) -> None:
+    """Our components' output (doc.spans, doc._) survives nlp.pipe(n_process=2)."""
+    import shutil
+
+    from dashboard import settings
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("biden-putin-summit.txt", "01-trump-state-of-emergency-border-wall.txt"):
+        shutil.copy(settings.ARTICLES_DIR / name, folder / name)
+    build([folder], build_dir=tmp_path / "one", n_process=1)
+    build([folder], build_dir=tmp_path / "two", n_process=2)
+    one, two = read_tables(tmp_path / "one"), read_tables(tmp_path / "two")
+    assert len(one["quotes"]) > 10 and len(one["actors"]) > 10
+    for table in ("actors", "mentions", "quotes", "topic_mentions", "sentences"):
+        assert one[table].equals(two[table]), table
