@@ -12,14 +12,19 @@ from dashboard.ui.url_state import ARTICLE_PARAM, note_ignored, seed, set_param,
 ARTICLE_KEY = "app_article"
 
 
-def article_label(row: pd.Series) -> str:
-    """'Headline — Outlet, 2019-01-07' (outlet and date when known)."""
-    extra = ", ".join(str(v) for v in (row.get("outlet"), row.get("date")) if _known(v))
-    return f"{row['title']} — {extra}" if extra else str(row["title"])
+def article_labels(articles: pd.DataFrame) -> dict[str, str]:
+    """Article id → 'Headline — Outlet, 2019-01-07' (outlet and date when known).
 
-
-def _known(value: object) -> bool:
-    return value is not None and not pd.isna(value) and bool(str(value).strip())
+    Column-wise, not row by row: the picker runs on every rerun, and a corpus has
+    thousands of articles.
+    """
+    outlet = articles["outlet"].fillna("").astype(str).str.strip()
+    date = articles["date"].fillna("").astype(str).str.strip()
+    extra = (outlet + ", " + date).str.strip(", ")
+    extra = extra.where((outlet != "") & (date != ""), outlet + date)
+    title = articles["title"].fillna("").astype(str)
+    labels = title.where(extra == "", title + " — " + extra)
+    return dict(zip(articles["article"].astype(str), labels, strict=True))
 
 
 def _clear_page_filters() -> None:
@@ -37,7 +42,7 @@ def article_picker() -> str | None:
     if not ids:
         st.sidebar.info("No articles have been built yet.")
         return None
-    labels = {row["article"]: article_label(row) for _, row in articles.iterrows()}
+    labels = article_labels(articles)
     wanted = url_value(ARTICLE_PARAM)
     default = settings.DEFAULT_ARTICLE if settings.DEFAULT_ARTICLE in ids else ids[0]
     if wanted is not None and wanted not in ids:
