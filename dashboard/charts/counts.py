@@ -74,21 +74,28 @@ def actor_paragraph_matrix(
         empty = pd.DataFrame(0, index=pd.Index(order, name="actor_id"), columns=columns)
         return empty.astype("int64"), empty.astype(str).replace("0", "")
     known = mentions[mentions["actor_id"].isin(order)]
-    counts = (
-        known.groupby(["actor_id", "paragraph"])
-        .size()
-        .unstack(fill_value=0)
-        .reindex(index=order, columns=columns, fill_value=0)
-        .astype("int64")
-    )
+    counts = _cross_counts(known, "actor_id", "paragraph", rows=order, columns=columns)
     forms = (
         known.groupby(["actor_id", "paragraph"])["text"]
         .agg(lambda texts: ", ".join(dict.fromkeys(" ".join(str(t).split()) for t in texts)))
         .unstack(fill_value="")
         .reindex(index=order, columns=columns, fill_value="")
     )
-    counts.index.name = forms.index.name = "actor_id"
+    forms.index.name = "actor_id"
     return counts, forms.fillna("")
+
+
+def _cross_counts(frame: pd.DataFrame, row: str, column: str, *, rows: list, columns: list) -> pd.DataFrame:
+    """Rows of ``frame`` counted per (row value, column value), in the given orders; 0 where none."""
+    matrix = (
+        frame.groupby([row, column])
+        .size()
+        .unstack(fill_value=0)
+        .reindex(index=rows, columns=columns, fill_value=0)
+        .astype("int64")
+    )
+    matrix.index.name = row
+    return matrix
 
 
 def _actor_order(actors: pd.DataFrame, mentions: pd.DataFrame) -> list[str]:
@@ -117,15 +124,7 @@ def actor_topic_matrix(actors: pd.DataFrame, mentions: pd.DataFrame, topic_menti
     left = mentions.assign(key=sentence_keys(mentions)).loc[:, ["actor_id", "key"]].drop_duplicates()
     right = topic_mentions.assign(key=sentence_keys(topic_mentions)).loc[:, ["topic", "key"]]
     both = left.merge(right.drop_duplicates(), on="key")
-    matrix = (
-        both.groupby(["actor_id", "topic"])
-        .size()
-        .unstack(fill_value=0)
-        .reindex(index=order, columns=topics, fill_value=0)
-        .astype("int64")
-    )
-    matrix.index.name = "actor_id"
-    return matrix
+    return _cross_counts(both, "actor_id", "topic", rows=order, columns=topics)
 
 
 def topic_paragraph_matrix(topic_mentions: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
@@ -134,12 +133,4 @@ def topic_paragraph_matrix(topic_mentions: pd.DataFrame, paragraphs: pd.DataFram
     topics = list(topic_counts(topic_mentions).index)
     if topic_mentions.empty:
         return pd.DataFrame(0, index=pd.Index(topics, name="topic"), columns=columns, dtype="int64")
-    matrix = (
-        topic_mentions.groupby(["topic", "paragraph"])
-        .size()
-        .unstack(fill_value=0)
-        .reindex(index=topics, columns=columns, fill_value=0)
-        .astype("int64")
-    )
-    matrix.index.name = "topic"
-    return matrix
+    return _cross_counts(topic_mentions, "topic", "paragraph", rows=topics, columns=columns)
