@@ -20,6 +20,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -58,6 +59,29 @@ def current_version(build_dir: Path) -> str | None:
     if fingerprint is None or not fingerprint.is_file():
         return None
     return name if fingerprint.read_text(encoding="utf-8").strip() == schema_fingerprint() else None
+
+
+@dataclass(frozen=True)
+class TablePart:
+    """One Parquet file that holds rows of a table in a version.
+
+    Rows whose ``article`` is in ``masked`` are not part of the version (the article was
+    replaced by a newer part, or deleted). Tables without an ``article`` column are never
+    masked. This is the store's whole read contract: readers (pandas, DuckDB) take the
+    union of a table's parts minus their masked articles.
+    """
+
+    path: Path
+    masked: frozenset[str] = frozenset()
+
+
+def table_parts(build_dir: Path, table: str, version: str | None = None) -> list[TablePart]:
+    """The Parquet parts of one table in the current (or given) version; [] if not built."""
+    version = version or current_version(build_dir)
+    if version is None:
+        return []
+    path = build_dir / version / f"{table}.parquet"
+    return [TablePart(path)] if path.is_file() else []
 
 
 def read_table(build_dir: Path, table: str, version: str | None = None) -> pd.DataFrame:
