@@ -10,7 +10,7 @@ from dashboard.charts.highlight import legend
 from dashboard.ui.article_picker import current_article
 from dashboard.ui.headline import article_heading
 from dashboard.ui.layers import LAYER_PARAMS, layer_toggles
-from dashboard.ui.url_state import keep_params, share_link
+from dashboard.ui.url_state import keep_params, markdown_link, share_link
 
 keep_params(LAYER_PARAMS)
 data = current_article()
@@ -32,5 +32,5 @@ st.html(
     )
 )
 if data.url:
-    st.caption(f"Original: {data.url}")
+    st.caption(f"Original: {markdown_link(data.url, data.url)}")
 share_link()

@@ -16,7 +16,7 @@ from dashboard.charts.corpus_counts import NO_KEY, actor_timeline, speaker_artic
 from dashboard.loaders import load_corpus
 from dashboard.ui.chart_block import chart
 from dashboard.ui.corpus_focus import ACTOR, actor_picker
-from dashboard.ui.url_state import keep_params, share_link
+from dashboard.ui.url_state import keep_params, markdown_text, share_link
 
 TOP_SPEAKERS = 25
 
@@ -76,7 +76,7 @@ if key is not None:
     if int(timeline["quotes"].sum()):
         st.page_link(
             "app_pages/quotes.py",
-            label=f"Read {name}'s quotes in every article",
+            label=f"Read {markdown_text(name)}'s quotes in every article",
             query_params={"scope": "all", "speaker": key},
         )
 

@@ -30,7 +30,7 @@ from dashboard.ui.quote_filters import (
     quote_table,
     scope_control,
 )
-from dashboard.ui.url_state import keep_params, share_link
+from dashboard.ui.url_state import keep_params, markdown_text, share_link
 
 keep_params((*PARAMS, *CORPUS_PARAMS))
 scope = scope_control()
@@ -47,7 +47,7 @@ if scope == ALL_ARTICLES:
     if selected is not None:
         article = load_article(str(selected["article"]))
         if article is not None:
-            st.caption(f"From “{article.title}” {('· ' + article.byline) if article.byline else ''}")
+            st.caption(markdown_text(f"From “{article.title}” {('· ' + article.byline) if article.byline else ''}"))
             st.html(quote_in_paragraph(selected, article.paragraphs))
     corpus_downloads(rows)
     share_link()

@@ -36,7 +36,7 @@ def _build_one(path: Path, label: str) -> bool:
         bar = st.progress(0.0, text="Loading the language model…")
 
         def progress(done: int, total: int, article: str) -> None:
-            bar.progress(done / max(total, 1), text=f"Analysed {done} of {total}: {article}")
+            bar.progress(done / max(total, 1), text=f"Analysed {done} of {total}: {markdown_text(article)}")
 
         from dashboard.store.build import build  # imports spaCy: only when analysing
 
@@ -44,12 +44,12 @@ def _build_one(path: Path, label: str) -> bool:
             summary = build([path], build_dir=build_dir(), progress=progress)
         except DashboardError as error:
             status.update(label="The article could not be analysed", state="error")
-            st.error(str(error))
+            st.error(markdown_text(error))
             return False
         if summary.failures:
             status.update(label="The article could not be analysed", state="error")
             for failure in summary.failures:
-                st.error(f"{Path(failure.path).name}: {failure.problem}")
+                st.error(markdown_text(f"{Path(failure.path).name}: {failure.problem}"))
             return False
         bar.progress(1.0, text="Tables updated")
         status.update(label=f"Analysed in {summary.seconds:.1f} s", state="complete", expanded=False)
@@ -61,9 +61,9 @@ def analyse(data: bytes, *, filename: str | None) -> None:
     try:
         received = receive(data, filename=filename)
     except ArticleError as error:
-        st.error(str(error))
+        st.error(markdown_text(error))
         return
-    if _build_one(received.path, f"Analysing “{received.title}”…"):
+    if _build_one(received.path, f"Analysing “{markdown_text(received.title)}”…"):
         st.switch_page(OVERVIEW, query_params={ARTICLE_PARAM: received.article})
 
 
@@ -72,10 +72,10 @@ def add_to_corpus_action(path: Path) -> None:
     try:
         target = add_to_corpus(path)
     except ArticleError as error:
-        st.error(str(error))
+        st.error(markdown_text(error))
         return
-    if _build_one(target, f"Adding “{target.stem}” to the corpus…"):
-        st.success(f"“{target.stem}” is now in the corpus folder ({settings.ARTICLES_DIR}).")
+    if _build_one(target, f"Adding “{markdown_text(target.stem)}” to the corpus…"):
+        st.success(markdown_text(f"“{target.stem}” is now in the corpus folder ({settings.ARTICLES_DIR})."))
 
 
 def inbox_section() -> None:

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.store.actor_keys import name_key
-from dashboard.ui.url_state import seed, set_param, url_value
+from dashboard.ui.url_state import markdown_text, seed, set_param, url_value
 
 ACTOR = "actor"
 ACTOR_KEY = "corpus_actor"
@@ -32,7 +32,8 @@ def actor_picker(actors: pd.DataFrame) -> str | None:
     wanted = url_value(ACTOR)
     resolved = _resolve(wanted, keys) if wanted is not None else None
     if wanted is not None and resolved is None and ACTOR_KEY not in st.session_state:
-        st.info(f"The link asked for the actor “{wanted}”, which no article mentions — showing the most covered actor.")
+        shown = markdown_text(wanted)
+        st.info(f"The link asked for the actor “{shown}”, which no article mentions — showing the most covered actor.")
     if resolved is not None and st.session_state.get(ACTOR_KEY) not in (None, resolved):
         st.session_state[ACTOR_KEY] = resolved  # the address was edited or a link opened
     seed(ACTOR_KEY, resolved or str(actors["key"].iloc[0]))

@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard import settings
 from dashboard.loaders import build_dir, store_problem, store_version
+from dashboard.ui.url_state import markdown_text
 
 
 def ensure_tables() -> None:
@@ -34,11 +35,11 @@ def ensure_tables() -> None:
         bar = st.progress(0.0, text="Loading the language model…")
 
         def progress(done: int, total: int, article: str) -> None:
-            bar.progress(done / max(total, 1), text=f"Analysed {done} of {total}: {article}")
+            bar.progress(done / max(total, 1), text=f"Analysed {done} of {total}: {markdown_text(article)}")
 
         from dashboard.store.build import build  # imports spaCy: only ever needed here
 
         summary = build([settings.ARTICLES_DIR], build_dir=build_dir(), progress=progress)
     notice.success(f"Tables built — {summary.describe()}")
     for failure in summary.failures:
-        st.warning(f"{failure.path}: {failure.problem}")
+        st.warning(markdown_text(f"{failure.path}: {failure.problem}"))

@@ -6,13 +6,14 @@ import streamlit as st
 
 from dashboard.charts.counts import UNATTRIBUTED, speaker_labels
 from dashboard.loaders import ArticleData
+from dashboard.ui.url_state import markdown_text
 
 
 def article_heading(data: ArticleData) -> None:
-    st.subheader(data.title, anchor=False)
+    st.subheader(markdown_text(data.title), anchor=False)
     parts = [p for p in (data.credit or data.outlet, data.date) if p]
     if parts:
-        st.caption(" · ".join(parts))
+        st.caption(" · ".join(markdown_text(p) for p in parts))
 
 
 def headline_figures(data: ArticleData) -> None:

@@ -15,7 +15,7 @@ import streamlit as st
 
 from dashboard.charts.counts import speaker_counts, speaker_labels
 from dashboard.ui.row_table import download_pair, selectable_table
-from dashboard.ui.url_state import note_ignored, seed, set_param, split_known, url_value, url_values
+from dashboard.ui.url_state import markdown_text, note_ignored, seed, set_param, split_known, url_value, url_values
 
 SPEAKER, TOPIC, KIND, SEARCH, QUOTE, SCOPE = "speaker", "topic", "kind", "q", "quote", "scope"
 PARAMS = (SPEAKER, TOPIC, KIND, SEARCH, QUOTE, SCOPE)
@@ -142,7 +142,8 @@ def scope_control() -> str:
     key = "quotes_scope"
     wanted = url_value(SCOPE)
     if key not in st.session_state and wanted is not None and wanted not in SCOPES:
-        st.info(f"The link asked for the scope “{wanted}”, which is not one of {', '.join(SCOPES)} — ignored.")
+        shown = markdown_text(wanted)
+        st.info(f"The link asked for the scope “{shown}”, which is not one of {', '.join(SCOPES)} — ignored.")
     if wanted in SCOPES and st.session_state.get(key) not in (None, wanted):
         st.session_state[key] = wanted  # the address was edited or a link opened
     seed(key, wanted if wanted in SCOPES else "article")

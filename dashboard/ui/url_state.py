@@ -7,12 +7,16 @@ Values that make no sense for the article are dropped with a visible note, never
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable, Sequence
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 import streamlit as st
 
 ARTICLE_PARAM = "article"
+MARKDOWN_PUNCTUATION = frozenset(string.punctuation)
+CONTROL = frozenset(chr(c) for c in (*range(32), *range(127, 160), 0x2028, 0x2029))
+URL_SAFE = "/:?#&=%~+@,;!$*'-._"  # percent-encode the rest: brackets, backslash, quotes, <>
 
 
 def url_values(param: str) -> list[str]:
@@ -65,8 +69,37 @@ def split_known(wanted: Iterable[str], known: Iterable[str]) -> tuple[list[str],
 
 
 def markdown_text(text: object) -> str:
-    """Text shown literally inside Markdown: every character Markdown acts on is escaped."""
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~$" else c for c in str(text))
+    """Text shown literally inside Markdown (and widget labels): no link, image, HTML or heading can form.
+
+    Every ASCII punctuation character is backslash-escaped (CommonMark allows it for each), so
+    ``[``, ``!``, ``<``, ``&`` and ``:`` never start markup, bare addresses are not auto-linked
+    (``https\\://evil\\.example``) and Streamlit's ``:colour[…]``/``$…$`` never apply. Line
+    breaks and other control characters become spaces, so a value cannot start a new block.
+    The one helper for every value from a link or from article data.
+    """
+    return "".join(
+        "\\" + c if c in MARKDOWN_PUNCTUATION else (" " if c in CONTROL else c) for c in str(text)
+    )
+
+
+def markdown_link(label: object, url: object) -> str:
+    """A Markdown link to an http(s) address with a host; anything else is shown as escaped text."""
+    target = safe_url(url)
+    if target is None:
+        return markdown_text(label)
+    return f"[{markdown_text(label)}]({quote(target, safe=URL_SAFE)})"
+
+
+def safe_url(url: object) -> str | None:
+    """``url`` if it is an http or https address with a host and no spaces or control characters."""
+    text = str(url or "").strip()
+    if not text or any(c.isspace() or c in CONTROL for c in text):
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    return text if parts.scheme.lower() in ("http", "https") and parts.hostname else None
 
 
 def note_ignored(what: str, values: Sequence[str]) -> None:

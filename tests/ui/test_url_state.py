@@ -12,8 +12,11 @@ from dashboard.ui.url_state import markdown_text
     [
         ("Joe Biden", "Joe Biden"),
         ("**bold**", "\\*\\*bold\\*\\*"),
-        ("[click](javascript:alert(1))", "\\[click\\]\\(javascript:alert\\(1\\)\\)"),
-        ("<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert\\(1\\)\\>"),
+        ("[click](javascript:alert(1))", "\\[click\\]\\(javascript\\:alert\\(1\\)\\)"),
+        ("https://evil.example", "https\\:\\/\\/evil\\.example"),
+        ("line\nbreak\r# heading", "line break \\# heading"),
+        ("O'Neil & co", "O\\'Neil \\& co"),
+        ("<img src=x onerror=alert(1)>", "\\<img src\\=x onerror\\=alert\\(1\\)\\>"),
         ("$x$ and `code`", "\\$x\\$ and \\`code\\`"),
     ],
 )
