@@ -2,8 +2,8 @@
 
 Streamlit renders ``st.markdown``/``st.caption``/alerts/headings and widget labels with
 CommonMark + GFM. We render with markdown-it-py (CommonMark, raw HTML on) and look at the
-tags produced; GFM's bare-address auto-links (not in markdown-it's core) are found by pattern
-in the source: an unescaped ``scheme:``, ``www.`` or ``name@host.``.
+tags produced; GFM's bare-address auto-links (not in markdown-it's core) are found as remark-gfm finds them:
+by pattern in the rendered text (after backslash escapes are resolved, so ``https\\://`` counts).
 """
 
 from __future__ import annotations
@@ -20,9 +20,8 @@ MARKDOWN_TAGS = {
     "p", "em", "strong", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
     "blockquote", "hr", "br", "del", "s", "table", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
-AUTOLINK_LITERAL = re.compile(
-    r"(?<![\\\w])(?:https?|ftp|mailto|javascript|data):|(?<![\\\w])www\.|[\w.+-](?<!\\)@[\w-]+(?<!\\)\.", re.IGNORECASE
-)
+# mdast-util-gfm-autolink-literal's patterns (URL and e-mail), applied to text nodes
+AUTOLINK_LITERAL = re.compile(r"(?:https?://|www(?=\.))[-.\w]+|[-.\w+]+@[-\w]+(?:\.[-\w]+)+", re.IGNORECASE)
 RENDERER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 # Fields of an element's proto that Streamlit renders as Markdown (options only for radio).
 MARKDOWN_FIELDS = ("body", "label", "help", "text")
@@ -33,6 +32,10 @@ class _Tags(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.found: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.found.append((tag, dict(attrs)))
@@ -43,7 +46,7 @@ def live_markup(markdown: str) -> list[str]:
     parser = _Tags()
     parser.feed(RENDERER.render(markdown))
     problems = [f"<{tag} {attrs}>" for tag, attrs in parser.found if tag not in MARKDOWN_TAGS]
-    problems += [f"auto-link {m.group()!r}" for m in AUTOLINK_LITERAL.finditer(markdown)]
+    problems += [f"auto-link {m.group()!r}" for text in parser.text for m in AUTOLINK_LITERAL.finditer(text)]
     return problems
 
 

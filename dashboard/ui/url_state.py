@@ -7,6 +7,7 @@ Values that make no sense for the article are dropped with a visible note, never
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable, Sequence
 from urllib.parse import quote, urlencode, urlsplit
@@ -16,6 +17,8 @@ import streamlit as st
 ARTICLE_PARAM = "article"
 MARKDOWN_PUNCTUATION = frozenset(string.punctuation)
 CONTROL = frozenset(chr(c) for c in (*range(32), *range(127, 160), 0x2028, 0x2029))
+WORD_JOINER = "\u2060"
+AUTOLINK_START = re.compile(r"(https?|ftp|mailto|xmpp|www)(?=[:.])", re.IGNORECASE)
 URL_SAFE = "/:?#&=%~+@,;!$*'-._"  # percent-encode the rest: brackets, backslash, quotes, <>
 
 
@@ -72,13 +75,15 @@ def markdown_text(text: object) -> str:
     """Text shown literally inside Markdown (and widget labels): no link, image, HTML or heading can form.
 
     Every ASCII punctuation character is backslash-escaped (CommonMark allows it for each), so
-    ``[``, ``!``, ``<``, ``&`` and ``:`` never start markup, bare addresses are not auto-linked
-    (``https\\://evil\\.example``) and Streamlit's ``:colour[…]``/``$…$`` never apply. Line
-    breaks and other control characters become spaces, so a value cannot start a new block.
+    ``[``, ``!``, ``<``, ``&`` and ``:`` never start markup and Streamlit's ``:colour[…]``/``$…$``
+    never apply. GFM auto-links bare addresses in the text *after* escapes are resolved, so an
+    invisible word joiner (U+2060) splits ``https:``, ``www.`` and ``@`` (``https⁠://…`` is not
+    linked). Line breaks and other control characters become spaces: a value cannot start a block.
     The one helper for every value from a link or from article data.
     """
+    unlinked = AUTOLINK_START.sub("\\1" + WORD_JOINER, str(text)).replace("@", "@" + WORD_JOINER)
     return "".join(
-        "\\" + c if c in MARKDOWN_PUNCTUATION else (" " if c in CONTROL else c) for c in str(text)
+        "\\" + c if c in MARKDOWN_PUNCTUATION else (" " if c in CONTROL else c) for c in unlinked
     )
 
 
