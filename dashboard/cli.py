@@ -147,6 +147,8 @@ def _import_csv(args: argparse.Namespace) -> int:
             print(f"error: {args.file}: line {row.line}: {row.problem}", file=sys.stderr)
         else:
             written += 1
+        for warning in row.warnings:
+            print(f"warning: {args.file}: {warning}", file=sys.stderr)
     print(f"wrote {written} article file(s) to {args.out}, skipped {skipped} row(s)", file=sys.stderr)
     return 1 if skipped else 0
 

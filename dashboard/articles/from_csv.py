@@ -3,6 +3,11 @@
 Each row becomes ``<date>-<slug>.txt`` (title line, blank line, paragraphs) and a
 ``.meta.json`` sidecar. Datelines and other page furniture are removed by the same
 rules as for any article file; odd spaces are folded and blank-line runs collapsed.
+
+File names are built only from a checked ISO date and an ASCII slug of the title, so no
+column can choose where a file goes. A bad row (a date that is not ISO, NUL bytes, a field
+over the csv module's limit, no text) is reported with its line and the import goes on;
+metadata that fails its check (a non-http url) is left out with a warning.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from dashboard.articles.furniture import is_furniture
+from dashboard.articles.metadata import clean_metadata, iso_date, shown
 from dashboard.articles.normalise import normalise_block
 from dashboard.errors import ArticleError
 
@@ -29,6 +35,7 @@ class ImportedRow:
     line: int
     path: Path | None
     problem: str | None
+    warnings: tuple[str, ...] = ()
 
 
 def slugify(text: str, *, words: int = SLUG_WORDS) -> str:
@@ -74,16 +81,28 @@ def import_csv(
             raise ArticleError(str(source), f"the CSV lacks the columns {', '.join(missing)}")
         out_dir.mkdir(parents=True, exist_ok=True)
         used: set[str] = set()
-        try:
-            for row in reader:
-                yield _write_row(row, reader.line_num, out_dir, used, outlet=outlet, credit=credit)
-        except (UnicodeDecodeError, csv.Error) as error:
-            raise ArticleError(str(source), f"the CSV breaks off at line {reader.line_num} ({error})") from None
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                if "field larger than field limit" not in str(error):
+                    raise ArticleError(str(source), f"the CSV breaks off at line {reader.line_num} ({error})") from None
+                limit = csv.field_size_limit()
+                yield ImportedRow(reader.line_num + 1, None, f"a field is too long (over {limit:,} characters)")
+                continue
+            except UnicodeDecodeError as error:
+                raise ArticleError(str(source), f"the CSV breaks off at line {reader.line_num} ({error})") from None
+            yield _write_row(row, reader.line_num, out_dir, used, outlet=outlet, credit=credit)
 
 
 def _write_row(
     row: dict[str, str], line: int, out_dir: Path, used: set[str], *, outlet: str | None, credit: str | None
 ) -> ImportedRow:
+    nul = [str(key) for key, value in row.items() if "\0" in str(value)]
+    if nul:
+        return ImportedRow(line, None, f"NUL bytes in the field(s) {', '.join(nul)}")
     title = (row.get("title") or "").strip()
     text = row.get("text") or ""
     if not title or not text.strip():
@@ -91,19 +110,22 @@ def _write_row(
     content = article_text(title, text)
     if content is None:
         return ImportedRow(line, None, "no article text is left after removing datelines and page furniture")
-    date = (row.get("date") or "").strip()[:10] or None
+    given_date = (row.get("date") or "").strip()
+    date = iso_date(given_date) if given_date else None
+    if given_date and date is None:
+        return ImportedRow(line, None, f"field 'date' {shown(given_date)} is not an ISO date (YYYY-MM-DD)")
     stem = "-".join(part for part in (date, slugify(title)) if part)
     name, n = stem, 2
     while name in used:
         name, n = f"{stem}-{n}", n + 1
     used.add(name)
     path = out_dir / f"{name}.txt"
+    url, warnings = clean_metadata({"url": row.get("url")}, f"line {line}")
+    given = {"title": title, "outlet": outlet or (outlet_of(url["url"]) if url.get("url") else None)}
+    given |= {"date": date, "url": url.get("url")} | ({"credit": credit} if credit else {})
+    meta, problems = clean_metadata(given, f"line {line}")
     path.write_text(content, encoding="utf-8")
-    url = (row.get("url") or "").strip() or None
-    meta = {"title": title, "outlet": outlet or (outlet_of(url) if url else None), "date": date, "url": url}
-    if credit:
-        meta["credit"] = credit
     path.with_name(f"{name}.meta.json").write_text(
         json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
-    return ImportedRow(line, path, None)
+    return ImportedRow(line, path, None, tuple(warnings + problems))

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Sequence
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 import streamlit as st
+
+from dashboard.articles.metadata import is_http_url
 
 ARTICLE_PARAM = "article"
 MARKDOWN_PUNCTUATION = frozenset(string.punctuation)
@@ -96,15 +98,9 @@ def markdown_link(label: object, url: object) -> str:
 
 
 def safe_url(url: object) -> str | None:
-    """``url`` if it is an http or https address with a host and no spaces or control characters."""
+    """``url`` if it is an http or https address with a host (the check metadata passes too)."""
     text = str(url or "").strip()
-    if not text or any(c.isspace() or c in CONTROL for c in text):
-        return None
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return None
-    return text if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+    return text if is_http_url(text) else None
 
 
 def note_ignored(what: str, values: Sequence[str]) -> None:
