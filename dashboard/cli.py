@@ -110,6 +110,8 @@ def _build(args: argparse.Namespace) -> int:
         progress=_Bar(),
         force=args.force,
     )
+    for warning in summary.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for failure in summary.failures:
         print(f"error: {failure.path}: {failure.problem}", file=sys.stderr)
     print(summary.describe(), file=sys.stderr)

@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from dashboard.articles.furniture import is_furniture
-from dashboard.articles.metadata import clean_metadata, iso_date, shown
+from dashboard.articles.metadata import check_field, clean_metadata, iso_date, shown
 from dashboard.articles.normalise import normalise_block
 from dashboard.errors import ArticleError
 
@@ -120,10 +120,10 @@ def _write_row(
         name, n = f"{stem}-{n}", n + 1
     used.add(name)
     path = out_dir / f"{name}.txt"
-    url, warnings = clean_metadata({"url": row.get("url")}, f"line {line}")
-    given = {"title": title, "outlet": outlet or (outlet_of(url["url"]) if url.get("url") else None)}
-    given |= {"date": date, "url": url.get("url")} | ({"credit": credit} if credit else {})
-    meta, problems = clean_metadata(given, f"line {line}")
+    url, url_problem = check_field("url", row.get("url"))
+    warnings = [f"line {line}: field 'url' {url_problem} — left out"] if url_problem else []
+    given = {"title": title, "outlet": outlet or (outlet_of(url) if url else None), "date": date, "url": url}
+    meta, problems = clean_metadata(given | ({"credit": credit} if credit else {}), f"line {line}")
     path.write_text(content, encoding="utf-8")
     path.with_name(f"{name}.meta.json").write_text(
         json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"

@@ -7,22 +7,31 @@ original text. Every problem raises ``ArticleError`` naming the file and the pro
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from dashboard import settings
 from dashboard.articles.boilerplate import extract_page
 from dashboard.articles.furniture import is_furniture
+from dashboard.articles.metadata import METADATA_KEYS, clean_metadata
 from dashboard.articles.normalise import normalise_block
 from dashboard.articles.records import Article, Paragraph
 from dashboard.errors import ArticleError
 
-METADATA_KEYS = ("title", "outlet", "date", "url", "credit")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
 MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
 def article_id_for(path: Path) -> str:
@@ -31,10 +40,20 @@ def article_id_for(path: Path) -> str:
 
 
 def decode(data: bytes, path: str) -> str:
-    """Bytes → text, refusing binary files and anything that is not UTF-8."""
+    """Bytes → text: UTF-8, or UTF-16/UTF-32 with a byte-order mark; binary files are refused."""
     if not data.strip():
         raise ArticleError(path, "the file is empty")
+    for bom, encoding in BYTE_ORDER_MARKS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as error:
+                name = encoding.upper()
+                problem = f"the file starts with a {name} byte-order mark but is not valid {name}"
+                raise ArticleError(path, f"{problem} (at byte {error.start + len(bom)})") from None
     sample = data[:4096]
+    if _looks_like_utf16(sample):
+        raise ArticleError(path, "the file looks like UTF-16 without a byte-order mark — save it as UTF-8, try again")
     control = sum(b < 9 or 13 < b < 32 for b in sample)
     if b"\x00" in sample or control > len(sample) // 100:
         raise ArticleError(path, "this is a binary file, not text")
@@ -47,6 +66,15 @@ def decode(data: bytes, path: str) -> str:
             f"the file is not UTF-8 text (byte 0x{byte:02X} at position {error.start}); "
             "it looks like Latin-1/Windows-1252 — save it as UTF-8 and try again",
         ) from None
+
+
+def _looks_like_utf16(sample: bytes) -> bool:
+    """Most even or most odd bytes are NUL: Latin text in UTF-16 without a byte-order mark."""
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return False
+    even, odd = sample[0 : pairs * 2 : 2].count(0), sample[1 : pairs * 2 : 2].count(0)
+    return max(even, odd) > pairs * 0.6 and min(even, odd) < pairs * 0.1
 
 
 def read_article(path: Path | str) -> Article:
@@ -70,7 +98,7 @@ def read_article(path: Path | str) -> Article:
         data = path.read_bytes()
     except OSError as error:
         raise ArticleError(name, f"cannot read the file ({error.strerror})") from None
-    metadata = _sidecar(path)
+    metadata, warnings = _sidecar(path)
     return parse_article(
         decode(data, name),
         article_id=article_id_for(path),
@@ -78,6 +106,7 @@ def read_article(path: Path | str) -> Article:
         html=suffix in (".html", ".htm"),
         metadata=metadata,
         content_hash=_hash(data, metadata),
+        warnings=warnings,
     )
 
 
@@ -87,23 +116,27 @@ def parse_article(
     article_id: str,
     path: str,
     html: bool = False,
-    metadata: dict[str, str | None] | None = None,
+    metadata: Mapping[str, object] | None = None,
     content_hash: str | None = None,
+    warnings: Sequence[str] = (),
 ) -> Article:
-    """Text of one article → Article. ``path`` is only used to name it in messages."""
-    meta: dict[str, str | None] = dict(metadata or {})
+    """Text of one article → Article. ``path`` is only used to name it in messages.
+
+    Metadata comes from ``metadata`` (a sidecar), then the HTML page, then front matter; each
+    value is checked (``articles.metadata``) and a bad one is left out with a warning.
+    """
+    meta, problems = clean_metadata(metadata or {}, path)
+    notes = [*warnings, *problems]
     if html:
         page = extract_page(text)
         if page is None:
             raise ArticleError(path, "no article text found in this HTML page")
-        for key in ("title", "date", "url", "outlet"):
-            meta.setdefault(key, getattr(page, key))
+        _add_missing(meta, notes, {key: getattr(page, key) for key in ("title", "date", "url", "outlet")}, path)
         text = page.text
     front = FRONT_MATTER.match(text)
     body_start = 0
     if front:
-        for key, value in _front_matter(front.group(1)).items():
-            meta.setdefault(key, value)
+        _add_missing(meta, notes, _front_matter(front.group(1)), path)
         body_start = front.end()
 
     lines = _content_lines(text, body_start)
@@ -137,7 +170,17 @@ def parse_article(
         date=meta.get("date"),
         url=meta.get("url"),
         credit=meta.get("credit"),
+        warnings=tuple(notes),
     )
+
+
+def _add_missing(meta: dict[str, str | None], notes: list[str], values: Mapping[str, object], path: str) -> None:
+    """Checked ``values`` for the fields ``meta`` does not have yet; problems go to ``notes``."""
+    checked, problems = clean_metadata({k: v for k, v in values.items() if meta.get(k) is None}, path)
+    for key, value in checked.items():
+        if value is not None:
+            meta[key] = value
+    notes.extend(problems)
 
 
 # A line is (offset of its first character in the text, its text without the newline);
@@ -201,17 +244,18 @@ def _front_matter(block: str) -> dict[str, str]:
     return values
 
 
-def _sidecar(path: Path) -> dict[str, str | None]:
+def _sidecar(path: Path) -> tuple[dict[str, str | None], list[str]]:
+    """The checked fields of the article's ``.meta.json`` and one line per field left out."""
     sidecar = path.with_name(article_id_for(path) + settings.METADATA_SUFFIX)
     if not sidecar.is_file():
-        return {}
+        return {}, []
     try:
         data = json.loads(sidecar.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise ArticleError(str(sidecar), f"the metadata file is not valid JSON ({error})") from None
     if not isinstance(data, dict):
         raise ArticleError(str(sidecar), "the metadata file must hold a JSON object")
-    return {key: (str(data[key]) if data.get(key) is not None else None) for key in METADATA_KEYS if key in data}
+    return clean_metadata(data, str(sidecar))
 
 
 def _hash(data: bytes, metadata: dict[str, str | None]) -> str:

@@ -45,6 +45,7 @@ class Article:
     date: str | None = None
     url: str | None = None
     credit: str | None = None
+    warnings: tuple[str, ...] = field(default=(), compare=False)  # metadata left out, one line each
 
     @cached_property
     def text(self) -> str:

@@ -40,6 +40,7 @@ class BuildSummary:
     version: str
     seconds: float
     words: int
+    warnings: tuple[str, ...] = ()  # metadata values left out (the articles were built without them)
 
     def describe(self) -> str:
         rate = self.words / self.seconds if self.seconds and self.words else 0.0
@@ -89,6 +90,7 @@ def build(
     when = datetime.now(UTC).isoformat(timespec="seconds")
 
     failures: list[FailureRecord] = []
+    warnings: list[str] = []
     to_parse: list[Article] = []
     unchanged: list[str] = []
     for path in files:
@@ -97,6 +99,7 @@ def build(
         except ArticleError as error:
             failures.append(FailureRecord(str(path), article_id_for(path), error.problem, when))
             continue
+        warnings.extend(article.warnings)
         if not force and known.get(article.id) == (article.content_hash, article.path):
             unchanged.append(article.id)
         else:
@@ -126,6 +129,7 @@ def build(
         version=version,
         seconds=time.perf_counter() - started,
         words=new.words,
+        warnings=tuple(warnings),
     )
 
 

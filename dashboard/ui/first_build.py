@@ -43,3 +43,5 @@ def ensure_tables() -> None:
     notice.success(f"Tables built — {summary.describe()}")
     for failure in summary.failures:
         st.warning(markdown_text(f"{failure.path}: {failure.problem}"))
+    for warning in summary.warnings:
+        st.warning(markdown_text(warning))
