@@ -42,7 +42,7 @@ def check_offsets(article: Article) -> None:
         offsets = list(paragraph.offsets)
         assert len(offsets) == len(paragraph.text) > 0
         assert offsets == sorted(set(offsets)), "offsets increase"
-        assert 0 <= offsets[0] and offsets[-1] < len(source)
+        assert offsets[0] >= 0 and offsets[-1] < len(source)
         for char, offset in zip(paragraph.text, offsets, strict=True):
             assert char in shown_as(source[offset]), (char, source[offset])
             assert char not in ZERO_WIDTH
