@@ -6,8 +6,10 @@ the server answers with ``ForwardMsg``s (``new_session``, ``delta`` elements, ``
 when the script writes ``st.query_params``, ``script_finished``). ``AppSession`` does the same
 without drawing anything, so ten sessions cost the client almost nothing and the timings are the
 server's. Like the browser, it fetches every download button's media URL as soon as the button
-arrives (the frontend checks the source and logs "Download Button source error – 404" when a
-rerun has already dropped the file) and counts what failed.
+arrives (the frontend checks the source and logs "Download Button source error - 404" when the
+file is gone) and counts what failed. A button stays on screen until the next run replaces it,
+so its URL is fetched again at that moment: a reader clicking it while the next run was under
+way would otherwise get the 404 ("stale download button").
 
 Widget values it does not send keep their previous value on the server (Streamlit keeps the
 last widget state per session), so a filter change sends only the changed widget.
@@ -53,6 +55,7 @@ class Run:
     status: str | None = None
     elements: list[Element] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    replaced_downloads: bool = False  # the previous run's download buttons were taken down
 
     @property
     def seconds(self) -> float:
@@ -73,6 +76,7 @@ class AppSession:
         self.errors: list[str] = []
         self._downloads = downloads
         self._fetches: list[Future[str | None]] = []
+        self._shown_downloads: list[str] = []  # media URLs of the buttons on screen
         self._lock = threading.Lock()
         ws_url = "ws" + self.base_url.removeprefix("http") + STREAM
         self.connection: ClientConnection = connect(
@@ -112,8 +116,17 @@ class AppSession:
                 run.errors.append(f"websocket closed: {error}")
                 break
             self._handle(ForwardMsg.FromString(raw if isinstance(raw, bytes) else raw.encode()), run)
+        if not run.replaced_downloads:
+            self._take_down_downloads(run)  # a run without buttons: the old ones go when it ends
         self.errors.extend(run.errors)
         return run
+
+    def _take_down_downloads(self, run: Run) -> None:
+        """The previous run's buttons were on screen until now: check they still worked."""
+        for url in self._shown_downloads:
+            self._check_source(url, stale=True)
+        self._shown_downloads = []
+        run.replaced_downloads = True
 
     def _handle(self, msg: ForwardMsg, run: Run) -> None:
         kind = msg.WhichOneof("type")
@@ -129,6 +142,9 @@ class AppSession:
             if which == "exception":
                 run.errors.append(f"exception: {proto.type}: {proto.message}")
             elif which == "download_button" and proto.url:
+                if not run.replaced_downloads:  # this run's first button replaces the ones on screen
+                    self._take_down_downloads(run)
+                self._shown_downloads.append(proto.url)
                 self._check_source(proto.url)
         elif kind == "session_event" and msg.session_event.WhichOneof("type") == "script_compilation_exception":
             run.errors.append("script compilation exception")
@@ -141,16 +157,17 @@ class AppSession:
             if status not in FINISHED_OK:
                 run.errors.append(f"script finished: {status}")
 
-    def _check_source(self, url: str) -> None:
+    def _check_source(self, url: str, *, stale: bool = False) -> None:
         """GET a download button's media URL, as the frontend does when it draws the button."""
         full = url if url.startswith("http") else self.base_url + url
+        suffix = " (stale download button: still shown while the next run ran)" if stale else ""
         if self._downloads is None:
             problem = fetch_problem(full)
             if problem:
-                self.errors.append(problem)
+                self.errors.append(problem + suffix)
             return
         with self._lock:
-            self._fetches.append(self._downloads.submit(fetch_problem, full))
+            self._fetches.append(self._downloads.submit(lambda: _suffixed(fetch_problem(full), suffix)))
 
     def download_errors(self) -> list[str]:
         """Problems of the media fetches started so far (waits for them)."""
@@ -169,6 +186,10 @@ def fetch_problem(url: str) -> str | None:
         return f"Download Button source error - {error.code}"
     except OSError as error:
         return f"Download Button fetch error - {error}"
+
+
+def _suffixed(problem: str | None, suffix: str) -> str | None:
+    return problem + suffix if problem else None
 
 
 def widget(proto: Any, **value: Any) -> WidgetState:
