@@ -77,6 +77,7 @@ class AppSession:
         self._downloads = downloads
         self._fetches: list[Future[str | None]] = []
         self._shown_downloads: list[str] = []  # media URLs of the buttons on screen
+        self.auto_reruns: dict[str, float] = {}  # fragment id → seconds (st.fragment(run_every=…))
         self._lock = threading.Lock()
         ws_url = "ws" + self.base_url.removeprefix("http") + STREAM
         self.connection: ClientConnection = connect(
@@ -92,13 +93,17 @@ class AppSession:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def rerun(self, widgets: Iterable[WidgetState] = (), *, timeout: float = RUN_TIMEOUT_S) -> Run:
-        """Send a rerun with ``widgets`` changed; read messages until the script finishes."""
+    def rerun(
+        self, widgets: Iterable[WidgetState] = (), *, timeout: float = RUN_TIMEOUT_S, fragment: str = ""
+    ) -> Run:
+        """Send a rerun (of ``fragment`` only, if given) with ``widgets`` changed; read until it finishes."""
         message = BackMsg()
         state = message.rerun_script
         state.query_string = self.query
         state.page_script_hash = self.page_script_hash
         state.page_name = "" if self.page_script_hash else self.page_name
+        state.fragment_id = fragment
+        state.is_auto_rerun = bool(fragment)
         state.widget_states.widgets.extend(widgets)
         run = Run(started=time.perf_counter())
         self.connection.send(message.SerializeToString())
@@ -132,6 +137,11 @@ class AppSession:
         kind = msg.WhichOneof("type")
         if kind == "navigation":
             self.page_script_hash = msg.navigation.page_script_hash  # the page st.navigation ran
+        elif kind == "auto_rerun":
+            self.auto_reruns[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
+        elif kind == "stop_auto_rerun":
+            for fragment in msg.stop_auto_rerun.fragment_ids:
+                self.auto_reruns.pop(fragment, None)
         elif kind == "page_info_changed":
             self.query = msg.page_info_changed.query_string
         elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":

@@ -69,6 +69,7 @@ def injected(at: AppTest) -> list[str]:
     "query",
     [
         pytest.param({"article": ARTICLE, **dict.fromkeys(PARAMS, ALL_PAYLOADS)}, id="every-param"),
+        pytest.param({"article": ARTICLE, **dict.fromkeys(PARAMS, ALL_PAYLOADS), "scope": "all"}, id="all-articles"),
         pytest.param({"article": ALL_PAYLOADS}, id="article-param"),
         pytest.param({"article": BAD_URL_ARTICLE}, id="sidecar-url"),
     ],
