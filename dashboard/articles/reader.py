@@ -152,6 +152,8 @@ def parse_article(
     if heading:
         title_start, title_line = title_start + heading.end(), title_line[heading.end() :]
     title_text, title_offsets = normalise_block(title_line, title_start)
+    if not title_text:
+        raise ArticleError(path, "the title line has no words (only a Markdown heading mark or invisible characters)")
     paragraphs = [Paragraph(0, title_text, title_offsets)]
     for block in _blocks(text, rest):
         block_text, offsets = normalise_block(*block)

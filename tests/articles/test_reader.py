@@ -156,3 +156,10 @@ def test_reference_article_loses_its_furniture_only() -> None:
     assert texts[0].startswith("Biden proposes summit")
     assert texts[-1].endswith("the readout said.")
     assert len(texts) == 15
+
+
+@pytest.mark.parametrize("text", ["# \nCouncil votes on budget", "\u200b\n\nCouncil votes on budget"])
+def test_a_title_line_without_words_is_an_article_error(text: str) -> None:
+    """Found by the Hypothesis property in tests/hostile: an empty title paragraph had no offsets."""
+    with pytest.raises(ArticleError, match="the title line has no words"):
+        parse_article(text, article_id="a", path="a.txt")
