@@ -407,7 +407,7 @@ def writer_lock(build_dir: Path) -> Iterator[None]:
     Readers never need it (they follow ``CURRENT``); two builds (the app adding an
     article while a command-line build runs) take turns instead of losing rows.
     """
-    _mkdir(build_dir)
+    make_dir(build_dir)
     with (build_dir / LOCK).open("w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
@@ -416,7 +416,7 @@ def writer_lock(build_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _mkdir(path: Path) -> None:
+def make_dir(path: Path) -> None:
     """Create a folder (and missing parents) readable by other users, whatever the umask."""
     missing = []
     while not path.is_dir():
@@ -442,7 +442,7 @@ def write_part(staging_dir: Path, table: str, group: str, frame: pd.DataFrame) -
         frame = frame.sort_values("article", kind="stable", ignore_index=True)
     relative = f"{PARTS}/{table}/{group}.parquet"
     path = staging_dir / relative
-    _mkdir(path.parent)
+    make_dir(path.parent)
     data = pa.Table.from_pandas(frame, preserve_index=False)
     pq.write_table(data, path, row_group_size=settings.PART_ROW_GROUP_ROWS)
     os.chmod(path, FILE_MODE)
@@ -465,7 +465,7 @@ class Staging:
 def staging(build_dir: Path) -> Iterator[Staging]:
     """A new ``.staging-*`` folder, locked (so no other build removes it) and removed at
     the end; stale ones of crashed builds are removed first."""
-    _mkdir(build_dir)
+    make_dir(build_dir)
     remove_stale_staging(build_dir)
     path = build_dir / f"{STAGING_PREFIX}{uuid.uuid4().hex[:16]}"
     path.mkdir(mode=DIR_MODE)
@@ -538,7 +538,7 @@ def commit(
             continue
         if staged is None or not (staged / entry.path).is_file():
             raise StoreError(f"{target}: the table part was never written")
-        _mkdir(target.parent)
+        make_dir(target.parent)
         os.replace(staged / entry.path, target)
     manifest = Manifest(
         version=version,
@@ -547,7 +547,7 @@ def commit(
         schema=schema_fingerprint(),
         tables=final,
     )
-    _mkdir(build_dir / MANIFESTS)
+    make_dir(build_dir / MANIFESTS)
     _atomic_write(manifest_path(build_dir, version), json.dumps(manifest.to_json(), indent=1) + "\n")
     _atomic_write(build_dir / POINTER, version + "\n")
     collect_garbage(build_dir)
