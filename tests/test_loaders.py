@@ -85,4 +85,4 @@ def test_unreadable_tables_are_reported_not_raised(store: Path, monkeypatch) -> 
         raise StoreError("parts/quotes/x.parquet: cannot read the table part")
 
     monkeypatch.setattr(loaders, "read_tables", damaged)
-    assert "quotes.parquet" in (loaders.store_problem() or "")
+    assert "parts/quotes/x.parquet" in (loaders.store_problem() or "")
