@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 from spacy.tokens import Doc
 
@@ -31,7 +32,7 @@ from dashboard.articles import Article, article_id_for, read_article
 from dashboard.errors import ArticleError
 from dashboard.extract import ArticleTables, extract_tables
 from dashboard.extract.records import FailureRecord
-from dashboard.store.actor_keys import linked_keys, name_keys, person_links
+from dashboard.store.actor_keys import linked_keys, name_key, name_keys, person_links
 from dashboard.store.files import (
     Manifest,
     PartEntry,
@@ -125,18 +126,19 @@ def build(
     build_dir = build_dir or settings.BUILD_DIR
     files = find_article_files(paths)
     base = salvage(build_dir)
-    known = _known(build_dir, base.manifest)
     when = datetime.now(UTC).isoformat(timespec="seconds")
 
     failures: list[FailureRecord] = []
-    to_parse: list[Article] = []
-    unchanged: list[str] = []
+    read: list[Article] = []
     for path in files:
         try:
-            article = read_article(path)
+            read.append(read_article(path))
         except ArticleError as error:
             failures.append(FailureRecord(str(path), article_id_for(path), error.problem, when))
-            continue
+    known = _known(build_dir, base.manifest, {article.id for article in read})
+    to_parse: list[Article] = []
+    unchanged: list[str] = []
+    for article in read:
         if not force and known.get(article.id) == (article.content_hash, article.path):
             unchanged.append(article.id)
         else:
@@ -171,15 +173,23 @@ def build(
     )
 
 
-def _known(build_dir: Path, manifest: Manifest | None) -> dict[str, tuple[str, str]]:
-    """article → (content hash, path) of the articles in a version."""
-    if manifest is None:
+def _known(build_dir: Path, manifest: Manifest | None, ids: set[str]) -> dict[str, tuple[str, str]]:
+    """article → (content hash, path) of these articles in a version (only their rows are
+    materialised, so adding one article to a large store reads little)."""
+    if manifest is None or not ids:
         return {}
-    frame = _read_entries(build_dir, None, manifest.parts("articles"), "articles", ["article", "content_hash", "path"])
-    return {
-        article: (content_hash, path)
-        for article, content_hash, path in zip(frame["article"], frame["content_hash"], frame["path"], strict=True)
-    }
+    wanted = pa.array(sorted(ids), pa.string())
+    known = {}
+    for entry in manifest.parts("articles"):
+        data = read_part(
+            TablePart(build_dir / entry.path, entry.masked), "articles", columns=["article", "content_hash", "path"]
+        )
+        data = data.filter(pc.is_in(data["article"], value_set=wanted.cast(data["article"].type)))
+        for article, content_hash, path in zip(
+            *(data[c].to_pylist() for c in ("article", "content_hash", "path")), strict=True
+        ):
+            known[article] = (content_hash, path)
+    return known
 
 
 def _parse_here(
@@ -345,34 +355,45 @@ def _mask(build_dir: Path, staged: Path, entries: list[PartEntry], articles: set
 
 def _relink_actors(build_dir: Path, staged: Path, entries: list[PartEntry]) -> list[PartEntry]:
     """Rewrite (as one new part) the actors rows of the articles whose corpus-wide key
-    changes with this version's PERSON names; everything else stays where it is."""
-    people = []
+    changes with this version's PERSON names; everything else stays where it is.
+
+    Keys depend only on the name (and the corpus's set of PERSON names), so the work is
+    done on distinct (name, key) pairs; rows are only touched for names whose key moved.
+    """
+    people: list[tuple[int, pa.Table]] = []
     for index, entry in enumerate(entries):
-        data = read_part(
-            TablePart(_where(build_dir, staged, entry), entry.masked),
-            "actors",
-            columns=["article", "name", "type", "key"],
-        )
+        part = TablePart(_where(build_dir, staged, entry), entry.masked)
+        data = read_part(part, "actors", columns=["article", "name", "type", "key"])
         data = data.filter(pc.equal(data["type"], "PERSON"))
         if data.num_rows:
-            people.append(data.to_pandas().assign(part=index))
+            people.append((index, data.select(["article", "name", "key"])))
     if not people:
         return entries
-    persons = pd.concat(people, ignore_index=True)
-    own = name_keys(persons["name"])
-    links = person_links(own.unique())
-    wanted = own.map(lambda k: links.get(k, k))
-    stale = persons[wanted.to_numpy() != persons["key"].astype(str).to_numpy()]
-    if stale.empty:
+    pairs = pa.concat_tables([data.select(["name", "key"]) for _, data in people]).group_by(["name", "key"])
+    distinct = pairs.aggregate([])
+    names, stored = distinct["name"].to_pylist(), distinct["key"].to_pylist()
+    own = {name: name_key(str(name)) for name in set(names)}
+    links = person_links(own.values())
+    wanted = {name: links.get(key, key) for name, key in own.items()}
+    moved_names = {name for name, key in zip(names, stored, strict=True) if wanted[name] != key}
+    if not moved_names:
         return entries
     rows = []
     out = list(entries)
-    for index, articles in stale.groupby("part")["article"]:
-        entry = entries[int(str(index))]
-        moved = set(articles)
-        frame = _read_entries(build_dir, staged, [entry], "actors")
-        rows.append(frame[frame["article"].isin(moved)])
-        out[int(str(index))] = replace(entry, masked=entry.masked | moved)
+    for index, data in people:
+        hits = data.filter(pc.is_in(data["name"], value_set=pa.array(sorted(moved_names), data["name"].type)))
+        moved = {
+            article
+            for article, name, key in zip(*(hits[c].to_pylist() for c in ("article", "name", "key")), strict=True)
+            if wanted[name] != key
+        }
+        if not moved:
+            continue
+        entry = entries[index]
+        whole = read_part(TablePart(_where(build_dir, staged, entry), entry.masked), "actors")
+        chosen = pa.array(sorted(moved), whole["article"].type)
+        rows.append(whole.filter(pc.is_in(whole["article"], value_set=chosen)).to_pandas())
+        out[index] = replace(entry, masked=entry.masked | moved)
     relinked = pd.concat(rows, ignore_index=True)
     relinked["key"] = linked_keys(relinked, links)
     new = write_part(staged, "actors", new_group("k"), relinked)
