@@ -101,6 +101,7 @@ class Parsed:
 
     groups: list[dict[str, PartEntry]] = field(default_factory=list)
     built: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
     failures: list[FailureRecord] = field(default_factory=list)
     words: int = 0
 
@@ -128,33 +129,27 @@ def build(
     base = salvage(build_dir)
     when = datetime.now(UTC).isoformat(timespec="seconds")
 
-    failures: list[FailureRecord] = []
-    read: list[Article] = []
-    for path in files:
-        try:
-            read.append(read_article(path))
-        except ArticleError as error:
-            failures.append(FailureRecord(str(path), article_id_for(path), error.problem, when))
-    known = _known(build_dir, base.manifest, {article.id for article in read})
-    to_parse: list[Article] = []
-    unchanged: list[str] = []
-    for article in read:
-        if not force and known.get(article.id) == (article.content_hash, article.path):
-            unchanged.append(article.id)
-        else:
-            to_parse.append(article)
-
+    if engine not in ("process", "dask"):
+        raise ValueError(f"unknown build engine {engine!r} (process or dask)")
+    known = _known(build_dir, base.manifest, {article_id_for(path) for path in files})
     with staging(build_dir) as stage:
-        if engine == "dask":
+        if engine == "dask":  # the workers read the files too: the driver only lists them
             from dashboard.store.dask_build import parse_on_dask
 
             parsed = parse_on_dask(
-                to_parse, stage.path, when=when, scheduler=scheduler, workers=workers, progress=progress
+                [str(p) for p in files],
+                stage.path,
+                known={} if force else known,
+                when=when,
+                scheduler=scheduler,
+                workers=workers,
+                progress=progress,
             )
-        elif engine == "process":
-            parsed = _parse_here(to_parse, stage, n_process=n_process, when=when, progress=progress)
+            failures: list[FailureRecord] = []
         else:
-            raise ValueError(f"unknown build engine {engine!r} (process or dask)")
+            to_parse, unchanged, failures = _read_changed(files, {} if force else known, when)
+            parsed = _parse_here(to_parse, stage, n_process=n_process, when=when, progress=progress)
+            parsed.unchanged = unchanged
         failures.extend(parsed.failures)
         with writer_lock(build_dir):
             # Read again under the lock: another build may have landed while we parsed.
@@ -164,13 +159,33 @@ def build(
                 version = _commit(build_dir, stage.path, base, parsed, failures, attempted={str(p) for p in files})
     return BuildSummary(
         built=tuple(parsed.built),
-        unchanged=tuple(unchanged),
+        unchanged=tuple(parsed.unchanged),
         failures=tuple(failures),
         version=version,
         seconds=time.perf_counter() - started,
         words=parsed.words,
         notes=base.notes,
     )
+
+
+def _read_changed(
+    files: list[Path], known: dict[str, tuple[str, str]], when: str
+) -> tuple[list[Article], list[str], list[FailureRecord]]:
+    """Read the files; those whose content or path changed since ``known`` are to parse."""
+    to_parse: list[Article] = []
+    unchanged: list[str] = []
+    failures: list[FailureRecord] = []
+    for path in files:
+        try:
+            article = read_article(path)
+        except ArticleError as error:
+            failures.append(FailureRecord(str(path), article_id_for(path), error.problem, when))
+            continue
+        if known.get(article.id) == (article.content_hash, article.path):
+            unchanged.append(article.id)
+        else:
+            to_parse.append(article)
+    return to_parse, unchanged, failures
 
 
 def _known(build_dir: Path, manifest: Manifest | None, ids: set[str]) -> dict[str, tuple[str, str]]:

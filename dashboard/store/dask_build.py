@@ -25,8 +25,7 @@ from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from dashboard.articles import Article, article_id_for, read_article
-from dashboard.errors import ArticleError
+from dashboard.articles import article_id_for
 from dashboard.extract import ArticleTables
 from dashboard.extract.records import FailureRecord
 from dashboard.store.files import PartEntry, new_group
@@ -41,21 +40,17 @@ class BatchResult:
 
     parts: dict[str, PartEntry]
     built: list[str]
+    unchanged: list[str]
     failures: list[FailureRecord]
     words: int
 
 
-def parse_batch(paths: Sequence[str], staging_dir: str, when: str) -> BatchResult:
-    """Runs on a worker: read, parse and write the parts of one batch of articles."""
-    from dashboard.store.build import _NewRows, _parse_all
+def parse_batch(paths: Sequence[str], staging_dir: str, when: str, known: dict[str, tuple[str, str]]) -> BatchResult:
+    """Runs on a worker: read the batch's files, parse those that changed since ``known``
+    (article → content hash, path) and write their parts."""
+    from dashboard.store.build import _NewRows, _parse_all, _read_changed
 
-    articles: list[Article] = []
-    failures: list[FailureRecord] = []
-    for path in paths:
-        try:
-            articles.append(read_article(Path(path)))
-        except ArticleError as error:
-            failures.append(FailureRecord(path, article_id_for(Path(path)), error.problem, when))
+    articles, unchanged, failures = _read_changed([Path(p) for p in paths], known, when)
     new = _NewRows()
     for article, outcome in _parse_all(articles, n_process=1):
         if isinstance(outcome, ArticleTables):
@@ -63,7 +58,7 @@ def parse_batch(paths: Sequence[str], staging_dir: str, when: str) -> BatchResul
         else:
             failures.append(FailureRecord(article.path, article.id, outcome, when))
     parts = new.write(Path(staging_dir), new_group("d"))  # unique per attempt
-    return BatchResult(parts=parts, built=new.articles, failures=failures, words=new.words)
+    return BatchResult(parts=parts, built=new.articles, unchanged=unchanged, failures=failures, words=new.words)
 
 
 def batches(items: Sequence[str], workers: int, *, max_batch: int = MAX_BATCH) -> list[list[str]]:
@@ -73,6 +68,10 @@ def batches(items: Sequence[str], workers: int, *, max_batch: int = MAX_BATCH) -
         return []
     size = max(1, min(max_batch, math.ceil(len(items) / (4 * max(1, workers)))))
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def _article_id(path: str) -> str:
+    return article_id_for(Path(path))
 
 
 class LoadPipeline(WorkerPlugin):
@@ -101,7 +100,7 @@ def client_for(scheduler: str | None, workers: int | None) -> Iterator[Any]:
             n_workers=workers or DEFAULT_WORKERS,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",
         ) as cluster,
         Client(cluster) as client,
     ):
@@ -109,43 +108,50 @@ def client_for(scheduler: str | None, workers: int | None) -> Iterator[Any]:
 
 
 def parse_on_dask(
-    articles: list[Article],
+    paths: list[str],
     staging_dir: Path,
     *,
+    known: dict[str, tuple[str, str]],
     when: str,
     scheduler: str | None = None,
     workers: int | None = None,
     progress: Any = None,
 ) -> Any:
-    """Parse ``articles`` on the cluster; returns the build's ``Parsed`` (parts by group)."""
+    """Read and parse the files at ``paths`` on the cluster (skipping those unchanged since
+    ``known``); returns the build's ``Parsed`` (parts by group)."""
     from distributed import as_completed
 
     from dashboard.store.build import Parsed
 
     parsed = Parsed()
-    if not articles:
+    if not paths:
         return parsed
-    paths = [a.path for a in articles]
-    total = len(articles)
+    total = len(paths)
     done = 0
     with client_for(scheduler, workers) as client:
         client.register_plugin(LoadPipeline())
         n_workers = len(client.scheduler_info().get("workers", {})) or workers or DEFAULT_WORKERS
-        futures = client.map(
-            parse_batch,
-            batches(paths, n_workers),
-            staging_dir=str(staging_dir),
-            when=when,
-            pure=False,
-            retries=2,
-        )
+        chunks = batches(paths, n_workers)
+        futures = [
+            client.submit(
+                parse_batch,
+                chunk,
+                str(staging_dir),
+                when,
+                {i: known[i] for i in map(_article_id, chunk) if i in known},
+                pure=False,
+                retries=2,
+            )
+            for chunk in chunks
+        ]
         for future in as_completed(futures):
             result: BatchResult = future.result()
             parsed.groups.append(result.parts)
             parsed.built.extend(result.built)
+            parsed.unchanged.extend(result.unchanged)
             parsed.failures.extend(result.failures)
             parsed.words += result.words
-            for article in result.built + [f.article for f in result.failures]:
+            for article in result.built + result.unchanged + [f.article for f in result.failures]:
                 done += 1
                 if progress:
                     progress(done, total, article)

@@ -47,7 +47,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def cluster() -> Iterator[object]:
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0") as cluster:
         yield cluster
 
 
@@ -68,6 +68,9 @@ def test_a_dask_build_gives_the_in_process_tables(corpus: Path, cluster, tmp_pat
     assert len(here.built) > 10 and sorted(there.built) == sorted(here.built)
     assert there.words == here.words
     _assert_same(read_tables(tmp_path / "here"), read_tables(tmp_path / "dask"))
+    again = build([corpus], build_dir=tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address)
+    assert again.built == () and sorted(again.unchanged) == sorted(here.built)
+    assert again.version == there.version  # nothing changed: no new version
 
 
 def test_a_worker_killed_mid_build_loses_and_duplicates_nothing(corpus: Path, cluster, tmp_path: Path) -> None:  # noqa: ANN001
