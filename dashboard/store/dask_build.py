@@ -62,11 +62,11 @@ def parse_batch(paths: Sequence[str], staging_dir: str, when: str, known: dict[s
 
 
 def batches(items: Sequence[str], workers: int, *, max_batch: int = MAX_BATCH) -> list[list[str]]:
-    """About four batches per worker (so a slow or dead worker's share is rebalanced),
-    never more than ``max_batch`` items each."""
+    """About eight batches per worker (so the last batches end together and a slow or
+    dead worker's share is rebalanced), never more than ``max_batch`` items each."""
     if not items:
         return []
-    size = max(1, min(max_batch, math.ceil(len(items) / (4 * max(1, workers)))))
+    size = max(1, min(max_batch, math.ceil(len(items) / (8 * max(1, workers)))))
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 

@@ -53,7 +53,7 @@ def cluster() -> Iterator[object]:
 
 @pytest.mark.parametrize(
     ("n", "workers", "sizes"),
-    [(0, 2, []), (1, 2, [1]), (8, 2, [1] * 8), (9, 2, [2, 2, 2, 2, 1]), (2000, 2, [200] * 10)],
+    [(0, 2, []), (1, 2, [1]), (16, 2, [1] * 16), (17, 2, [2] * 8 + [1]), (2000, 2, [125] * 16), (9000, 2, [200] * 45)],
 )
 def test_batches_cover_every_article_once(n: int, workers: int, sizes: list[int]) -> None:
     items = [str(i) for i in range(n)]
