@@ -375,17 +375,17 @@ def _relink_actors(build_dir: Path, staged: Path, entries: list[PartEntry]) -> l
     Keys depend only on the name (and the corpus's set of PERSON names), so the work is
     done on distinct (name, key) pairs; rows are only touched for names whose key moved.
     """
-    people: list[tuple[int, pa.Table]] = []
+    names_in: list[tuple[int, pa.Table]] = []  # per part: its distinct PERSON (name, key) pairs
     for index, entry in enumerate(entries):
         part = TablePart(_where(build_dir, staged, entry), entry.masked)
-        data = read_part(part, "actors", columns=["article", "name", "type", "key"])
-        data = data.filter(pc.equal(data["type"], "PERSON"))
+        data = read_part(part, "actors", columns=["name", "type", "key"], dictionary=["name", "type", "key"])
+        data = data.filter(pc.equal(data["type"].cast(pa.string()), "PERSON"))
         if data.num_rows:
-            people.append((index, data.select(["article", "name", "key"])))
-    if not people:
+            pairs = pa.table({c: data[c].cast(pa.string()) for c in ("name", "key")}).group_by(["name", "key"])
+            names_in.append((index, pairs.aggregate([])))
+    if not names_in:
         return entries
-    pairs = pa.concat_tables([data.select(["name", "key"]) for _, data in people]).group_by(["name", "key"])
-    distinct = pairs.aggregate([])
+    distinct = pa.concat_tables([pairs for _, pairs in names_in])
     names, stored = distinct["name"].to_pylist(), distinct["key"].to_pylist()
     own = {name: name_key(str(name)) for name in set(names)}
     links = person_links(own.values())
@@ -395,17 +395,17 @@ def _relink_actors(build_dir: Path, staged: Path, entries: list[PartEntry]) -> l
         return entries
     rows = []
     out = list(entries)
-    for index, data in people:
-        hits = data.filter(pc.is_in(data["name"], value_set=pa.array(sorted(moved_names), data["name"].type)))
-        moved = {
-            article
-            for article, name, key in zip(*(hits[c].to_pylist() for c in ("article", "name", "key")), strict=True)
-            if wanted[name] != key
-        }
-        if not moved:
+    for index, pairs in names_in:
+        if not any(wanted[n] != k for n, k in zip(pairs["name"].to_pylist(), pairs["key"].to_pylist(), strict=True)):
             continue
         entry = entries[index]
         whole = read_part(TablePart(_where(build_dir, staged, entry), entry.masked), "actors")
+        people = whole.filter(pc.equal(whole["type"], "PERSON"))
+        moved = {
+            article
+            for article, name, key in zip(*(people[c].to_pylist() for c in ("article", "name", "key")), strict=True)
+            if name in moved_names and wanted[name] != key
+        }
         chosen = pa.array(sorted(moved), whole["article"].type)
         rows.append(whole.filter(pc.is_in(whole["article"], value_set=chosen)).to_pandas())
         out[index] = replace(entry, masked=entry.masked | moved)

@@ -246,15 +246,22 @@ def table_parts(build_dir: Path, table: str, version: str | None = None) -> list
     return [TablePart(build_dir / e.path, e.masked) for e in manifest.parts(table)]
 
 
-def read_part(part: TablePart, table: str, *, columns: list[str] | None = None) -> pa.Table:
-    """The rows of one part that belong to the version (masked articles left out)."""
+def read_part(
+    part: TablePart, table: str, *, columns: list[str] | None = None, dictionary: list[str] | None = None
+) -> pa.Table:
+    """The rows of one part that belong to the version (masked articles left out);
+    ``dictionary`` columns are read dictionary-encoded (cheap for repeated values)."""
     wanted = columns if columns is None or not part.masked or "article" in columns else [*columns, "article"]
     try:
-        data = pq.read_table(part.path, columns=wanted)
+        data = pq.read_table(part.path, columns=wanted, read_dictionary=dictionary)
     except Exception as error:  # pyarrow raises many types for a damaged file
         raise StoreError(f"{part.path}: cannot read the table part ({error})") from None
     if part.masked:
-        keep = pc.invert(pc.is_in(data["article"], value_set=pa.array(sorted(part.masked), pa.string())))
+        article = data["article"]
+        masked = pa.array(sorted(part.masked), pa.string())
+        if not pa.types.is_dictionary(article.type):
+            masked = masked.cast(article.type)
+        keep = pc.invert(pc.is_in(article, value_set=masked))
         data = data.filter(keep)
     if columns is not None and wanted != columns:
         data = data.select(columns)
