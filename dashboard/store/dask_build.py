@@ -26,11 +26,13 @@ from typing import Any
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from dashboard.articles import article_id_for
+from dashboard.errors import DashboardError
 from dashboard.extract import ArticleTables
 from dashboard.extract.records import FailureRecord
 from dashboard.store.files import PartEntry, new_group
 
 DEFAULT_WORKERS = 2
+CONNECT_TIMEOUT = "10s"
 MAX_BATCH = 200  # articles per task: small enough to rebalance, large enough to amortise
 
 
@@ -92,7 +94,11 @@ def client_for(scheduler: str | None, workers: int | None) -> Iterator[Any]:
     from distributed import Client, LocalCluster
 
     if scheduler:
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as error:
+            raise DashboardError(f"{scheduler}: cannot reach the Dask scheduler ({error})") from None
+        with client:
             yield client
         return
     with (
