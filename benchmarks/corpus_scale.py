@@ -27,7 +27,7 @@ from pathlib import Path
 from dashboard import settings
 from dashboard.articles.from_csv import import_csv
 from dashboard.store.build import build
-from dashboard.store.files import current_version, read_tables
+from dashboard.store.files import current_version, read_tables, table_parts
 
 CSV_FILES = sorted((settings.DATA_DIR / "corpus").glob("*.csv"))
 
@@ -57,7 +57,7 @@ def table_sizes(out: Path) -> None:
     total = 0
     tables = read_tables(out)
     for name, frame in tables.items():
-        size = (out / version / f"{name}.parquet").stat().st_size
+        size = sum(part.path.stat().st_size for part in table_parts(out, name, version))
         total += size
         print(f"  {name:<15} {len(frame):>10,} rows  {size / 1e6:8.2f} MB on disk")
     print(f"  {'total':<15} {'':>10}       {total / 1e6:8.2f} MB on disk")

@@ -1,4 +1,4 @@
-"""Command line: ``python -m dashboard build | extract | evaluate``.
+"""Command line: ``python -m dashboard build | compact | extract | import-csv | evaluate``.
 
 Every expected problem is one line on stderr naming the file and the problem, and a
 non-zero exit; no traceback reaches the user (``--debug`` shows one for bug reports).
@@ -46,9 +46,23 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the tables from article files")
     build.add_argument("paths", nargs="*", type=Path, help=f"files or folders (default: {settings.ARTICLES_DIR})")
     build.add_argument("--out", type=Path, default=None, help=f"build folder (default: {settings.BUILD_DIR})")
-    build.add_argument("--n-process", type=int, default=1, help="processes for nlp.pipe (default 1)")
+    build.add_argument("--n-process", type=_positive, default=1, help="processes for nlp.pipe (default 1)")
     build.add_argument("--force", action="store_true", help="rebuild articles whose content is unchanged")
+    build.add_argument(
+        "--engine",
+        choices=("process", "dask"),
+        default="process",
+        help="parse here (default) or on a Dask cluster",
+    )
+    build.add_argument(
+        "--scheduler", default=None, help="address of a running Dask scheduler (default: a local cluster)"
+    )
+    build.add_argument("--workers", type=_positive, default=None, help="worker processes of the local Dask cluster")
     build.set_defaults(run=_build)
+
+    compact = commands.add_parser("compact", help="merge every table's parts into one (drops masked rows)")
+    compact.add_argument("--out", type=Path, default=None, help=f"build folder (default: {settings.BUILD_DIR})")
+    compact.set_defaults(run=_compact)
 
     extract = commands.add_parser("extract", help="print one JSON object per article per line")
     extract.add_argument("files", nargs="+", type=Path)
@@ -96,9 +110,19 @@ class _Bar:
         self.stream.flush()
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return number
+
+
 def _build(args: argparse.Namespace) -> int:
     from dashboard.store.build import build
 
+    if args.engine != "dask" and (args.scheduler or args.workers):
+        print("error: --scheduler and --workers need --engine dask", file=sys.stderr)
+        return 2
     paths = args.paths or [settings.ARTICLES_DIR]
     missing = [p for p in paths if not p.exists()]
     for path in missing:
@@ -109,6 +133,9 @@ def _build(args: argparse.Namespace) -> int:
         n_process=args.n_process,
         progress=_Bar(),
         force=args.force,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        workers=args.workers,
     )
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -116,6 +143,13 @@ def _build(args: argparse.Namespace) -> int:
         print(f"error: {failure.path}: {failure.problem}", file=sys.stderr)
     print(summary.describe(), file=sys.stderr)
     return 1 if summary.failures or missing else 0
+
+
+def _compact(args: argparse.Namespace) -> int:
+    from dashboard.store.compact import compact
+
+    print(compact(args.out).describe(), file=sys.stderr)
+    return 0
 
 
 def _extract(args: argparse.Namespace) -> int:

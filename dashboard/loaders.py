@@ -26,7 +26,7 @@ from dashboard.charts.corpus_counts import (
 )
 from dashboard.charts.template import source_line
 from dashboard.errors import DashboardError
-from dashboard.store.files import current_version, read_table, read_tables
+from dashboard.store.files import read_table, read_tables, readable_version
 
 ARTICLE_TABLES = ("paragraphs", "sentences", "actors", "mentions", "quotes", "topic_mentions")
 
@@ -62,8 +62,10 @@ def build_dir() -> Path:
 
 
 def store_version() -> str | None:
-    """The current version of the tables, or None before the first build (not cached)."""
-    return current_version(build_dir())
+    """The version of the tables to serve, or None before the first build (not cached:
+    read every rerun, so a rebuild or a repair shows up without a restart). When the
+    current version is damaged this is the last good one (see ``readable_version``)."""
+    return readable_version(build_dir())[0]
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

@@ -42,3 +42,11 @@ MAX_UPLOAD_MB = 2
 
 # nlp.pipe settings for builds.
 PIPE_BATCH_SIZE = 32
+
+# The table store: how many versions (manifests) a build keeps, and how old an unlocked
+# `.staging-*` folder left by a crashed build must be before the next build removes it.
+KEEP_VERSIONS = int(os.environ.get("DASHBOARD_KEEP_VERSIONS", "3"))
+STAGING_GRACE_SECONDS = float(os.environ.get("DASHBOARD_STAGING_GRACE_SECONDS", "60"))
+# Rows per Parquet row group in table parts: small enough that a query for one article
+# reads one or two row groups, large enough that a corpus-wide scan stays fast.
+PART_ROW_GROUP_ROWS = 10_000

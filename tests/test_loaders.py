@@ -9,7 +9,7 @@ import pytest
 import streamlit as st
 
 from dashboard import loaders, settings
-from dashboard.store.files import write_tables
+from dashboard.store.files import StoreError, table_parts, write_tables
 from dashboard.store.schema import LIST, TABLES, conform
 
 DEFAULTS = {"string": "", "int32": 0, "int64": 0, LIST: []}
@@ -69,8 +69,20 @@ def test_a_rebuild_is_seen_without_clearing_the_cache(store: Path) -> None:
     assert list(loaders.load_articles()["title"]) == ["New title"]
 
 
-def test_unreadable_tables_are_reported_not_raised(store: Path) -> None:
+def test_a_damaged_version_is_not_served_but_the_last_good_one_is(store: Path) -> None:
+    write_tables(store, tables({"a": "Old title"}))
+    write_tables(store, tables({"a": "New title"}))
+    table_parts(store, "articles")[0].path.write_bytes(b"not parquet")
+    assert loaders.load_article("a").title == "Old title"
+    write_tables(store, tables({"a": "Repaired"}))  # a running server sees the repair
+    assert loaders.load_article("a").title == "Repaired"
+
+
+def test_unreadable_tables_are_reported_not_raised(store: Path, monkeypatch) -> None:
     write_tables(store, tables({"a": "Alpha"}))
-    version = loaders.store_version()
-    (store / version / "quotes.parquet").write_bytes(b"not parquet")
-    assert "quotes.parquet" in (loaders.store_problem() or "")
+
+    def damaged(*args: object) -> None:  # damage inside a data page: found only when read
+        raise StoreError("parts/quotes/x.parquet: cannot read the table part")
+
+    monkeypatch.setattr(loaders, "read_tables", damaged)
+    assert "parts/quotes/x.parquet" in (loaders.store_problem() or "")

@@ -1,19 +1,30 @@
-"""Article files → tables on disk, incrementally.
+"""Article files → tables on disk, incrementally and append-only.
 
-An article is parsed again only when its content hash changed; every other article's
-rows are carried over from the current version. One bad article never stops a build:
-its problem goes into the ``failures`` table and the build goes on.
+An article is parsed again only when its content hash changed. The rows of the articles
+a build parsed become new parts (one per table); every other article's rows stay in the
+parts that already hold them, and a rebuilt article is masked in its older parts (see
+``files.py``). One bad article never stops a build: its problem goes into the
+``failures`` table and the build goes on.
+
+Corpus-wide actor keys (``actors.key``, see ``actor_keys.py``) depend on every PERSON
+name in the corpus. Parts are written with each row's own name key; at the commit the
+build reads the ``name``/``type``/``key`` columns of the PERSON rows of the version,
+recomputes the one-word-surname links, and rewrites only the actors rows of the
+articles whose key changed, as one small extra actors part (masked in their old part).
+So the stored ``key`` is always right for the whole version and readers need no join.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from spacy.tokens import Doc
 
 from dashboard import settings
@@ -21,8 +32,23 @@ from dashboard.articles import Article, article_id_for, read_article
 from dashboard.errors import ArticleError
 from dashboard.extract import ArticleTables, extract_tables
 from dashboard.extract.records import FailureRecord
-from dashboard.store.actor_keys import actor_keys
-from dashboard.store.files import current_version, read_table, read_tables, write_tables, writer_lock
+from dashboard.store.actor_keys import linked_keys, name_key, name_keys, person_links
+from dashboard.store.files import (
+    Manifest,
+    PartEntry,
+    Salvaged,
+    Staging,
+    TablePart,
+    articles_in,
+    commit,
+    current_version,
+    new_group,
+    read_part,
+    salvage,
+    staging,
+    write_part,
+    writer_lock,
+)
 from dashboard.store.schema import TABLES, conform, empty
 
 # progress(done, total, article id)
@@ -40,6 +66,7 @@ class BuildSummary:
     version: str
     seconds: float
     words: int
+    notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()  # metadata values left out (the articles were built without them)
 
     def describe(self) -> str:
@@ -48,6 +75,7 @@ class BuildSummary:
             f"built {len(self.built)} article(s), {len(self.unchanged)} unchanged, "
             f"{len(self.failures)} failed, in {self.seconds:.1f} s "
             f"({self.words:,} words parsed, {rate:,.0f} words/s); tables version {self.version}"
+            + "".join(f"\nrepaired: {note}" for note in self.notes)
         )
 
 
@@ -68,6 +96,17 @@ def find_article_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+@dataclass
+class Parsed:
+    """What the parsing step handed to the commit: new parts (per group, per table)."""
+
+    groups: list[dict[str, PartEntry]] = field(default_factory=list)
+    built: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failures: list[FailureRecord] = field(default_factory=list)
+    words: int = 0
+
+
 def build(
     paths: Sequence[Path],
     *,
@@ -75,24 +114,72 @@ def build(
     n_process: int = 1,
     progress: Progress | None = None,
     force: bool = False,
+    engine: str = "process",
+    scheduler: str | None = None,
+    workers: int | None = None,
 ) -> BuildSummary:
-    """Build (or update) the tables from article files and folders."""
+    """Build (or update) the tables from article files and folders.
+
+    ``engine="process"`` parses here (``n_process`` processes for ``nlp.pipe``);
+    ``engine="dask"`` on a Dask cluster (``scheduler`` address, or a local cluster of
+    ``workers`` processes), see ``dask_build.py``.
+    """
     started = time.perf_counter()
     build_dir = build_dir or settings.BUILD_DIR
     files = find_article_files(paths)
-    built_before = read_table(build_dir, "articles")
-    known = {
-        article: (content_hash, path)
-        for article, content_hash, path in zip(
-            built_before["article"], built_before["content_hash"], built_before["path"], strict=True
-        )
-    }
+    base = salvage(build_dir)
     when = datetime.now(UTC).isoformat(timespec="seconds")
 
-    failures: list[FailureRecord] = []
-    warnings: list[str] = []
+    if engine not in ("process", "dask"):
+        raise ValueError(f"unknown build engine {engine!r} (process or dask)")
+    known = _known(build_dir, base.manifest, {article_id_for(path) for path in files})
+    with staging(build_dir) as stage:
+        if engine == "dask":  # the workers read the files too: the driver only lists them
+            from dashboard.store.dask_build import parse_on_dask
+
+            parsed = parse_on_dask(
+                [str(p) for p in files],
+                stage.path,
+                known={} if force else known,
+                when=when,
+                scheduler=scheduler,
+                workers=workers,
+                progress=progress,
+            )
+            failures: list[FailureRecord] = []
+            warnings: list[str] = []
+        else:
+            to_parse, unchanged, failures, warnings = _read_changed(files, {} if force else known, when)
+            parsed = _parse_here(to_parse, stage, n_process=n_process, when=when, progress=progress)
+            parsed.unchanged = unchanged
+        failures.extend(parsed.failures)
+        with writer_lock(build_dir):
+            # Read again under the lock: another build may have landed while we parsed.
+            base = salvage(build_dir)
+            version = current_version(build_dir)
+            if parsed.built or failures or version is None or base.damaged:
+                version = _commit(build_dir, stage.path, base, parsed, failures, attempted={str(p) for p in files})
+    return BuildSummary(
+        built=tuple(parsed.built),
+        unchanged=tuple(parsed.unchanged),
+        failures=tuple(failures),
+        version=version,
+        seconds=time.perf_counter() - started,
+        words=parsed.words,
+        notes=base.notes,
+        warnings=tuple(warnings),
+    )
+
+
+def _read_changed(
+    files: list[Path], known: dict[str, tuple[str, str]], when: str
+) -> tuple[list[Article], list[str], list[FailureRecord], list[str]]:
+    """Read the files; those whose content or path changed since ``known`` are to parse
+    (with the metadata warnings of every file read)."""
     to_parse: list[Article] = []
     unchanged: list[str] = []
+    failures: list[FailureRecord] = []
+    warnings: list[str] = []
     for path in files:
         try:
             article = read_article(path)
@@ -100,37 +187,49 @@ def build(
             failures.append(FailureRecord(str(path), article_id_for(path), error.problem, when))
             continue
         warnings.extend(article.warnings)
-        if not force and known.get(article.id) == (article.content_hash, article.path):
+        if known.get(article.id) == (article.content_hash, article.path):
             unchanged.append(article.id)
         else:
             to_parse.append(article)
+    return to_parse, unchanged, failures, warnings
 
+
+def _known(build_dir: Path, manifest: Manifest | None, ids: set[str]) -> dict[str, tuple[str, str]]:
+    """article → (content hash, path) of these articles in a version (only their rows are
+    materialised, so adding one article to a large store reads little)."""
+    if manifest is None or not ids:
+        return {}
+    wanted = pa.array(sorted(ids), pa.string())
+    known = {}
+    for entry in manifest.parts("articles"):
+        data = read_part(
+            TablePart(build_dir / entry.path, entry.masked), "articles", columns=["article", "content_hash", "path"]
+        )
+        data = data.filter(pc.is_in(data["article"], value_set=wanted.cast(data["article"].type)))
+        for article, content_hash, path in zip(
+            *(data[c].to_pylist() for c in ("article", "content_hash", "path")), strict=True
+        ):
+            known[article] = (content_hash, path)
+    return known
+
+
+def _parse_here(
+    articles: list[Article], stage: Staging, *, n_process: int, when: str, progress: Progress | None
+) -> Parsed:
     new = _NewRows()
-    total = len(to_parse)
-    for done, (article, outcome) in enumerate(_parse_all(to_parse, n_process=n_process), start=1):
+    parsed = Parsed()
+    total = len(articles)
+    for done, (article, outcome) in enumerate(_parse_all(articles, n_process=n_process), start=1):
         if isinstance(outcome, ArticleTables):
             new.add(outcome)
         else:
-            failures.append(FailureRecord(article.path, article.id, outcome, when))
+            parsed.failures.append(FailureRecord(article.path, article.id, outcome, when))
         if progress:
             progress(done, total, article.id)
-
-    with writer_lock(build_dir):
-        # Read again under the lock: another build may have landed while we parsed.
-        old = read_tables(build_dir)
-        version = current_version(build_dir)
-        if new.articles or failures or version is None:
-            tables = _merge(old, new, failures, attempted={str(p) for p in files})
-            version = write_tables(build_dir, tables)
-    return BuildSummary(
-        built=tuple(new.articles),
-        unchanged=tuple(unchanged),
-        failures=tuple(failures),
-        version=version,
-        seconds=time.perf_counter() - started,
-        words=new.words,
-        warnings=tuple(warnings),
-    )
+    parsed.groups.append(new.write(stage.path, new_group("b")))
+    parsed.built = new.articles
+    parsed.words = new.words
+    return parsed
 
 
 class _NewRows:
@@ -155,6 +254,18 @@ class _NewRows:
     def table(self, table: str) -> pd.DataFrame:
         self._flush()
         return _stack(*self._frames[table], table=table)
+
+    def write(self, staging_dir: Path, group: str) -> dict[str, PartEntry]:
+        """Write every table's new rows as one part each (tables without rows: none)."""
+        entries = {}
+        for table in ARTICLE_TABLES:
+            frame = self.table(table)
+            if table == "actors":
+                frame = frame.assign(key=name_keys(frame["name"]).astype("string"))
+            entry = write_part(staging_dir, table, group, frame)
+            if entry:
+                entries[table] = entry
+        return entries
 
     def _flush(self) -> None:
         if self._pending:
@@ -208,25 +319,121 @@ def _stack(*frames: pd.DataFrame, table: str) -> pd.DataFrame:
     return conform(pd.concat(parts, ignore_index=True), table) if parts else empty(table)
 
 
-def _merge(
-    old: dict[str, pd.DataFrame],
-    new: _NewRows,
+def _commit(
+    build_dir: Path,
+    staged: Path,
+    base: Salvaged,
+    parsed: Parsed,
     failures: list[FailureRecord],
     *,
     attempted: set[str],
-) -> dict[str, pd.DataFrame]:
-    """Old rows of articles not rebuilt + new rows; failures of this run replace old ones.
+) -> str:
+    """The base version's parts with rebuilt articles masked, plus the new parts; actor
+    keys relinked; failures of this run replace old ones. Returns the new version.
 
     An article that fails now keeps its last good rows (the failure is recorded).
     """
-    rebuilt = set(new.articles)
-    merged: dict[str, pd.DataFrame] = {}
+    rebuilt = set(parsed.built)
+    manifest = base.manifest
+    tables: dict[str, list[PartEntry]] = {t: list(manifest.parts(t)) if manifest else [] for t in TABLES}
     for table in ARTICLE_TABLES:
-        keep = old[table][~old[table]["article"].isin(rebuilt)]
-        merged[table] = _stack(keep, new.table(table), table=table)
-    old_failures = old["failures"][~old["failures"]["path"].isin(attempted)]
-    old_failures = old_failures[~old_failures["article"].isin(rebuilt)]
-    merged["actors"] = merged["actors"].assign(key=actor_keys(merged["actors"]))
-    merged["failures"] = _stack(old_failures, _frame(failures, "failures"), table="failures")
-    assert set(merged) == set(TABLES)
-    return merged
+        tables[table] = _mask(build_dir, staged, tables[table], rebuilt)
+        tables[table].extend(group[table] for group in parsed.groups if table in group)
+    tables["actors"] = _relink_actors(build_dir, staged, tables["actors"])
+    tables["failures"] = _failures(build_dir, staged, tables["failures"], failures, attempted, rebuilt)
+    return commit(build_dir, tables, staged=staged, parent=current_version(build_dir))
+
+
+def _where(build_dir: Path, staged: Path | None, entry: PartEntry) -> Path:
+    """A part is in ``parts/`` once committed, in the staging folder before."""
+    path = build_dir / entry.path
+    return path if staged is None or path.exists() else staged / entry.path
+
+
+def _read_entries(
+    build_dir: Path, staged: Path | None, entries: Iterable[PartEntry], table: str, columns: list[str] | None = None
+) -> pd.DataFrame:
+    frames = [
+        read_part(TablePart(_where(build_dir, staged, e), e.masked), table, columns=columns).to_pandas()
+        for e in entries
+    ]
+    frames = [f for f in frames if len(f)]
+    blank = empty(table) if columns is None else empty(table)[columns]
+    return pd.concat(frames, ignore_index=True) if frames else blank
+
+
+def _mask(build_dir: Path, staged: Path, entries: list[PartEntry], articles: set[str]) -> list[PartEntry]:
+    """Mask these articles in every part that holds them; drop parts left with nothing."""
+    out = []
+    for entry in entries:
+        present = articles_in(_where(build_dir, staged, entry), articles - entry.masked) if articles else set()
+        if present:
+            entry = replace(entry, masked=entry.masked | present)
+        if len(entry.masked) < entry.articles:
+            out.append(entry)
+    return out
+
+
+def _relink_actors(build_dir: Path, staged: Path, entries: list[PartEntry]) -> list[PartEntry]:
+    """Rewrite (as one new part) the actors rows of the articles whose corpus-wide key
+    changes with this version's PERSON names; everything else stays where it is.
+
+    Keys depend only on the name (and the corpus's set of PERSON names), so the work is
+    done on distinct (name, key) pairs; rows are only touched for names whose key moved.
+    """
+    names_in: list[tuple[int, pa.Table]] = []  # per part: its distinct PERSON (name, key) pairs
+    for index, entry in enumerate(entries):
+        part = TablePart(_where(build_dir, staged, entry), entry.masked)
+        data = read_part(part, "actors", columns=["name", "type", "key"], dictionary=["name", "type", "key"])
+        data = data.filter(pc.equal(data["type"].cast(pa.string()), "PERSON"))
+        if data.num_rows:
+            pairs = pa.table({c: data[c].cast(pa.string()) for c in ("name", "key")}).group_by(["name", "key"])
+            names_in.append((index, pairs.aggregate([])))
+    if not names_in:
+        return entries
+    distinct = pa.concat_tables([pairs for _, pairs in names_in])
+    names, stored = distinct["name"].to_pylist(), distinct["key"].to_pylist()
+    own = {name: name_key(str(name)) for name in set(names)}
+    links = person_links(own.values())
+    wanted = {name: links.get(key, key) for name, key in own.items()}
+    moved_names = {name for name, key in zip(names, stored, strict=True) if wanted[name] != key}
+    if not moved_names:
+        return entries
+    rows = []
+    out = list(entries)
+    for index, pairs in names_in:
+        if not any(wanted[n] != k for n, k in zip(pairs["name"].to_pylist(), pairs["key"].to_pylist(), strict=True)):
+            continue
+        entry = entries[index]
+        whole = read_part(TablePart(_where(build_dir, staged, entry), entry.masked), "actors")
+        people = whole.filter(pc.equal(whole["type"], "PERSON"))
+        moved = {
+            article
+            for article, name, key in zip(*(people[c].to_pylist() for c in ("article", "name", "key")), strict=True)
+            if name in moved_names and wanted[name] != key
+        }
+        chosen = pa.array(sorted(moved), whole["article"].type)
+        rows.append(whole.filter(pc.is_in(whole["article"], value_set=chosen)).to_pandas())
+        out[index] = replace(entry, masked=entry.masked | moved)
+    relinked = pd.concat(rows, ignore_index=True)
+    relinked["key"] = linked_keys(relinked, links)
+    new = write_part(staged, "actors", new_group("k"), relinked)
+    return [e for e in out if len(e.masked) < e.articles] + ([new] if new else [])
+
+
+def _failures(
+    build_dir: Path,
+    staged: Path,
+    entries: list[PartEntry],
+    failures: list[FailureRecord],
+    attempted: set[str],
+    rebuilt: set[str],
+) -> list[PartEntry]:
+    """The failures table is small: rewritten whole when it changes."""
+    old = _read_entries(build_dir, staged, entries, "failures")
+    kept = old[~old["path"].isin(attempted) & ~old["article"].isin(rebuilt)]
+    if not failures and len(kept) == len(old):
+        return entries
+    merged = _stack(kept, _frame(failures, "failures"), table="failures")
+    new = write_part(staged, "failures", new_group("f"), merged)
+    return [new] if new else []

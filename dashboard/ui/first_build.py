@@ -9,17 +9,27 @@ import streamlit as st
 
 from dashboard import settings
 from dashboard.loaders import build_dir, store_problem, store_version
+from dashboard.store.files import readable_version
 from dashboard.ui.url_state import markdown_text
 
 
 def ensure_tables() -> None:
-    """Build the tables from ``settings.ARTICLES_DIR`` if none have been built; else nothing."""
+    """Build the tables from ``settings.ARTICLES_DIR`` if none have been built; else nothing.
+
+    When the current tables are damaged the loaders serve the last good version (see
+    ``files.readable_version``); the reader sees a one-line notice saying so.
+    """
+    version, damage = readable_version(build_dir())
+    if damage:
+        (st.warning if version else st.error)(markdown_text(damage))
+        if version is None:
+            st.stop()
     if store_version() is not None:
         problem = store_problem()
         if problem:
             st.error(
-                f"The built tables cannot be read: {problem}. Rebuild them with "
-                "`python -m dashboard build --force`, then reload this page."
+                f"The built tables cannot be read: {markdown_text(problem)}. Repair them with "
+                "`python -m dashboard build`, then reload this page."
             )
             st.stop()
         return
