@@ -52,7 +52,7 @@ def parse_batch(paths: Sequence[str], staging_dir: str, when: str, known: dict[s
     (article → content hash, path) and write their parts."""
     from dashboard.store.build import _NewRows, _parse_all, _read_changed
 
-    articles, unchanged, failures = _read_changed([Path(p) for p in paths], known, when)
+    articles, unchanged, failures, _warnings = _read_changed([Path(p) for p in paths], known, when)
     new = _NewRows()
     for article, outcome in _parse_all(articles, n_process=1):
         if isinstance(outcome, ArticleTables):
