@@ -1,6 +1,7 @@
 """Benchmark: the app on an archive-sized store — memory, time per page, all-articles speaker filter.
 
     python -m benchmarks.query_scale --build-dir DIR [--baseline-dir DIR] [--repeat 3]
+    python -m benchmarks.query_scale --in-process --build-dir DIR [--baseline-dir DIR] [--repeat 3]
     python -m benchmarks.query_scale --replicate BASE_DIR --articles 100000 --out DIR
 
 The first form starts the dashboard (``streamlit run``, headless, free port) on the tables in
@@ -19,7 +20,12 @@ of git ``main`` before the query layer (``--baseline-ref``, default the first co
 has ``dashboard/query`` minus one): its code is exported with ``git archive`` into a
 temporary folder and served from there, on the baseline store (10,000 articles).
 
-The second form makes a large store for the first: it copies a built store's rows under
+``--in-process`` runs every page's script with Streamlit's ``AppTest`` in a fresh
+interpreter (no browser, no network), reports wall and CPU seconds per page and for the
+speaker filter's rerun, and that interpreter's RSS: the server's share of a page, with less
+noise from a shared machine than a browser adds.
+
+The last form makes a large store for the first: it copies a built store's rows under
 new article ids (``r0000001-<id>``), shifting publication dates by whole years per copy,
 into the one-file-per-table layout (``dashboard.store.files``), sorted by article with
 row groups of ``ROW_GROUP_ROWS`` rows so that reading one article prunes row groups.
@@ -192,8 +198,8 @@ def export_ref(ref: str, target: Path) -> Path:
 # --- what to open -----------------------------------------------------------------------------
 
 
-def choose(build_dir: Path) -> tuple[str, tuple[str, str]]:
-    """(an article with quotes, (speaker name, option label) of the second most quoted speaker)."""
+def choose(build_dir: Path, *, with_key: bool = False) -> Any:
+    """(an article with quotes, (speaker name, option label) of the second most quoted speaker[, its key])."""
     from dashboard.query import connect
     from dashboard.query.corpus import speaker_totals
     from dashboard.query.derived import corpus_files
@@ -215,7 +221,8 @@ def choose(build_dir: Path) -> tuple[str, tuple[str, str]]:
     database.close()
     assert row is not None and len(speakers) >= 2
     top = speakers.iloc[1]
-    return str(row[0]), (str(top["name"]), f"{top['name']} ({int(top['quotes'])} in {int(top['articles'])})")
+    chosen = str(row[0]), (str(top["name"]), f"{top['name']} ({int(top['quotes'])} in {int(top['articles'])})")
+    return (*chosen, str(top["speaker_key"])) if with_key else chosen
 
 
 # --- the measurement ----------------------------------------------------------------------------
@@ -280,6 +287,85 @@ def measure(label: str, code_root: Path, build_dir: Path, repeat: int) -> dict[s
     return results
 
 
+def own_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def run_pages_in_process(code_root: Path, article: str, speaker_key: str, repeat: int) -> dict[str, Any]:
+    """Every page's script run with Streamlit's AppTest in this process (the code in ``code_root``, the
+    store in ``DASHBOARD_BUILD_DIR``): wall and CPU seconds per run, then this process's RSS."""
+    from streamlit.testing.v1 import AppTest
+
+    app = str(code_root / "dashboard" / "app.py")
+
+    def run(name: str) -> tuple[AppTest, float, float]:
+        page, _, query = name.partition("?")
+        at = AppTest.from_file(app, default_timeout=900)
+        if page != "overview":
+            at.switch_page(f"app_pages/{page}.py")
+        at.query_params["article"] = article
+        for pair in filter(None, query.split("&")):
+            key, _, value = pair.partition("=")
+            at.query_params[key] = value
+        wall, cpu = time.perf_counter(), time.process_time()
+        at.run()
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        if at.exception:
+            raise RuntimeError(f"{name}: {at.exception[0].value}")
+        return at, wall, cpu
+
+    pages: dict[str, list[tuple[float, float]]] = {}
+    for name in PAGES:
+        pages[name] = [run(name)[1:] for _ in range(repeat + 1)]
+    rss_pages = own_rss_mb()
+    filters = []
+    for _ in range(repeat):
+        at, _, _ = run("quotes?scope=all")
+        wall, cpu = time.perf_counter(), time.process_time()
+        at.multiselect(key="quotes_all_speaker").set_value([speaker_key]).run()
+        filters.append((time.perf_counter() - wall, time.process_time() - cpu))
+        if at.exception:
+            raise RuntimeError(f"speaker filter: {at.exception[0].value}")
+    return {"pages": pages, "rss_pages": rss_pages, "filters": filters, "rss": own_rss_mb()}
+
+
+def measure_in_process(label: str, code_root: Path, build_dir: Path, repeat: int) -> dict[str, Any]:
+    """``run_pages_in_process`` in a fresh interpreter importing the code in ``code_root``."""
+    import json
+
+    article, (name, _label), key = choose(build_dir, with_key=True)
+    print(f"{label} (in process): {build_dir} (article {article!r}, speaker {name!r})", flush=True)
+    env = {**os.environ, "PYTHONPATH": str(code_root), "DASHBOARD_BUILD_DIR": str(build_dir)}
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", str(code_root), article, key, str(repeat)]
+    done = subprocess.run(command, cwd=code_root, env=env, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise RuntimeError(f"{label}: in-process run failed:\n{done.stderr[-3000:]}")
+    results = json.loads(done.stdout.strip().splitlines()[-1])
+    results["label"] = label
+    return results
+
+
+def report_in_process(results: dict[str, Any], articles: int) -> None:
+    goal_rss, goal_page, goal_filter = GOALS.get(articles, (None, None, None))
+    print(f"results (page scripts in process, wall / CPU s) — {results['label']}, {articles:,} articles:")
+    for name, values in results["pages"].items():
+        wall = statistics.median(v[0] for v in values[1:])
+        cpu = statistics.median(v[1] for v in values[1:])
+        verdict = "" if goal_page is None else (" ok" if wall <= goal_page else " MISSED")
+        print(f"  page {name:<18} median {wall:6.2f} / {cpu:5.2f} s "
+              f"(first run {values[0][0]:6.2f} / {values[0][1]:5.2f} s){verdict}")  # fmt: skip
+    wall = statistics.median(v[0] for v in results["filters"])
+    cpu = statistics.median(v[1] for v in results["filters"])
+    goal = f" (goal <= {goal_filter} s)" if goal_filter else ""
+    print(f"  all-articles speaker filter: median {wall:.3f} / {cpu:.3f} s{goal}")
+    goal = f" (goal <= {goal_rss:.0f} MB)" if goal_rss else ""
+    print(f"  process RSS after every page {results['rss_pages']:.0f} MB, "
+          f"after the filters {results['rss']:.0f} MB{goal}")  # fmt: skip
+
+
 def report(results: dict[str, Any], articles: int) -> None:
     goal_rss, goal_page, goal_filter = GOALS.get(articles, (None, None, None))
     warm = {name: statistics.median(values[1:]) for name, values in results["pages"].items()}
@@ -317,7 +403,15 @@ def main() -> int:
     parser.add_argument("--replicate", type=Path, metavar="BASE_DIR", help="make a large store from BASE_DIR")
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--out", type=Path, help="where --replicate writes the store")
+    parser.add_argument("--in-process", action="store_true", help="time page scripts in process (no browser)")
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        import json
+
+        code_root, article, key, repeat = args.child
+        print(json.dumps(run_pages_in_process(Path(code_root), article, key, int(repeat))))
+        return 0
     if args.replicate is not None:
         if args.out is None:
             parser.error("--replicate needs --out")
@@ -325,6 +419,17 @@ def main() -> int:
         return 0
     if args.build_dir is None:
         parser.error("give --build-dir (and optionally --baseline-dir), or --replicate")
+    if args.in_process:
+        done = []
+        if args.baseline_dir is not None:
+            with tempfile.TemporaryDirectory() as tmp:
+                code = export_ref(args.baseline_ref, Path(tmp))
+                label = f"whole-table loader ({args.baseline_ref})"
+                done.append((measure_in_process(label, code, args.baseline_dir, args.repeat), args.baseline_dir))
+        done.append((measure_in_process("DuckDB query layer", ROOT, args.build_dir, args.repeat), args.build_dir))
+        for results, folder in done:
+            report_in_process(results, count_articles(folder))
+        return 0
     if not chromium_available():
         print(f"{CHROMIUM} is missing (apt-get install chromium)", file=sys.stderr)
         return 2

@@ -231,7 +231,7 @@ def _corpus(folder: str, version: str) -> CorpusData:
             totals=corpus_queries.corpus_totals(cursor, tables, files),
             source=credits_source(used, unnamed),
             speakers=corpus_queries.speaker_totals(cursor, tables, files),
-            names=corpus_queries.key_names(cursor, tables),
+            names=corpus_queries.key_names(cursor, files),
             actors=corpus_queries.actor_totals(cursor, tables, files),
             topic_dates=topic_dates,
             topics=tuple(sorted(set(topic_dates["topic"].astype(str)))),

@@ -9,6 +9,7 @@ sort or join spills to a temporary folder instead of growing the server.
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -21,6 +22,7 @@ MEMORY_MB = int(os.environ.get("DASHBOARD_QUERY_MEMORY_MB", "256"))
 THREADS = int(os.environ.get("DASHBOARD_QUERY_THREADS", "2"))
 
 
+@functools.lru_cache(maxsize=100_000)
 def _name_key(name: str | None) -> str | None:
     return None if name is None else name_key(name)
 
@@ -33,7 +35,6 @@ def connect(*, memory_mb: int = MEMORY_MB, threads: int = THREADS) -> duckdb.Duc
             "memory_limit": f"{memory_mb}MB",
             "threads": threads,
             "temp_directory": str(spill),
-            "preserve_insertion_order": False,
         }
     )
     con.execute("SET GLOBAL parquet_metadata_cache = true")  # footers parsed once per file

@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 
 from dashboard.charts.corpus_counts import UNDATED
-from dashboard.query.derived import NO_KEY, CorpusFiles, key_names_sql
+from dashboard.query.derived import NO_KEY, CorpusFiles
 from dashboard.query.relations import StoreTables, quote_literal
 
 LISTED_ARTICLES = 20  # articles named per speaker in the "most quoted" table
@@ -59,9 +59,9 @@ def credits(cursor: duckdb.DuckDBPyConnection, tables: StoreTables) -> tuple[pd.
     return used, unnamed
 
 
-def key_names(cursor: duckdb.DuckDBPyConnection, tables: StoreTables) -> pd.Series:
+def key_names(cursor: duckdb.DuckDBPyConnection, files: CorpusFiles) -> pd.Series:
     """key → display name."""
-    rows = cursor.execute(f"SELECT key, name FROM {key_names_sql(tables)} ORDER BY key").fetchall()
+    rows = cursor.execute(f"SELECT key, name FROM {files.sql('names')} ORDER BY key").fetchall()
     index = pd.Index([k for k, _ in rows], dtype=object, name="key")
     return pd.Series([n for _, n in rows], index=index, dtype=object, name="name")
 
@@ -73,7 +73,7 @@ def speaker_totals(cursor: duckdb.DuckDBPyConnection, tables: StoreTables, files
             FROM (
                 SELECT key, sum(quotes)::BIGINT AS quotes, count(*)::BIGINT AS articles
                 FROM {files.sql("key_articles")} WHERE quotes > 0 GROUP BY key
-            ) s LEFT JOIN {key_names_sql(tables)} n ON n.key = s.key
+            ) s LEFT JOIN {files.sql("names")} n ON n.key = s.key
             ORDER BY quotes DESC, articles DESC, name, speaker_key"""
     ).df()
     return frame.astype({"speaker_key": object, "name": object, "quotes": "int64", "articles": "int64"})
@@ -87,7 +87,7 @@ def actor_totals(cursor: duckdb.DuckDBPyConnection, tables: StoreTables, files: 
                 SELECT key, sum(mentions)::BIGINT AS mentions, sum(quotes)::BIGINT AS quotes,
                     count(*)::BIGINT AS articles
                 FROM {files.sql("key_articles")} GROUP BY key
-            ) s LEFT JOIN {key_names_sql(tables)} n ON n.key = s.key
+            ) s LEFT JOIN {files.sql("names")} n ON n.key = s.key
             ORDER BY articles DESC, mentions DESC, name, key"""
     ).df()
     return frame.astype({"key": object, "name": object, "mentions": "int64", "quotes": "int64", "articles": "int64"})

@@ -1,22 +1,27 @@
 """Per-version derived Parquet files that the corpus views query instead of joining tables.
 
-Two files per store version, written once (by the first reader that needs them) into a
-cache folder outside the store (``DASHBOARD_QUERY_CACHE_DIR``, default a folder in the
-system's temporary directory), so a reader never writes to the tables:
+Made once per store version (by the first reader that needs them) in a cache folder
+outside the store (``DASHBOARD_QUERY_CACHE_DIR``, default a folder in the system's
+temporary directory), so a reader never writes to the tables:
 
-- ``quotes.parquet`` — every quote with its article's title and date, the speaker's
-  corpus-wide key and display name, in corpus order (date, undated last; article;
-  paragraph; start) with that order's row number ``pos``. The all-articles explorer
-  filters and pages this one file; rows are fetched only for the page shown.
-- ``key_articles.parquet`` — mentions and quotes per (actor key, article), sorted by key
-  so one actor's rows are a pruned read.
+- ``names.parquet`` — key → display name (the canonical name most article rows use, ties
+  the longest, then A–Z);
+- ``quotes-NNN.parquet`` — every quote with its article's title and date, the speaker's
+  corpus-wide key and display name. The all-articles explorer filters these files and
+  sorts only what passes the filter;
+- ``key_articles-NNN.parquet`` — mentions and quotes per (actor key, article), sorted by key.
 
-Files are written under a temporary name and renamed, so two readers racing to make them
-never see half a file. Older versions' folders are removed (the newest few are kept).
+Quotes, actors and articles all belong to an article, so the joins run in chunks of
+articles (an ``article`` range each, ``CHUNK_QUOTES`` quotes or so): the filter on the
+range reaches the Parquet scans, every chunk's join fits in memory, and the work grows
+linearly with the archive. The files are written into a temporary folder that is renamed
+into place when complete, so two readers racing to make them never see half of them.
+Older versions' folders are removed (the newest few are kept).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -32,7 +37,9 @@ from dashboard.query.relations import StoreTables, quote_literal
 
 CACHE_DIR = Path(os.environ.get("DASHBOARD_QUERY_CACHE_DIR", Path(tempfile.gettempdir()) / "dashboard-query"))
 KEEP_VERSIONS = 3
+FORMAT = "f4"  # bumped when the derived files change shape: old ones are not read
 ROW_GROUP = 100_000
+CHUNK_QUOTES = 200_000  # quotes per chunk of articles (about)
 NO_KEY = ""  # speaker key of a quote without a speaker
 
 
@@ -46,7 +53,18 @@ def key_names_sql(tables: StoreTables) -> str:
     )"""
 
 
-def corpus_quotes_sql(tables: StoreTables) -> str:
+def in_range(relation: str, lo: str | None, hi: str | None) -> str:
+    """Rows of ``relation`` whose article is in [lo, hi) (None: unbounded)."""
+    bounds = []
+    if lo is not None:
+        bounds.append(f"article >= {quote_literal(lo)}")
+    if hi is not None:
+        bounds.append(f"article < {quote_literal(hi)}")
+    condition = " AND ".join(bounds) or "true"
+    return f"(SELECT * FROM {relation} WHERE {condition})"
+
+
+def corpus_quotes_sql(tables: StoreTables, names: str, lo: str | None = None, hi: str | None = None) -> str:
     """Every quote, linked to its speaker's corpus-wide key and display name, in corpus order.
 
     A quote whose speaker is not an actor of its article gets the key of its speaker text
@@ -62,35 +80,31 @@ def corpus_quotes_sql(tables: StoreTables) -> str:
                      ELSE {quote_literal(NO_KEY)} END AS speaker_key,
                 coalesce(m.title, q.article) AS title,
                 nullif(trim(m.date), '') AS date
-            FROM {tables.sql("quotes")} q
-            LEFT JOIN {tables.sql("actors")} a ON a.article = q.article AND a.actor_id = q.speaker_id
-            LEFT JOIN {tables.sql("articles")} m ON m.article = q.article
+            FROM {in_range(tables.sql("quotes"), lo, hi)} q
+            LEFT JOIN {in_range(tables.sql("actors"), lo, hi)} a ON a.article = q.article AND a.actor_id = q.speaker_id
+            LEFT JOIN {in_range(tables.sql("articles"), lo, hi)} m ON m.article = q.article
         )
-        SELECT row_number() OVER (ORDER BY l.date NULLS LAST, l.article, l.paragraph, l.start, l.quote_id) AS pos,
-            l.article, l.title, l.date, l.quote_id, l.text, l.kind, l.speaker, l.speaker_id, l.speaker_key,
+        SELECT l.article, l.title, l.date, l.quote_id, l.text, l.kind, l.speaker, l.speaker_id, l.speaker_key,
             CASE WHEN l.speaker_key = {quote_literal(NO_KEY)} THEN {quote_literal(UNATTRIBUTED)}
                  ELSE coalesce(n.name, trim(coalesce(l.speaker, ''))) END AS speaker_name,
             l.cue, l.paragraph, l.sentence, l.start, l."end", l.topics,
             array_to_string(coalesce(l.topics, []), ', ') AS topics_text
-        FROM linked l LEFT JOIN {key_names_sql(tables)} n ON n.key = l.speaker_key
-        ORDER BY pos
+        FROM linked l LEFT JOIN {names} n ON n.key = l.speaker_key
     """
 
 
-def key_articles_sql(quotes_path: Path, tables: StoreTables) -> str:
+def key_articles_sql(quotes_path: Path, tables: StoreTables, lo: str | None = None, hi: str | None = None) -> str:
     """Mentions (actors table) and quotes (derived quotes) per (key, article), by key."""
     return f"""
-        WITH mentioned AS (
-            SELECT key, article, sum(mentions)::BIGINT AS mentions
-            FROM {tables.sql("actors")} WHERE key IS NOT NULL GROUP BY key, article
-        ), quoted AS (
-            SELECT speaker_key AS key, article, count(*)::BIGINT AS quotes
-            FROM read_parquet({quote_literal(str(quotes_path))})
-            WHERE speaker_key <> {quote_literal(NO_KEY)} GROUP BY speaker_key, article
+        SELECT key, article, sum(mentions)::BIGINT AS mentions, sum(quotes)::BIGINT AS quotes
+        FROM (
+            SELECT key, article, mentions::BIGINT AS mentions, 0::BIGINT AS quotes
+            FROM {in_range(tables.sql("actors"), lo, hi)} WHERE key IS NOT NULL
+            UNION ALL
+            SELECT speaker_key, article, 0, 1 FROM read_parquet({quote_literal(str(quotes_path))})
+            WHERE speaker_key <> {quote_literal(NO_KEY)}
         )
-        SELECT coalesce(m.key, q.key) AS key, coalesce(m.article, q.article) AS article,
-            coalesce(m.mentions, 0)::BIGINT AS mentions, coalesce(q.quotes, 0)::BIGINT AS quotes
-        FROM mentioned m FULL OUTER JOIN quoted q ON m.key = q.key AND m.article = q.article
+        GROUP BY key, article
         ORDER BY key, article
     """
 
@@ -99,27 +113,48 @@ def key_articles_sql(quotes_path: Path, tables: StoreTables) -> str:
 class CorpusFiles:
     """The derived files of one store version (see the module docstring)."""
 
-    quotes: Path
-    key_articles: Path
+    names: Path
+    quotes: tuple[Path, ...]
+    key_articles: tuple[Path, ...]
 
     def sql(self, name: str) -> str:
-        return f"read_parquet({quote_literal(str(getattr(self, name)))})"
+        paths = getattr(self, name)
+        listed = ", ".join(quote_literal(str(p)) for p in ((paths,) if isinstance(paths, Path) else paths))
+        return f"read_parquet([{listed}])"
+
+    @classmethod
+    def in_folder(cls, folder: Path) -> CorpusFiles | None:
+        if not (folder / "names.parquet").is_file():
+            return None
+        return cls(
+            names=folder / "names.parquet",
+            quotes=tuple(sorted(folder.glob("quotes-*.parquet"))),
+            key_articles=tuple(sorted(folder.glob("key_articles-*.parquet"))),
+        )
 
 
 def version_folder(tables: StoreTables, cache_dir: Path = CACHE_DIR) -> Path:
     store = hashlib.sha256(str(Path(tables.build_dir).resolve()).encode("utf-8")).hexdigest()[:16]
-    return cache_dir / store / tables.version
+    return cache_dir / store / f"{tables.version}-{FORMAT}"
 
 
-def _write(cursor: duckdb.DuckDBPyConnection, sql: str, target: Path) -> None:
-    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        cursor.execute(
-            f"COPY ({sql}) TO {quote_literal(str(partial))} (FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP})"
-        )
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
+def _copy(cursor: duckdb.DuckDBPyConnection, sql: str, target: Path) -> None:
+    cursor.execute(f"COPY ({sql}) TO {quote_literal(str(target))} (FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP})")
+
+
+def article_ranges(cursor: duckdb.DuckDBPyConnection, tables: StoreTables) -> list[tuple[str | None, str | None]]:
+    """[lo, hi) article ranges of about ``CHUNK_QUOTES`` quotes each, covering every id."""
+    row = cursor.execute(f"SELECT count(*) FROM {tables.sql('quotes')}").fetchone()
+    chunks = max(1, -(-int(row[0] if row else 0) // CHUNK_QUOTES))
+    if chunks == 1:
+        return [(None, None)]
+    fractions = [i / chunks for i in range(1, chunks)]
+    cuts = cursor.execute(
+        f"SELECT DISTINCT unnest(quantile_disc(article, ?)) AS cut FROM {tables.sql('articles')} ORDER BY cut",
+        [fractions],
+    ).fetchall()
+    bounds: list[str | None] = [None, *(str(c[0]) for c in cuts if c[0] is not None), None]
+    return list(zip(bounds[:-1], bounds[1:], strict=True))
 
 
 def corpus_files(
@@ -127,20 +162,33 @@ def corpus_files(
 ) -> CorpusFiles:
     """The derived files of ``tables``' version, made now if they do not exist yet."""
     folder = version_folder(tables, cache_dir)
-    files = CorpusFiles(quotes=folder / "quotes.parquet", key_articles=folder / "key_articles.parquet")
-    if files.quotes.is_file() and files.key_articles.is_file():
-        return files
-    folder.mkdir(parents=True, exist_ok=True)
-    if not files.quotes.is_file():
-        _write(cursor, corpus_quotes_sql(tables), files.quotes)
-    if not files.key_articles.is_file():
-        _write(cursor, key_articles_sql(files.quotes, tables), files.key_articles)
+    ready = CorpusFiles.in_folder(folder)
+    if ready is not None:
+        return ready
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = folder.parent / f".{folder.name}.{uuid.uuid4().hex}"
+    staging.mkdir()
+    try:
+        names = staging / "names.parquet"
+        _copy(cursor, f"SELECT * FROM {key_names_sql(tables)}", names)
+        named = f"read_parquet({quote_literal(str(names))})"
+        for i, (lo, hi) in enumerate(article_ranges(cursor, tables)):
+            quotes = staging / f"quotes-{i:04d}.parquet"
+            _copy(cursor, corpus_quotes_sql(tables, named, lo, hi), quotes)
+            _copy(cursor, key_articles_sql(quotes, tables, lo, hi), staging / f"key_articles-{i:04d}.parquet")
+        with contextlib.suppress(OSError):  # another reader finished first: theirs are used
+            staging.rename(folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     _prune(folder.parent, keep=folder.name)
-    return files
+    made = CorpusFiles.in_folder(folder)
+    assert made is not None
+    return made
 
 
 def _prune(store_folder: Path, *, keep: str) -> None:
-    versions = sorted((p for p in store_folder.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
+    done = [p for p in store_folder.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    versions = sorted(done, key=lambda p: p.stat().st_mtime)
     old = [p for p in versions if p.name != keep][: -(KEEP_VERSIONS - 1) or None]
     for path in old:
         shutil.rmtree(path, ignore_errors=True)

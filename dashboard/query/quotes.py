@@ -1,7 +1,8 @@
 """The quote explorer over every article, in SQL: filter, count, one page of rows, export.
 
-Rows come from the per-version derived ``quotes.parquet`` (see ``derived``), already in
-corpus order with the row number ``pos``, so a page is ``ORDER BY pos LIMIT n OFFSET k``
+Rows come from the per-version derived ``quotes.parquet`` (see ``derived``). Corpus order
+is publication date (undated last), article, paragraph, position; a page is
+``ORDER BY … LIMIT n OFFSET k``, a top-n over the rows that pass the filter,
 and only the rows on screen are materialised. Exports run the same filtered query and
 turn it into CSV or JSON one Arrow batch at a time.
 """
@@ -36,7 +37,6 @@ EXPORT_COLUMNS = [
     "topics",
 ]
 PAGE_COLUMNS = [
-    "pos",
     "article",
     "title",
     "date",
@@ -56,6 +56,8 @@ PAGE_COLUMNS = [
     "topics_text",
 ]
 BATCH_ROWS = 50_000
+PAGE_SELECT = ", ".join(f'"{c}"' for c in PAGE_COLUMNS)
+CORPUS_ORDER = "date NULLS LAST, article, paragraph, start, quote_id"
 
 
 @dataclass(frozen=True)
@@ -129,9 +131,9 @@ def quote_page(
 ) -> pd.DataFrame:
     """Rows ``offset`` .. ``offset + limit`` of the filtered quotes, in corpus order."""
     condition, params = where(chosen)
-    columns = ", ".join(f'"{c}"' for c in PAGE_COLUMNS)
     frame = cursor.execute(
-        f"SELECT {columns} FROM {files.sql('quotes')} WHERE {condition} ORDER BY pos LIMIT ? OFFSET ?",
+        f"SELECT {PAGE_SELECT} FROM {files.sql('quotes')} WHERE {condition} "
+        f"ORDER BY {CORPUS_ORDER} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).df()
     return _typed(frame).reset_index(drop=True)
@@ -139,9 +141,8 @@ def quote_page(
 
 def quote_row(cursor: duckdb.DuckDBPyConnection, files: CorpusFiles, article: str, quote_id: str) -> pd.Series | None:
     """One quote by its ids (for a link that names a quote outside the page shown)."""
-    columns = ", ".join(f'"{c}"' for c in PAGE_COLUMNS)
     frame = cursor.execute(
-        f"SELECT {columns} FROM {files.sql('quotes')} WHERE article = ? AND quote_id = ?", [article, quote_id]
+        f"SELECT {PAGE_SELECT} FROM {files.sql('quotes')} WHERE article = ? AND quote_id = ?", [article, quote_id]
     ).df()
     return None if frame.empty else _typed(frame).iloc[0]
 
@@ -151,7 +152,8 @@ def _export_batches(
 ) -> Iterator[pd.DataFrame]:
     condition, params = where(chosen)
     columns = ", ".join(f'"{c}"' for c in EXPORT_COLUMNS)
-    query = cursor.sql(f"SELECT {columns} FROM {files.sql('quotes')} WHERE {condition} ORDER BY pos", params=params)
+    sql = f"SELECT {columns} FROM {files.sql('quotes')} WHERE {condition} ORDER BY {CORPUS_ORDER}"
+    query = cursor.sql(sql, params=params)
     reader: pa.RecordBatchReader = query.to_arrow_reader(BATCH_ROWS)
     for batch in reader:
         frame = batch.to_pandas()

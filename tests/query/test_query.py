@@ -20,7 +20,7 @@ import pytest
 
 from dashboard.charts import corpus_counts as reference
 from dashboard.charts.counts import UNATTRIBUTED
-from dashboard.query import StoreTables, connect, relations
+from dashboard.query import StoreTables, connect, derived, relations
 from dashboard.query import articles as article_queries
 from dashboard.query import corpus as corpus_queries
 from dashboard.query import quotes as quote_queries
@@ -151,9 +151,15 @@ def cursor() -> Iterator[duckdb.DuckDBPyConnection]:
     database.close()
 
 
-@pytest.fixture()
-def files(cursor: duckdb.DuckDBPyConnection, tables: StoreTables, tmp_path: Path) -> CorpusFiles:
-    return corpus_files(cursor, tables, cache_dir=tmp_path / "cache")
+@pytest.fixture(params=[derived.CHUNK_QUOTES, 2], ids=["one-chunk", "chunks-of-2-quotes"])
+def files(
+    cursor: duckdb.DuckDBPyConnection, tables: StoreTables, tmp_path: Path, request, monkeypatch: pytest.MonkeyPatch
+) -> CorpusFiles:
+    """The derived files, made in one chunk or in chunks of articles holding about two quotes."""
+    monkeypatch.setattr(derived, "CHUNK_QUOTES", request.param)
+    made = corpus_files(cursor, tables, cache_dir=tmp_path / "cache")
+    assert (len(made.quotes) == 1) == (request.param > 100)
+    return made
 
 
 @pytest.fixture(scope="module")
@@ -235,7 +241,6 @@ def test_derived_quotes_match_the_reference(cursor, files: CorpusFiles, corpus: 
     columns = ["article", "quote_id", "title", "speaker_key", "speaker_name", "topics_text", "kind", "cue"]
     pd.testing.assert_frame_equal(rows.loc[:, columns], corpus.loc[:, columns], check_dtype=False)
     assert list(rows["date"].fillna("NA")) == list(corpus["date"].fillna("NA"))
-    assert list(rows["pos"]) == list(range(1, len(corpus) + 1))
     assert "a-kremlin-aide" in set(rows["speaker_key"])  # keyed by its own text, as the build folds names
 
 
@@ -247,7 +252,7 @@ def test_speaker_and_actor_totals_match_the_reference(cursor, tables, files, cor
     pd.testing.assert_frame_equal(corpus_queries.speaker_totals(cursor, tables, files), speakers, check_dtype=False)
     pd.testing.assert_frame_equal(corpus_queries.actor_totals(cursor, tables, files), actors, check_dtype=False)
     pd.testing.assert_series_equal(
-        corpus_queries.key_names(cursor, tables), names, check_dtype=False, check_index_type=False
+        corpus_queries.key_names(cursor, files), names, check_dtype=False, check_index_type=False
     )
 
 
@@ -367,8 +372,8 @@ def test_cursors_of_one_database_answer_on_many_threads(tables: StoreTables, fil
 
 def test_derived_files_are_made_once_per_version(cursor, tables: StoreTables, tmp_path: Path) -> None:
     first = corpus_files(cursor, tables, cache_dir=tmp_path / "c")
-    stamp = first.quotes.stat().st_mtime_ns
+    stamp = first.names.stat().st_mtime_ns
     again = corpus_files(cursor, tables, cache_dir=tmp_path / "c")
-    assert again == first and again.quotes.stat().st_mtime_ns == stamp
+    assert again == first and again.names.stat().st_mtime_ns == stamp
     other = corpus_files(cursor, StoreTables(tables.build_dir, "v2"), cache_dir=tmp_path / "c")
-    assert other.quotes.parent != first.quotes.parent and other.quotes.is_file()
+    assert other.names.parent != first.names.parent and other.quotes and other.key_articles
