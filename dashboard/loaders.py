@@ -1,34 +1,41 @@
 """Cached reads of the built tables — the only module with ``st.cache_*``.
 
-Every cached function takes the store version as an argument, so a rebuild (which writes a
-new version and moves ``CURRENT``) is picked up on the next rerun without clearing caches.
-Reading the tables never loads spaCy.
+Every read goes through DuckDB (``dashboard/query``): a page asks for what it shows (one
+article's rows, a corpus aggregate, one page of the all-articles explorer), never for a
+whole table. ``st.cache_data`` holds only such small results, and every cached function
+takes the store version as an argument, so a rebuild (a new version) is picked up on the
+next rerun without clearing caches. One DuckDB database per process
+(``st.cache_resource``); every query runs on a cursor of its own, so sessions on other
+threads never share one. Reading the tables never loads spaCy.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
 from dashboard import settings
-from dashboard.charts.corpus import corpus_source
-from dashboard.charts.corpus_counts import (
-    actor_article_counts,
-    actor_totals,
-    corpus_quotes,
-    key_names,
-    speaker_article_counts,
-    speaker_totals,
-    topic_article_counts,
-)
+from dashboard.charts.corpus import credits_source
 from dashboard.charts.template import source_line
 from dashboard.errors import DashboardError
-from dashboard.store.files import read_table, read_tables, readable_version
+from dashboard.query import articles as article_queries
+from dashboard.query import corpus as corpus_queries
+from dashboard.query import quotes as quote_queries
+from dashboard.query.connection import connect
+from dashboard.query.corpus import CorpusTotals
+from dashboard.query.derived import CorpusFiles, corpus_files
+from dashboard.query.quotes import CorpusFilter
+from dashboard.query.relations import StoreTables
+from dashboard.store.files import readable_version
+from dashboard.store.schema import TABLES, empty
 
-ARTICLE_TABLES = ("paragraphs", "sentences", "actors", "mentions", "quotes", "topic_mentions")
+ARTICLE_TABLES = article_queries.ARTICLE_TABLES
 
 
 @dataclass(frozen=True)
@@ -68,48 +75,105 @@ def store_version() -> str | None:
     return readable_version(build_dir())[0]
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _articles(folder: str, version: str) -> pd.DataFrame:
-    frame = read_table(Path(folder), "articles", version)
-    return frame.sort_values(["date", "article"], na_position="last", kind="stable").reset_index(drop=True)
+@st.cache_resource(show_spinner=False)
+def _database() -> duckdb.DuckDBPyConnection:
+    return connect()
+
+
+@contextmanager
+def _query(folder: str, version: str) -> Iterator[tuple[duckdb.DuckDBPyConnection, StoreTables]]:
+    """A cursor of its own (thread-safe) and the version's tables as SQL relations."""
+    cursor = _database().cursor()
+    try:
+        yield cursor, StoreTables(Path(folder), version)
+    finally:
+        cursor.close()
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _problem(folder: str, version: str) -> str | None:
     try:
-        _tables(folder, version)
-    except (DashboardError, ValueError, OSError) as error:
-        return str(error)
+        with _query(folder, version) as (cursor, tables):
+            for table in TABLES:
+                cursor.execute(f"SELECT * FROM {tables.sql(table)} LIMIT 0").fetchall()
+    except (DashboardError, ValueError, OSError, duckdb.Error) as error:
+        return str(error).splitlines()[0]
     return None
 
 
 def store_problem() -> str | None:
-    """Why the current tables cannot be read (e.g. built by an older schema), or None."""
+    """Why the current tables cannot be read (e.g. a damaged part), or None."""
     version = store_version()
     return None if version is None else _problem(str(build_dir()), version)
 
 
+# -- articles -----------------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _articles(folder: str, version: str) -> pd.DataFrame:
+    with _query(folder, version) as (cursor, tables):
+        return article_queries.articles_table(cursor, tables)
+
+
 def load_articles() -> pd.DataFrame:
-    """The articles table (id, title, outlet, date, …) of the current version."""
+    """The whole articles table (id, title, outlet, date, …) in article order.
+
+    One row per article: for scripts and small stores. Pages use ``load_article_choices``,
+    ``load_known_articles`` and ``load_article_titles``, which stay small at any size.
+    """
     version = store_version()
     if version is None:
-        return read_table(build_dir(), "articles")  # empty, with the schema's columns
+        return empty("articles")
     return _articles(str(build_dir()), version)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _tables(folder: str, version: str) -> dict[str, pd.DataFrame]:
-    return read_tables(Path(folder), version)
+@st.cache_data(show_spinner=False, max_entries=8)
+def _article_choices(folder: str, version: str, limit: int) -> tuple[pd.DataFrame, int]:
+    with _query(folder, version) as (cursor, tables):
+        return article_queries.newest_articles(cursor, tables, limit=limit), article_queries.article_count(
+            cursor, tables
+        )
+
+
+def load_article_choices(limit: int) -> tuple[pd.DataFrame, int]:
+    """(the last ``limit`` articles in article order — date, undated last, then id —, how many there are)."""
+    version = store_version()
+    if version is None:
+        return empty("articles"), 0
+    return _article_choices(str(build_dir()), version, limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _known_articles(folder: str, version: str, ids: tuple[str, ...]) -> pd.DataFrame:
+    with _query(folder, version) as (cursor, tables):
+        return article_queries.known_articles(cursor, tables, ids)
+
+
+def load_known_articles(ids: Sequence[str]) -> pd.DataFrame:
+    """The articles-table rows of those of ``ids`` that are built (article order)."""
+    version = store_version()
+    if version is None or not ids:
+        return empty("articles")
+    return _known_articles(str(build_dir()), version, tuple(sorted(set(ids))))
+
+
+def load_article_titles(paths: Sequence[str]) -> dict[str, str]:
+    """File path → headline for the built articles among ``paths`` (not cached: a short list)."""
+    version = store_version()
+    if version is None or not paths:
+        return {}
+    with _query(str(build_dir()), version) as (cursor, tables):
+        return article_queries.titles_by_path(cursor, tables, paths)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _article(folder: str, version: str, article: str) -> ArticleData | None:
-    tables = _tables(folder, version)
-    meta = tables["articles"][tables["articles"]["article"] == article]
-    if meta.empty:
-        return None
-    row = meta.iloc[0]
-    frames = {name: tables[name][tables[name]["article"] == article].reset_index(drop=True) for name in ARTICLE_TABLES}
+    with _query(folder, version) as (cursor, tables):
+        row = article_queries.article_meta(cursor, tables, article)
+        if row is None:
+            return None
+        frames = article_queries.article_rows(cursor, tables, article)
     return ArticleData(
         article=article,
         title=str(row["title"]),
@@ -138,45 +202,42 @@ def load_article(article: str) -> ArticleData | None:
 
 @dataclass(frozen=True)
 class CorpusData:
-    """Aggregates over every article, computed once per store version.
+    """The corpus aggregates of one store version: small whatever the corpus size.
 
-    ``quotes`` has one row per quote of every article (with title, date, speaker key and
-    display name); the others are small: counts per (speaker key, article), per (actor
-    key, article) and per (topic, article).
+    ``speakers``: one row per speaker key (speaker_key, name, quotes, articles), most
+    quoted first; ``actors``: one row per actor key (key, name, mentions, quotes,
+    articles), in most articles first; ``names``: key → display name; ``topic_dates``:
+    matched terms per (topic, date); ``topics``: every matched topic, A–Z.
     """
 
-    articles: pd.DataFrame
-    quotes: pd.DataFrame
-    speaker_articles: pd.DataFrame
+    totals: CorpusTotals
+    source: str
     speakers: pd.DataFrame
     names: pd.Series
-    actor_articles: pd.DataFrame
     actors: pd.DataFrame
-    topic_articles: pd.DataFrame
+    topic_dates: pd.DataFrame
+    topics: tuple[str, ...]
 
-    @property
-    def source(self) -> str:
-        return corpus_source(self.articles)
+
+def _files(cursor: duckdb.DuckDBPyConnection, tables: StoreTables) -> CorpusFiles:
+    return corpus_files(cursor, tables)
 
 
 @st.cache_data(show_spinner="Counting across the corpus…", max_entries=2)
 def _corpus(folder: str, version: str) -> CorpusData:
-    tables = _tables(folder, version)
-    articles = _articles(folder, version)
-    quotes = corpus_quotes(tables["quotes"], tables["actors"], articles)
-    names = key_names(tables["actors"])
-    per_speaker = speaker_article_counts(quotes)
-    per_actor = actor_article_counts(tables["actors"], per_speaker)
-    return CorpusData(
-        articles=articles,
-        quotes=quotes,
-        speaker_articles=per_speaker,
-        speakers=speaker_totals(per_speaker, names),
-        names=names,
-        actor_articles=per_actor,
-        actors=actor_totals(per_actor, names),
-        topic_articles=topic_article_counts(tables["topic_mentions"], articles),
-    )
+    with _query(folder, version) as (cursor, tables):
+        files = _files(cursor, tables)
+        used, unnamed = corpus_queries.credits(cursor, tables)
+        topic_dates = corpus_queries.topic_dates(cursor, tables)
+        return CorpusData(
+            totals=corpus_queries.corpus_totals(cursor, tables, files),
+            source=credits_source(used, unnamed),
+            speakers=corpus_queries.speaker_totals(cursor, tables, files),
+            names=corpus_queries.key_names(cursor, files),
+            actors=corpus_queries.actor_totals(cursor, tables, files),
+            topic_dates=topic_dates,
+            topics=tuple(sorted(set(topic_dates["topic"].astype(str)))),
+        )
 
 
 def load_corpus() -> CorpusData | None:
@@ -185,3 +246,88 @@ def load_corpus() -> CorpusData | None:
     if version is None:
         return None
     return _corpus(str(build_dir()), version)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _speaker_articles(folder: str, version: str, limit: int) -> pd.DataFrame:
+    totals = _corpus(folder, version).speakers
+    with _query(folder, version) as (cursor, tables):
+        return corpus_queries.speaker_articles(cursor, tables, _files(cursor, tables), totals, limit=limit)
+
+
+def load_speaker_articles(limit: int) -> pd.DataFrame:
+    """The ``limit`` most quoted speakers and the articles that quote them (see ``query.corpus``)."""
+    version = store_version()
+    if version is None:
+        return corpus_queries.speaker_articles_empty()
+    return _speaker_articles(str(build_dir()), version, limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _actor_timeline(folder: str, version: str, key: str) -> pd.DataFrame:
+    with _query(folder, version) as (cursor, tables):
+        return corpus_queries.actor_timeline(cursor, tables, _files(cursor, tables), key)
+
+
+def load_actor_timeline(key: str) -> pd.DataFrame:
+    """One actor's articles in publication order: date, article, title, mentions, quotes."""
+    version = store_version()
+    if version is None:
+        return corpus_queries.actor_timeline_empty()
+    return _actor_timeline(str(build_dir()), version, key)
+
+
+# -- the all-articles quote explorer ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuotePage:
+    """One page of the filtered quotes (in corpus order) and how many quotes pass the filter."""
+
+    rows: pd.DataFrame
+    total: int
+    offset: int
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _quote_page(folder: str, version: str, chosen: CorpusFilter, offset: int, limit: int) -> QuotePage:
+    with _query(folder, version) as (cursor, tables):
+        files = _files(cursor, tables)
+        total = quote_queries.count_quotes(cursor, files, chosen)
+        rows = quote_queries.quote_page(cursor, files, chosen, offset=offset, limit=limit)
+    return QuotePage(rows=rows, total=total, offset=offset)
+
+
+def load_corpus_quotes(chosen: CorpusFilter, *, offset: int = 0, limit: int) -> QuotePage:
+    """The quotes of every article that pass ``chosen``: rows ``offset`` to ``offset + limit`` only."""
+    version = store_version()
+    if version is None:
+        return QuotePage(rows=pd.DataFrame(columns=quote_queries.PAGE_COLUMNS), total=0, offset=0)
+    return _quote_page(str(build_dir()), version, chosen, offset, limit)
+
+
+def load_corpus_quote(article: str, quote_id: str) -> pd.Series | None:
+    """One quote of the corpus by its ids, as a row of ``load_corpus_quotes``; None if unknown."""
+    version = store_version()
+    if version is None:
+        return None
+    with _query(str(build_dir()), version) as (cursor, tables):
+        return quote_queries.quote_row(cursor, _files(cursor, tables), article, quote_id)
+
+
+def corpus_quotes_csv(chosen: CorpusFilter) -> str:
+    """Every quote that passes ``chosen`` as CSV, made now batch by batch (never cached)."""
+    version = store_version()
+    if version is None:
+        return ""
+    with _query(str(build_dir()), version) as (cursor, tables):
+        return quote_queries.export_csv(cursor, _files(cursor, tables), chosen)
+
+
+def corpus_quotes_json(chosen: CorpusFilter) -> str:
+    """Every quote that passes ``chosen`` as JSON, made now batch by batch (never cached)."""
+    version = store_version()
+    if version is None:
+        return "[]"
+    with _query(str(build_dir()), version) as (cursor, tables):
+        return quote_queries.export_json(cursor, _files(cursor, tables), chosen)

@@ -12,8 +12,8 @@ from dashboard.charts.corpus import (
     topic_attention_heatmap,
     topic_attention_summary,
 )
-from dashboard.charts.corpus_counts import NO_KEY, actor_timeline, speaker_articles, topic_period_matrix
-from dashboard.loaders import load_corpus
+from dashboard.charts.corpus_counts import topic_period_matrix
+from dashboard.loaders import load_actor_timeline, load_corpus, load_speaker_articles
 from dashboard.ui.chart_block import chart
 from dashboard.ui.corpus_focus import ACTOR, actor_picker
 from dashboard.ui.url_state import keep_params, markdown_text, share_link
@@ -22,34 +22,34 @@ TOP_SPEAKERS = 25
 
 keep_params((ACTOR,))
 corpus = load_corpus()
-if corpus is None or corpus.articles.empty:
+if corpus is None or corpus.totals.articles == 0:
     st.info("No articles have been built yet.")
     st.stop()
 
 st.subheader("The whole corpus", anchor=False)
-dated = corpus.articles["date"].dropna()
+totals = corpus.totals
 row = st.container(horizontal=True)
-row.metric("Articles", f"{len(corpus.articles):,}", width=140)
+row.metric("Articles", f"{totals.articles:,}", width=140)
 row.metric("Speakers", f"{len(corpus.speakers):,}", width=140)
-row.metric("Quotes", f"{len(corpus.quotes):,}", width=140)
+row.metric("Quotes", f"{totals.quotes:,}", width=140)
 row.metric("Actors", f"{len(corpus.actors):,}", width=140)
-if len(dated):
-    undated = len(corpus.articles) - len(dated)
+if totals.first_date is not None:
+    undated = totals.undated
     st.caption(
-        f"Published {dated.min()} to {dated.max()}"
+        f"Published {totals.first_date} to {totals.last_date}"
         + (f"; {undated} article{'s' if undated != 1 else ''} without a date" if undated else "")
         + ". Speakers and actors are linked across articles: “Trump” and “Donald Trump” are one person."
     )
 
 st.markdown("#### Who is quoted most")
 chart(
-    corpus_quoted_bar(corpus.speakers, articles=len(corpus.articles), source=corpus.source),
-    corpus_quoted_summary(corpus.speakers, unattributed=int((corpus.quotes["speaker_key"] == NO_KEY).sum())),
+    corpus_quoted_bar(corpus.speakers, articles=totals.articles, source=corpus.source),
+    corpus_quoted_summary(corpus.speakers, unattributed=totals.unattributed),
     key="corpus_quoted",
 )
 with st.expander(f"The {TOP_SPEAKERS} most quoted and the articles that quote them"):
     st.dataframe(
-        speaker_articles(corpus.speaker_articles, corpus.speakers, corpus.articles, limit=TOP_SPEAKERS),
+        load_speaker_articles(TOP_SPEAKERS),
         hide_index=True,
         key="corpus_speakers_table",
         column_config={
@@ -66,7 +66,7 @@ st.markdown("#### An actor across articles")
 key = actor_picker(corpus.actors)
 if key is not None:
     name = str(corpus.actors.set_index("key").at[key, "name"])
-    timeline = actor_timeline(corpus.actor_articles, corpus.articles, key)
+    timeline = load_actor_timeline(key)
     chart(
         actor_timeline_chart(timeline, name, source=corpus.source),
         actor_timeline_summary(timeline, name),
@@ -81,6 +81,6 @@ if key is not None:
         )
 
 st.markdown("#### Topic attention over time")
-matrix = topic_period_matrix(corpus.topic_articles)
+matrix = topic_period_matrix(corpus.topic_dates)
 chart(topic_attention_heatmap(matrix, source=corpus.source), topic_attention_summary(matrix), key="corpus_topics")
 share_link()

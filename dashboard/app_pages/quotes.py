@@ -13,11 +13,10 @@ from dashboard.loaders import load_article, load_corpus
 from dashboard.ui.article_picker import current_article
 from dashboard.ui.corpus_quotes import (
     CORPUS_PARAMS,
-    MAX_ROWS,
     corpus_downloads,
     corpus_quote_filters,
+    corpus_quote_page,
     corpus_quote_table,
-    filter_corpus_quotes,
     shown_note,
 )
 from dashboard.ui.headline import article_heading
@@ -40,16 +39,17 @@ if scope == ALL_ARTICLES:
     if corpus is None:
         st.info("No articles have been built yet.")
         st.stop()
-    st.subheader(f"Quotes in all {len(corpus.articles):,} articles", anchor=False)
-    rows = filter_corpus_quotes(corpus.quotes, corpus_quote_filters(corpus))
-    st.caption(shown_note(min(len(rows), MAX_ROWS), len(rows), len(corpus.quotes)))
-    selected = corpus_quote_table(rows)
+    st.subheader(f"Quotes in all {corpus.totals.articles:,} articles", anchor=False)
+    wanted = corpus_quote_filters(corpus)
+    page = corpus_quote_page(wanted)
+    st.caption(shown_note(len(page.rows), page.total, corpus.totals.quotes, first=page.offset + 1))
+    selected = corpus_quote_table(page.rows)
     if selected is not None:
         article = load_article(str(selected["article"]))
         if article is not None:
             st.caption(markdown_text(f"From “{article.title}” {('· ' + article.byline) if article.byline else ''}"))
             st.html(quote_in_paragraph(selected, article.paragraphs))
-    corpus_downloads(rows)
+    corpus_downloads(wanted, page.total)
     share_link()
     st.stop()
 

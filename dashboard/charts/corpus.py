@@ -25,11 +25,16 @@ def corpus_source(articles: pd.DataFrame) -> str:
     credit = articles["credit"].astype("string").str.strip().replace("", pd.NA)
     outlet = articles["outlet"].astype("string").str.strip().replace("", pd.NA)
     named = credit.fillna(outlet)
-    used = named.dropna().value_counts()
+    return credits_source(named.dropna().value_counts(), int(named.isna().sum()))
+
+
+def credits_source(used: pd.Series, unnamed: int) -> str:
+    """The source line from articles per credit (most first) and the number without one."""
+    if used.empty and not unnamed:
+        return ""
     parts = [str(n) for n in used.index[:MAX_CREDITS]]
     if len(used) > MAX_CREDITS:
         parts.append(f"{len(used) - MAX_CREDITS} more")
-    unnamed = int(named.isna().sum())
     if unnamed:
         parts.append(plural(unnamed, "article") + " without a credit")
     return "Source: " + "; ".join(parts)

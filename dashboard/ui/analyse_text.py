@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard import settings
 from dashboard.errors import ArticleError, DashboardError
-from dashboard.loaders import build_dir, load_articles
+from dashboard.loaders import build_dir, load_article_titles
 from dashboard.store.intake import add_to_corpus, receive
 from dashboard.ui.url_state import ARTICLE_PARAM, markdown_text
 
@@ -91,7 +91,7 @@ def inbox_section() -> None:
     if not files:
         st.caption("The inbox is empty.")
         return
-    titles = _titles()
+    titles = load_article_titles([str(p) for p in files])
     for path in files:
         row = st.container(horizontal=True, vertical_alignment="center")
         row.markdown(f"{markdown_text(titles.get(str(path), path.stem))} · `{path.stem}`")
@@ -99,10 +99,3 @@ def inbox_section() -> None:
             st.switch_page(OVERVIEW, query_params={ARTICLE_PARAM: path.stem})
         if row.button("Add to corpus", key=f"analyse_add_{path.stem}"):
             add_to_corpus_action(path)
-
-
-def _titles() -> dict[str, str]:
-    articles = load_articles()
-    return {str(p): str(t) for p, t in zip(articles["path"], articles["title"], strict=True)}
-
-

@@ -6,10 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import settings
-from dashboard.loaders import ArticleData, load_article, load_articles
+from dashboard.loaders import ArticleData, load_article, load_article_choices, load_known_articles
 from dashboard.ui.url_state import ARTICLE_PARAM, note_ignored, seed, set_param, url_value
 
 ARTICLE_KEY = "app_article"
+MAX_ARTICLES = 1_000  # articles listed in the picker (the most recent); a link can open any
 
 
 def article_labels(articles: pd.DataFrame) -> dict[str, str]:
@@ -37,13 +38,17 @@ def _clear_page_filters() -> None:
 
 def article_picker() -> str | None:
     """Draw the picker in the sidebar; return the chosen article id (None if none are built)."""
-    articles = load_articles()
-    ids = list(articles["article"])
-    if not ids:
+    articles, total = load_article_choices(MAX_ARTICLES)
+    if articles.empty:
         st.sidebar.info("No articles have been built yet.")
         return None
-    labels = article_labels(articles)
     wanted = url_value(ARTICLE_PARAM)
+    listed = set(articles["article"])
+    others = [a for a in (wanted, st.session_state.get(ARTICLE_KEY), settings.DEFAULT_ARTICLE) if a and a not in listed]
+    if others:  # a link, the reader's choice or the default outside the most recent: list it first
+        articles = pd.concat([load_known_articles(others), articles], ignore_index=True)
+    ids = list(articles["article"])
+    labels = article_labels(articles)
     default = settings.DEFAULT_ARTICLE if settings.DEFAULT_ARTICLE in ids else ids[0]
     if wanted is not None and wanted not in ids:
         note_ignored("the article", [wanted])
@@ -58,7 +63,10 @@ def article_picker() -> str | None:
         key=ARTICLE_KEY,
         format_func=lambda article: labels.get(article, article),
         on_change=_clear_page_filters,
-        help="Every built article: headline, outlet and date.",
+        help="Every built article: headline, outlet and date."
+        if total <= MAX_ARTICLES
+        else f"The {MAX_ARTICLES:,} most recent of {total:,} articles: headline, outlet and date. "
+        "A link (?article=…) opens any of them.",
     )
     set_param(ARTICLE_PARAM, chosen)
     return str(chosen)

@@ -1,80 +1,48 @@
-"""The quote explorer over every article: pure filtering, and the widgets that set it.
+"""The quote explorer over every article: the widgets that set its filters, one page of rows.
 
 The quotes page in scope "all articles" (``?scope=all``). URL parameters: ``speaker``
 (repeatable; corpus-wide actor keys such as ``donald-trump`` — a display name such as
 "Donald Trump" is accepted too; '(unattributed)' allowed), ``articles`` (repeatable
-article ids), ``topic``, ``kind``, ``q`` as in one article, ``quote`` (``article~quote_id``).
+article ids), ``topic``, ``kind``, ``q`` as in one article, ``quote`` (``article~quote_id``),
+``page`` (pages of ``MAX_ROWS`` rows).
 
-Filtering works on the cached corpus frame with boolean masks; the table shows at most
-``MAX_ROWS`` rows, the downloads give every filtered row.
+Filtering, counting and paging run in SQL (``dashboard/query/quotes.py`` through the
+loaders): the table holds only the ``MAX_ROWS`` rows of the page shown; the downloads are
+made, with every filtered row, only when a button is clicked.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
+import math
 
 import pandas as pd
 import streamlit as st
 
-from dashboard.charts.corpus_counts import NO_KEY
 from dashboard.charts.counts import UNATTRIBUTED
-from dashboard.loaders import CorpusData
+from dashboard.loaders import (
+    CorpusData,
+    QuotePage,
+    corpus_quotes_csv,
+    corpus_quotes_json,
+    load_article_choices,
+    load_corpus_quotes,
+    load_known_articles,
+)
+from dashboard.query.quotes import CorpusFilter
 from dashboard.store.actor_keys import name_key
 from dashboard.ui.quote_filters import KIND, QUOTE, QUOTE_KINDS, SEARCH, SPEAKER, TOPIC
 from dashboard.ui.row_table import download_pair, selectable_table
 from dashboard.ui.url_state import note_ignored, seed, set_param, url_value, url_values
 
 ARTICLES = "articles"
-CORPUS_PARAMS = (SPEAKER, ARTICLES, TOPIC, KIND, SEARCH, QUOTE)
-MAX_ROWS = 1_000  # rows drawn in the table; downloads have all
+PAGE = "page"
+CORPUS_PARAMS = (SPEAKER, ARTICLES, TOPIC, KIND, SEARCH, QUOTE, PAGE)
+MAX_ROWS = 1_000  # rows drawn in the table, one page; downloads have all
 MAX_OPTIONS = 1_000  # speakers offered in the select box (most quoted first)
 SEPARATOR = "~"
-EXPORT_COLUMNS = [
-    "article",
-    "title",
-    "date",
-    "quote_id",
-    "text",
-    "kind",
-    "speaker",
-    "speaker_key",
-    "cue",
-    "paragraph",
-    "sentence",
-    "start",
-    "end",
-    "topics",
-]
+PAGE_KEY = "quotes_all_page"
 
-
-@dataclass(frozen=True)
-class CorpusFilter:
-    """What the reader asked for; empty tuples mean 'any'. Speakers are actor keys."""
-
-    speakers: tuple[str, ...] = ()
-    articles: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
-    text: str = ""
-
-
-def filter_corpus_quotes(quotes: pd.DataFrame, chosen: CorpusFilter) -> pd.DataFrame:
-    """The quotes (of ``corpus_quotes``) that pass every filter, in corpus order."""
-    keep = pd.Series(True, index=quotes.index)
-    if chosen.speakers:
-        keys = {NO_KEY if s == UNATTRIBUTED else s for s in chosen.speakers}
-        keep &= quotes["speaker_key"].isin(keys)
-    if chosen.articles:
-        keep &= quotes["article"].isin(chosen.articles)
-    if chosen.kinds:
-        keep &= quotes["kind"].isin(chosen.kinds)
-    if chosen.topics:
-        wanted = set(chosen.topics)
-        keep &= quotes["topics"].map(lambda topics: bool(wanted.intersection(topics if topics is not None else [])))
-    if chosen.text.strip():
-        keep &= quotes["search_text"].str.contains(chosen.text.strip().casefold(), regex=False)
-    return quotes[keep.astype(bool)]
+__all__ = ["CorpusFilter", "corpus_quote_filters", "corpus_quote_page", "corpus_quote_table", "corpus_downloads"]
 
 
 def corpus_rows(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -94,25 +62,6 @@ def corpus_rows(quotes: pd.DataFrame) -> pd.DataFrame:
         },
         index=quotes.index,
     ).reset_index(drop=True)
-
-
-def export_frame(quotes: pd.DataFrame) -> pd.DataFrame:
-    frame = quotes.rename(columns={"speaker_name": "speaker_display"}).copy()
-    frame["speaker"] = quotes["speaker"].astype("string").replace("", pd.NA)
-    frame["topics"] = quotes["topics"].map(lambda t: [str(x) for x in t] if t is not None else [])
-    return frame.loc[:, EXPORT_COLUMNS].reset_index(drop=True)
-
-
-def export_csv(quotes: pd.DataFrame) -> str:
-    frame = export_frame(quotes)
-    frame["topics"] = frame["topics"].map("; ".join)
-    return frame.to_csv(index=False)
-
-
-def export_json(quotes: pd.DataFrame) -> str:
-    frame = export_frame(quotes).astype(object)
-    records = frame.where(frame.notna(), None).to_dict(orient="records")
-    return json.dumps(records, ensure_ascii=False, indent=1, default=int)
 
 
 def resolve_speakers(wanted: list[str], keys: set[str]) -> tuple[list[str], list[str]]:
@@ -143,13 +92,12 @@ def _seed_from_url(key: str, param: str, options: list[str], what: str) -> None:
 
 def corpus_quote_filters(corpus: CorpusData) -> CorpusFilter:
     """Speaker (corpus-wide), article, topic, kind and search filters; return the choice."""
-    quotes = corpus.quotes
     speakers = corpus.speakers
     keys = set(speakers["speaker_key"])
     names = dict(zip(speakers["speaker_key"], speakers["name"], strict=True))
     counts = dict(zip(speakers["speaker_key"], speakers["quotes"], strict=True))
     spread = dict(zip(speakers["speaker_key"], speakers["articles"], strict=True))
-    unattributed = int((quotes["speaker_key"] == NO_KEY).sum())
+    unattributed = corpus.totals.unattributed
 
     speaker_key = "quotes_all_speaker"
     if speaker_key not in st.session_state:
@@ -163,13 +111,17 @@ def corpus_quote_filters(corpus: CorpusData) -> CorpusFilter:
         options.append(UNATTRIBUTED)
     st.session_state[speaker_key] = [s for s in chosen_now if s in options]
 
-    titles = dict(zip(corpus.articles["article"], corpus.articles["title"], strict=True))
-    article_ids = list(corpus.articles["article"])
-    topics = sorted(set(corpus.topic_articles["topic"]))  # quote topics are matched topic terms
-    _seed_from_url("quotes_all_articles", ARTICLES, article_ids, "the article")
+    topics = list(corpus.topics)  # quote topics are matched topic terms
+    if "quotes_all_articles" not in st.session_state:
+        wanted = list(dict.fromkeys(url_values(ARTICLES)))
+        known = set(load_known_articles(wanted)["article"]) if wanted else set()
+        note_ignored("the article", [v for v in wanted if v not in known])
+        seed("quotes_all_articles", [v for v in wanted if v in known])
     chosen_ids = list(st.session_state["quotes_all_articles"])
-    newest = article_ids[-MAX_OPTIONS:] if len(article_ids) > MAX_OPTIONS else article_ids
-    article_options = chosen_ids + [a for a in newest if a not in set(chosen_ids)]
+    newest, _ = load_article_choices(MAX_OPTIONS)
+    listed = pd.concat([load_known_articles(chosen_ids), newest], ignore_index=True)
+    titles = dict(zip(listed["article"], listed["title"], strict=True))
+    article_options = chosen_ids + [a for a in newest["article"] if a not in set(chosen_ids)]
     _seed_from_url("quotes_all_topic", TOPIC, topics, "the topic")
     _seed_from_url("quotes_all_kind", KIND, list(QUOTE_KINDS), "the quote kind")
     seed("quotes_all_q", url_value(SEARCH) or "")
@@ -208,17 +160,43 @@ def corpus_quote_filters(corpus: CorpusData) -> CorpusFilter:
     return CorpusFilter(tuple(chosen_speakers), tuple(chosen_articles), tuple(chosen_topics), tuple(chosen_kinds), text)
 
 
-def shown_note(shown: int, total: int, everything: int) -> str:
+def shown_note(shown: int, total: int, everything: int, *, first: int = 1) -> str:
     if total > shown:
         return (
-            f"Showing the first {shown:,} of {total:,} matching quotes ({everything:,} in the corpus) — "
-            "narrow the filters or download them all."
+            f"Showing quotes {first:,} to {first + shown - 1:,} of {total:,} matching quotes "
+            f"({everything:,} in the corpus) — turn the page, narrow the filters or download them all."
         )
     return f"Showing {total:,} of {everything:,} quotes from every article. Select a row to read it in context."
 
 
+def corpus_quote_page(chosen: CorpusFilter) -> QuotePage:
+    """The page of filtered quotes the reader is on (``?page=``, from 1); a page box when there are several.
+
+    A new filter starts again at page 1. Only this page's rows are fetched.
+    """
+    if st.session_state.get("quotes_all_filter") != chosen:
+        st.session_state["quotes_all_filter"] = chosen
+        if PAGE_KEY in st.session_state:
+            st.session_state[PAGE_KEY] = 1
+    wanted = url_value(PAGE)
+    seed(PAGE_KEY, int(wanted) if wanted is not None and wanted.isdigit() and int(wanted) > 0 else 1)
+    number = int(st.session_state[PAGE_KEY])
+    result = load_corpus_quotes(chosen, offset=(number - 1) * MAX_ROWS, limit=MAX_ROWS)
+    pages = max(1, math.ceil(result.total / MAX_ROWS))
+    if number > pages:  # a link or an old page number beyond the last page
+        number = st.session_state[PAGE_KEY] = pages
+        result = load_corpus_quotes(chosen, offset=(number - 1) * MAX_ROWS, limit=MAX_ROWS)
+    if pages > 1:
+        st.number_input(
+            f"Page (of {pages:,})", min_value=1, max_value=pages, step=1, key=PAGE_KEY, width=200,
+            help=f"{MAX_ROWS:,} quotes per page, in publication order.",
+        )
+    set_param(PAGE, str(number) if number > 1 else None)
+    return result
+
+
 def corpus_quote_table(rows: pd.DataFrame) -> pd.Series | None:
-    """The first ``MAX_ROWS`` filtered quotes; return the selected row (kept in ``?quote=``)."""
+    """The page's quotes (at most ``MAX_ROWS``); return the selected row (kept in ``?quote=``)."""
     shown = rows.head(MAX_ROWS)
     selected = selectable_table(
         corpus_rows(shown),
@@ -238,12 +216,12 @@ def corpus_quote_table(rows: pd.DataFrame) -> pd.Series | None:
     return None if selected is None else shown.iloc[selected]
 
 
-def corpus_downloads(rows: pd.DataFrame) -> None:
-    """CSV and JSON of every filtered row (made only when the button is clicked)."""
+def corpus_downloads(chosen: CorpusFilter, total: int) -> None:
+    """CSV and JSON of every filtered row (made from SQL only when the button is clicked)."""
     download_pair(
-        csv=lambda: export_csv(rows),
-        json=lambda: export_json(rows),
+        csv=lambda: corpus_quotes_csv(chosen),
+        json=lambda: corpus_quotes_json(chosen),
         file_stem="corpus-quotes",
         key="quotes_all",
-        label_note=f" ({len(rows):,} rows)",
+        label_note=f" ({total:,} rows)",
     )
