@@ -84,5 +84,5 @@ def test_unreadable_tables_are_reported_not_raised(store: Path, monkeypatch) -> 
     def damaged(*args: object) -> None:  # damage inside a data page: found only when read
         raise StoreError("parts/quotes/x.parquet: cannot read the table part")
 
-    monkeypatch.setattr(loaders, "read_tables", damaged)
+    monkeypatch.setattr(loaders, "StoreTables", damaged)
     assert "parts/quotes/x.parquet" in (loaders.store_problem() or "")
