@@ -15,10 +15,23 @@ from typing import Any
 
 from dashboard.evaluation.quotes import is_proper_alias, normalise_name
 
+NAME_LINKS = frozenset({"of", "the", "and", "&", "for", "de", "al", "bin", "van", "von"})
+SOURCE_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "senator", "governor"})
+
+
+def source_key(text: str) -> str:
+    """A source span as a name: possessive and one leading title off ("Mr. Obama's" → "obama")."""
+    words = normalise_name(text).split()
+    if words:
+        words[-1] = words[-1].removesuffix("'s")
+    if len(words) > 1 and words[0].strip(".") in SOURCE_TITLES:
+        words = words[1:]
+    return " ".join(words)
+
 
 @dataclass(frozen=True)
 class ActorError:
-    kind: str  # "missing" | "spurious" | "duplicate"
+    kind: str  # "missing" | "spurious" | "duplicate" | "mistyped"
     name: str
     type: str
     gold: str | None = None  # the gold actor a duplicate matched
@@ -26,6 +39,8 @@ class ActorError:
     def __str__(self) -> str:
         if self.kind == "missing":
             return f"missing {self.type} {self.name!r}"
+        if self.kind == "mistyped":
+            return f"mistyped {self.name!r} (found only as {self.type})"
         if self.kind == "duplicate":
             return f"duplicate {self.type} {self.name!r} (gold {self.gold!r} already matched)"
         return f"spurious {self.type} {self.name!r}"
@@ -98,3 +113,56 @@ def score_actors(
             errors.append(ActorError("missing", gold_actor["name"], gold_actor.get("type", "")))
     fp = len(pred) - len(taken)
     return ActorScore(tp=len(matched), fp=fp, fn=len(wanted) - len(matched), errors=tuple(errors))
+
+
+def is_plain_name(text: str) -> bool:
+    """Whether a source span is only a name: one to five words, capitalised except linking
+    words ("the Washington Post", "Bank of England", "Cruz"); not "those of us who …"."""
+    words = normalise_name(text).split()
+    raw = text.replace("[", "").replace("]", "").split()
+    if raw and raw[0].lower() == "the":
+        raw = raw[1:]
+    return (
+        1 <= len(words) <= 5
+        and bool(raw)
+        and raw[0][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in NAME_LINKS for w in raw)
+    )
+
+
+def _names_of(actor: Mapping[str, Any]) -> frozenset[str]:
+    return frozenset(normalise_name(n) for n in (actor["name"], *actor.get("aliases", [])))
+
+
+def score_sources(
+    predicted: Sequence[Mapping[str, Any]],
+    gold: Sequence[Mapping[str, Any]],
+) -> ActorScore:
+    """Recall of named sources (a gold list that names only who speaks, such as PolNeAR's).
+
+    Only gold entries that are plain names count (``is_plain_name``). One is found when a
+    predicted PERSON or ORG actor has it as its name or an alias, or, for a predicted
+    person, has its last word as surname ("Donald Trump" finds "Trump"). A gold name found
+    only among predicted places is an error of type ("mistyped"). There is no precision:
+    such a list leaves out everyone who does not speak, so ``fp`` is always 0.
+    """
+    actors = [(p, _names_of(p)) for p in predicted]
+    errors: list[ActorError] = []
+    tp = fn = 0
+    for gold_actor in gold:
+        if gold_actor.get("type") not in {"PERSON", "ORG"} or not is_plain_name(gold_actor["name"]):
+            continue
+        key = source_key(gold_actor["name"])
+        surname = key.split()[-1]
+        hits = [
+            p
+            for p, names in actors
+            if key in names or (p.get("type") == "PERSON" and normalise_name(p["name"]).split()[-1:] == [surname])
+        ]
+        if any(p.get("type") in {"PERSON", "ORG"} for p in hits):
+            tp += 1
+            continue
+        fn += 1
+        typed = next((p.get("type", "") for p in hits), None)
+        errors.append(ActorError("mistyped" if typed else "missing", gold_actor["name"], typed or gold_actor["type"]))
+    return ActorScore(tp=tp, fp=0, fn=fn, errors=tuple(errors))

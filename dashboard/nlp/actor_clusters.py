@@ -13,12 +13,16 @@ Rules, in order:
      Stoltz"); a one-word place name that starts exactly one person's name is that person
      when it is a listed given name or never follows "in"/"at"/"from"/"to"/"near" ("the
      killing of Jamal" → "Jamal Khashoggi"); a surname plural ("the Turpins") is a family;
+     a generation suffix does not hide the surname ("Pate" → "Luther Stan Pate IV"); a name
+     the model called a person is a place when the article uses it as one ("in X", "at X")
+     and it does not start with a given name;
   3. an organisation prefixed by a country or by another organisation is that
      organisation ("UK Parliament", "UN General Assembly" → "General Assembly"); a
      one-word organisation name that starts exactly one longer one is it ("the Court" →
      "Court of Session"; "the House" → "House of Representatives" rather than a "House …
      Committee"); a one-word name of any label that starts exactly one longer name ending
-     in an organisation word is that organisation ("Burisma" → "Burisma Holdings"); else
+     in an organisation or outlet word is that organisation ("Burisma" → "Burisma
+     Holdings", "Fox" → "Fox News"); else
      a one-word organisation name that ends exactly one longer one is it ("Telegraph" →
      "Daily Telegraph");
   4. the type is the gazetteer's, else the root name's majority label.
@@ -57,11 +61,13 @@ def _majority(labels: Sequence[str]) -> str:
     return max(LABEL_ORDER, key=lambda label: (counts[label], -LABEL_ORDER.index(label)))
 
 
-def _person_tokens(group: list[int], mentions: Sequence[Mention]) -> tuple[str, ...]:
+def _person_tokens(group: list[int], mentions: Sequence[Mention], suffixes: frozenset[str]) -> tuple[str, ...]:
+    """The words of a person's longest name, generation suffix off ("Luther Stan Pate IV" → … "pate")."""
     known = mentions[group[0]].known
-    if known is not None:
-        return tuple(name_key(known.name).split())
-    return max((mentions[i].key for i in group), key=len)
+    words = tuple(name_key(known.name).split()) if known is not None else max((mentions[i].key for i in group), key=len)
+    while len(words) > 2 and words[-1] in suffixes:
+        words = words[:-1]
+    return words
 
 
 def _is_initial(word: str) -> bool:
@@ -103,22 +109,30 @@ def cluster_mentions(
     *,
     given_names: frozenset[str] = frozenset(),
     place_names: frozenset[str] = frozenset(),
+    located: frozenset[str] = frozenset(),
 ) -> list[Cluster]:
     """Actors, each with the indices of its mentions, in order of first mention.
 
     ``given_names``: folded given names; ``place_names``: name keys used after "in", "at" …
-    (both only decide whether a one-word place name is a person's given name).
+    (both only decide whether a one-word place name is a person's given name);
+    ``located``: name keys used as a place ("in X", "at X", "near X"): a name the model
+    called a person is a place there unless it starts with a given name.
     """
     groups: dict[str, list[int]] = {}
     for i, mention in enumerate(mentions):
         groups.setdefault(_base_key(mention, defined), []).append(i)
     labels = {key: _majority([mentions[i].label for i in group]) for key, group in groups.items()}
     known = {key: mentions[group[0]].known for key, group in groups.items()}
+    for key in groups:  # "in Islambol": a place the model took for a person
+        words = key[5:].split()
+        if labels[key] == "PERSON" and known[key] is None and key[5:] in located and words[0] not in given_names:
+            labels[key] = "GPE"
 
+    suffixes = gazetteer.name_suffixes
     seeds = {
-        key: _person_tokens(group, mentions)
+        key: _person_tokens(group, mentions, suffixes)
         for key, group in groups.items()
-        if labels[key] == "PERSON" and (len(_person_tokens(group, mentions)) >= 2 or known[key])
+        if labels[key] == "PERSON" and (len(_person_tokens(group, mentions, suffixes)) >= 2 or known[key])
     }
     merged_into: dict[str, str] = {}
     dropped: set[str] = set()
@@ -212,8 +226,9 @@ def _merge_short_orgs(
         if len(words) != 1 or known[key] or key in merged_into or key in dropped or key in people:
             continue
         fits = [long for long in longer if long[5:].split()[0] == words[0]]
-        if labels[key] != "ORG":  # a company name the model took for a person or place
-            fits = [long for long in fits if long[5:].split()[-1] in gazetteer.org_words]
+        if labels[key] != "ORG":  # a company or outlet the model took for a person or place
+            heads = gazetteer.org_words | gazetteer.outlet_words
+            fits = [long for long in fits if long[5:].split()[-1] in heads]
         elif len(fits) > 1:
             fits = [long for long in fits if long[5:].split()[-1] not in gazetteer.org_words]
         if not fits and labels[key] == "ORG":  # "Telegraph" → "Daily Telegraph"
