@@ -5,17 +5,21 @@ Rules, in order:
      gazetteer alias is its actor ("Moscow" → Russia); an acronym defined in the text is
      its long name ("AU" → "African Union");
   2. a shorter person name that ends or starts a longer one is that person when exactly
-     one fits ("Biden" → "Joe Biden", "David" → "David Turpin") — this also catches a
+     one fits ("Biden" → "Joe Biden", "David" → "David Turpin"; a known person takes in the
+     one unknown longer form that fits: "Donald J. Trump" → "Donald Trump") — this also catches a
      surname the model labelled ORG or GPE, and the merged actor is then a person; middle
      initials are optional ("John Bolton" → "John R. Bolton"); a name of the same length
      with an initial for a middle name or a listed nickname for the given name is that
      person ("Richard K. Guy" = "Richard Kenneth Guy", "Mitch Stoltz" = "Mitchell
      Stoltz"); a one-word place name that starts exactly one person's name is that person
      when it is a listed given name or never follows "in"/"at"/"from"/"to"/"near" ("the
-     killing of Jamal" → "Jamal Khashoggi"); a surname plural ("the Turpins") is a family;
+     killing of Jamal" → "Jamal Khashoggi"), and so is a one-word organisation name that
+     is a listed given name or nickname ("Bernie" → "Bernie Sanders"); a surname plural ("the Turpins") is a family;
      a generation suffix does not hide the surname ("Pate" → "Luther Stan Pate IV"); a name
      the model called a person is a place when the article uses it as one ("in X", "at X")
-     and it does not start with a given name;
+     and it does not start with a given name; a name the model called an organisation or
+     place is a person when a mention has a person cue ("…, who", "…'s parents"), and so is
+     the full name whose surname it is;
   3. an organisation prefixed by a country or by another organisation is that
      organisation ("UK Parliament", "UN General Assembly" → "General Assembly"); a
      one-word organisation name that starts exactly one longer one is it ("the Court" →
@@ -123,6 +127,7 @@ def cluster_mentions(
         groups.setdefault(_base_key(mention, defined), []).append(i)
     labels = {key: _majority([mentions[i].label for i in group]) for key, group in groups.items()}
     known = {key: mentions[group[0]].known for key, group in groups.items()}
+    _relabel_by_person_cues(groups, labels, known, mentions, gazetteer)
     for key in groups:  # "in Islambol": a place the model took for a person
         words = key[5:].split()
         if labels[key] == "PERSON" and known[key] is None and key[5:] in located and words[0] not in given_names:
@@ -141,11 +146,14 @@ def cluster_mentions(
         fits = [
             r
             for r, long in roots.items()
-            if known[key] is None
-            and (_fits(seeds[key], long, first_name=False) or _variant(seeds[key], long, gazetteer))
+            if _fits(seeds[key], long, first_name=False) or _variant(seeds[key], long, gazetteer)
         ]
-        if len(fits) == 1:
+        if len(fits) == 1 and known[key] is None:
             merged_into[key] = fits[0]
+        elif len(fits) == 1 and known[fits[0]] is None:  # "Donald J. Trump" is the known "Donald Trump"
+            merged_into[fits[0]] = key
+            del roots[fits[0]]
+            roots[key] = seeds[key]
         else:
             roots[key] = seeds[key]
     for key in groups:
@@ -156,7 +164,9 @@ def cluster_mentions(
         if not is_person and len(tokens) != 1:
             continue
         fits = [r for r, long in roots.items() if _fits(tokens, long, first_name=is_person)]
-        if not fits and labels[key] == "GPE" and (tokens[0] in given_names or key[5:] not in place_names):
+        given_name = tokens[0] in given_names or any(tokens[0] in pair for pair in gazetteer.nicknames)
+        place_like = labels[key] == "GPE" and key[5:] not in place_names
+        if not fits and labels[key] in {"GPE", "ORG"} and (given_name or place_like):
             given = [r for r, long in roots.items() if len(tokens) == 1 and long[0] == tokens[0]]  # "Jamal"
             if len(given) == 1:
                 merged_into[key] = given[0]
@@ -189,6 +199,33 @@ def cluster_mentions(
         for key, group in members.items()
     ]
     return sorted(clusters, key=lambda c: c.mentions[0])
+
+
+def _relabel_by_person_cues(
+    groups: dict[str, list[int]],
+    labels: dict[str, str],
+    known: dict[str, KnownActor | None],
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+) -> None:
+    """A name of one to three words called an organisation or place is a person when one of
+    its mentions has a person cue ("said Iampaglia, who …"), and so is a longer name that
+    ends in such a one-word name ("Vanessa Iampaglia")."""
+    cued: set[str] = set()
+    for key, group in groups.items():
+        words = key[5:].split()
+        if known[key] is not None or set(words) & gazetteer.org_words:
+            continue
+        if any(mentions[i].person_cue for i in group):
+            if len(words) == 1:
+                cued.add(words[0])
+            if len(words) <= 3 and labels[key] in {"ORG", "GPE"}:
+                labels[key] = "PERSON"
+    for key in groups:
+        words = key[5:].split()
+        fits = known[key] is None and 2 <= len(words) <= 3 and words[-1] in cued
+        if fits and labels[key] in {"ORG", "GPE"} and not set(words) & gazetteer.org_words:
+            labels[key] = "PERSON"
 
 
 def _merge_prefixed_orgs(
@@ -227,8 +264,9 @@ def _merge_short_orgs(
             continue
         fits = [long for long in longer if long[5:].split()[0] == words[0]]
         if labels[key] != "ORG":  # a company or outlet the model took for a person or place
-            heads = gazetteer.org_words | gazetteer.outlet_words
-            fits = [long for long in fits if long[5:].split()[-1] in heads]
+            heads = gazetteer.org_words | gazetteer.outlet_words  # "Burisma Holdings", "Fox News"
+            short = [long for long in fits if len(long[5:].split()) <= 3]  # not "Iowa Citizens for … Fund"
+            fits = [long for long in short if long[5:].split()[-1] in heads]
         elif len(fits) > 1:
             fits = [long for long in fits if long[5:].split()[-1] not in gazetteer.org_words]
         if not fits and labels[key] == "ORG":  # "Telegraph" → "Daily Telegraph"

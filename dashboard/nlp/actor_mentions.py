@@ -42,7 +42,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -53,8 +53,10 @@ from dashboard.nlp.gazetteer import Gazetteer, KnownActor
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 # Other entity labels the small model puts on organisations now and then.
 MAYBE_ORG_LABELS = frozenset({"FAC", "PRODUCT", "NORP", "LOC"})
-LEADING_JUNK = frozenset({"the", "a", "an", "[", "(", '"', "'", "“", "‘"})
-TRAILING_JUNK = frozenset({"'s", "’s", "'", "’", ",", ".", ";", ":", "of", "and", "(", "[", "]", ")", '"', "”"})
+LEADING_JUNK = frozenset({"the", "a", "an", "[", "(", '"', "'", "“", "‘", "``", "''"})
+TRAILING_JUNK = frozenset(
+    {"'s", "’s", "'", "’", ",", ".", ";", ":", "of", "and", "(", "[", "]", ")", '"', "”", "''", "``"}
+)
 ACRONYM_SKIP = frozenset({"of", "and", "for", "on", "the", "&", ",", "de", "du", "des", "la", "le", "et"})
 PLACE = "LOC"  # label of a name that turned out to be a place: every mention of it is dropped
 FACILITY = "FAC"  # a building: its name without the facility noun is a place too
@@ -77,6 +79,7 @@ class Mention:
     label: str
     text: str
     known: KnownActor | None = None
+    person_cue: bool = False  # "X, who …", "X's mother": only a person fits
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -515,9 +518,36 @@ def _mention(span: Span, gazetteer: Gazetteer, given_names: frozenset[str] = fro
         return None
     if label == "PERSON" and len(trimmed) == 1 and trimmed[0].tag_ == "NNS":
         return None  # "Photographs" at the start of a sentence
+    if _sentence_adverb(trimmed):
+        return None  # "Realistically, …"
+    if label == "PERSON" and len(trimmed) > 1 and trimmed[-1].tag_ == "NNPS":
+        label = "ORG"  # "Log Cabin Republicans": a group, not a person
+    if label == "GPE" and _acronym_not_place(trimmed):
+        label = "ORG"  # "the NRA", "ISIL"
     if not any(t.is_alpha and t.text[:1].isupper() for t in trimmed):
         return None
     return Mention(trimmed.start, trimmed.end, label, trimmed.text)
+
+
+def _sentence_adverb(span: Span) -> bool:
+    """A capitalised adverb opening a sentence: "Realistically, …", "Nationally, …"; a name
+    the tagger calls an adverb ("Connolly, …") is kept when the word occurs again."""
+    doc, token = span.doc, span[0]
+    after = doc[span.end] if span.end < len(doc) else None
+    opens = len(span) == 1 and bool(token.is_sent_start) and token.pos_ == "ADV" and token.lower_.endswith("ly")
+    return opens and after is not None and after.text == "," and sum(t.text == token.text for t in doc) == 1
+
+
+def _acronym_not_place(span: Span) -> bool:
+    """A one-word capital-letter name called a place, not after "in"/"at"/"to"…: an organisation."""
+    doc, token = span.doc, span[0]
+    before = doc[span.start - 1] if span.start > 0 else None
+    return (
+        len(span) == 1
+        and token.is_upper
+        and len(token.text.replace(".", "")) >= 3
+        and not (before is not None and before.lower_ in PLACE_BEFORE)
+    )
 
 
 def _initials_match(acronym: str, words: list[str]) -> bool:
@@ -602,7 +632,20 @@ def named_mentions(
     found = _without_places(found, gazetteer)
     found = _without_titles_and_media(doc, found, gazetteer)
     found = _cut_headline_names(doc, found)
+    found = [replace(m, person_cue=True) if _person_cue(doc, m, gazetteer) else m for m in found]
     return sorted(found, key=lambda m: m.start), defined
+
+
+def _person_cue(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Words after a name that fit only a person: "…, who graduated", "…'s parents"."""
+    after = doc[mention.end : mention.end + 3]
+    words = [t.lower_ for t in after]
+    who = after[0] if words[:1] == ["who"] else after[1] if words[:2] == [",", "who"] else None
+    if who is not None:  # the relative clause hangs on this name, not a place ("voters in X who")
+        start = mention.start - 1 if mention.start > 0 and doc[mention.start - 1].lower_ == "the" else mention.start
+        place = start > 0 and doc[start - 1].lower_ in PLACE_BEFORE
+        return not place and who.head.dep_ == "relcl" and mention.start <= who.head.head.i < mention.end
+    return len(words) > 1 and words[0] in {"'s", "’s"} and words[1] in gazetteer.kin_nouns
 
 
 def _title_case_sentence(sentence: Span) -> bool:
@@ -615,12 +658,13 @@ def _cut_headline_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     """In a title-case line, a name that holds a name also used in running text is cut to it:
     "Hillary Clinton Wins" → "Hillary Clinton", "Russians Hacked DNC" → "DNC" (the model
     runs names into the capitalised words of a headline). The name held must be two words
-    or more, or an acronym."""
+    or more, an organisation or an acronym ("Will Twitter Be Next" → "Twitter")."""
     if not doc.has_annotation("SENT_START"):
         return found
     headline = {m.start: _title_case_sentence(doc[m.start].sent) for m in found}
     body = {m.key for m in found if not headline.get(m.start)}
-    wanted = {k for k in body if len(k) >= 2 or (len(k) == 1 and _acronym_key(doc, found, k))}
+    orgs = {m.key for m in found if m.label == "ORG" and not headline.get(m.start)}
+    wanted = {k for k in body if len(k) >= 2 or k in orgs or _acronym_key(doc, found, k)}
     result = []
     for m in found:
         if not headline.get(m.start) or m.key in body or m.known is not None:

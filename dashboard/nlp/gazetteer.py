@@ -62,6 +62,7 @@ class Gazetteer:
     person_nouns: frozenset[str] = frozenset()
     nicknames: frozenset[frozenset[str]] = frozenset()  # pairs of given names that mean one name
     name_suffixes: frozenset[str] = frozenset()  # "jr", "iii": not a surname
+    kin_nouns: frozenset[str] = frozenset()  # "parents", "wife": after "X's", X is a person
     products: frozenset[str] = frozenset()  # name_key forms of software and products
     product_heads: frozenset[str] = frozenset()
     product_nouns: frozenset[str] = frozenset()
@@ -175,6 +176,7 @@ def gazetteer_from_dict(data: dict[str, Any], *, source: str = "actors.toml") ->
         person_nouns=lower(people.get("nouns"), "people.nouns"),
         nicknames=_pairs(people.get("nicknames"), f"{source}: people.nicknames"),
         name_suffixes=lower(people.get("suffixes"), "people.suffixes"),
+        kin_nouns=lower(people.get("kin"), "people.kin"),
         products=frozenset(name_key(n) for n in _strings(products.get("names"), "products.names")),
         product_heads=lower(products.get("heads"), "products.heads"),
         product_nouns=lower(products.get("nouns"), "products.nouns"),

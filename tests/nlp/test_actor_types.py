@@ -9,7 +9,7 @@ import spacy
 
 from dashboard.nlp.actor_clusters import cluster_mentions
 from dashboard.nlp.actor_mentions import Mention, _given_name_first, is_product
-from dashboard.nlp.gazetteer import load_gazetteer
+from dashboard.nlp.gazetteer import gazetteer_from_dict, load_gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -168,3 +168,91 @@ def test_a_possessor_after_in_is_not_a_place(nlp):
     located = _located(doc, mentions)
     assert "mara quill" not in located
     assert all("tarvosa" in k for k in located)
+
+
+def test_a_known_person_takes_in_the_one_longer_form_that_fits():
+    gazetteer = gazetteer_from_dict({"actor": [{"name": "Ann Kest", "type": "PERSON"}]})
+    mentions = [
+        _mention(0, "Ann B. Kest", "PERSON"),
+        Mention(10, 12, "PERSON", "Ann Kest", gazetteer.known("Ann Kest")),
+        _mention(20, "Kest", "PERSON"),
+    ]
+    clusters = cluster_mentions(mentions, {}, gazetteer)
+    assert [(c.name, len(c.mentions)) for c in clusters] == [("Ann Kest", 3)]
+
+
+@pytest.mark.parametrize(
+    ("short", "merged"),
+    [("Bernie", True), ("Velmar", False)],  # a listed nickname / not a given name
+)
+def test_a_given_name_called_an_organisation_joins_the_one_person_it_starts(short, merged):
+    mentions = [_mention(0, f"{short} Sandler", "PERSON"), _mention(10, short, "ORG")]
+    clusters = cluster_mentions(mentions, {}, load_gazetteer())
+    assert (len(clusters) == 1) is merged
+
+
+@pytest.mark.parametrize("cue", [True, False])
+def test_a_person_cue_makes_an_organisation_name_and_its_full_name_a_person(cue):
+    mentions = [
+        _mention(0, "Vanessa Iampo", "ORG"),
+        Mention(10, 11, "GPE", "Iampo", person_cue=cue),  # "said Iampo, who graduated …"
+    ]
+    clusters = cluster_mentions(mentions, {}, load_gazetteer())
+    found = sorted((c.name, c.type, len(c.mentions)) for c in clusters)
+    if cue:
+        assert found == [("Vanessa Iampo", "PERSON", 2)]
+    else:
+        assert found == [("Iampo", "GPE", 1), ("Vanessa Iampo", "ORG", 1)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "cue"),
+    [
+        ('"I do well," said Marta Velo, who graduated in 2009.', "Marta Velo", True),
+        ("Marta Velo's parents paid for college.", "Marta Velo", True),
+        ("Marta Velo's budget paid for college.", "Marta Velo", False),  # not a kin noun
+        ("Volunteers in the Velo Valley who worked hard were thanked.", "Velo Valley", False),  # a place
+    ],
+)
+def test_person_cues_after_a_name(nlp, text, name, cue):
+    from dashboard.nlp.actor_mentions import _person_cue
+
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    mention = Mention(start, start + len(name.split()), "ORG", name)
+    assert _person_cue(doc, mention, load_gazetteer()) is cue
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Realistically, the plan will fail, Ann Kest said.", "Realistically", "Ann Kest"),
+        ("The Log Cabin Republicans met in Cleveland, Mara Quill said.", "Log Cabin Republicans", "Mara Quill"),
+    ],
+)
+def test_adverbs_and_groups_are_not_people(nlp, text, absent, present):
+    doc = nlp(text)
+    assert present in names(doc)
+    assert absent not in [a["name"] for a in doc._.actors if a["type"] == "PERSON"]
+
+
+@pytest.mark.model
+def test_a_name_tagged_as_an_adverb_is_kept_when_it_recurs(nlp):
+    doc = nlp("Gerry Connolly spoke first. Connolly, a lawyer, said no.")
+    assert "Connolly" in actor(doc, "Gerry Connolly")["aliases"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The NRA said it would fight the bill, Mara Quill said.", "NRA", "ORG"),
+        ("Protesters gathered at Christendom Hall; Islam was the theme, Ann Kest said.", "Islam", None),
+    ],
+)
+def test_acronyms_called_places_and_religions(nlp, text, name, kind):
+    doc = nlp(text)
+    found = actor(doc, name)
+    assert (found["type"] if found else None) == kind
