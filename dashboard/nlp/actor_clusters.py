@@ -4,31 +4,36 @@ Rules, in order:
   1. the same name (folded: case, accents, "the", possessive) is the same actor; a
      gazetteer alias is its actor ("Moscow" → Russia); an acronym defined in the text is
      its long name ("AU" → "African Union");
-  2. a shorter person name that ends or starts a longer one is that person when exactly
-     one fits ("Biden" → "Joe Biden", "David" → "David Turpin"; a known person takes in the
-     one unknown longer form that fits: "Donald J. Trump" → "Donald Trump") — this also catches a
-     surname the model labelled ORG or GPE, and the merged actor is then a person; middle
-     initials are optional ("John Bolton" → "John R. Bolton"); a name of the same length
-     with an initial for a middle name or a listed nickname for the given name is that
-     person ("Richard K. Guy" = "Richard Kenneth Guy", "Mitch Stoltz" = "Mitchell
-     Stoltz"); a one-word place name that starts exactly one person's name is that person
-     when it is a listed given name or never follows "in"/"at"/"from"/"to"/"near" ("the
-     killing of Jamal" → "Jamal Khashoggi"), and so is a one-word organisation name that
-     is a listed given name or nickname ("Bernie" → "Bernie Sanders"); a surname plural ("the Turpins") is a family;
-     a generation suffix does not hide the surname ("Pate" → "Luther Stan Pate IV"); a name
-     the model called a person is a place when the article uses it as one ("in X", "at X")
-     and it does not start with a given name; a name the model called an organisation or
-     place is a person when a mention has a person cue ("…, who", "…'s parents"), and so is
-     the full name whose surname it is;
+  2. people:
+     - a shorter person name that ends or starts a longer one is that person when exactly
+       one fits ("Biden" → "Joe Biden", "David" → "David Turpin") — this also catches a
+       surname the model labelled ORG or GPE, and the merged actor is then a person;
+       middle initials are optional ("John Bolton" → "John R. Bolton"); a known person
+       takes in the one unknown longer form that fits ("Donald J. Trump" → "Donald Trump");
+     - a surname several people share goes to the one named at least twice as often as
+       any other ("Trump" → Donald Trump rather than Melania Trump), else to none; a
+       particle may be dropped ("Assad" → "Bashar al-Assad"); a generation suffix does not
+       hide the surname ("Pate" → "Luther Stan Pate IV");
+     - a name of the same length with an initial for a middle name or a listed nickname
+       for the given name is that person ("Richard K. Guy" = "Richard Kenneth Guy",
+       "Mitch Stoltz" = "Mitchell Stoltz");
+     - a one-word place name that starts exactly one person's name is that person when it
+       is a listed given name or never follows "in"/"at"/"from"/"to"/"near" ("the killing
+       of Jamal" → "Jamal Khashoggi"), and so is a one-word organisation name that is a
+       listed given name or nickname ("Bernie" → "Bernie Sanders"); a surname plural
+       ("the Turpins") is a family;
+     - a name the model called a person is a place when the article uses it as one ("in
+       X", "at X") and it does not start with a given name; a name the model called an
+       organisation or place is a person when a mention has a person cue ("…, who", "…'s
+       parents"), and so is the full name whose surname it is;
   3. an organisation prefixed by a country or by another organisation is that
      organisation ("UK Parliament", "UN General Assembly" → "General Assembly"); a
      one-word organisation name that starts exactly one longer one is it ("the Court" →
      "Court of Session"; "the House" → "House of Representatives" rather than a "House …
      Committee"); a one-word name of any label that starts exactly one longer name ending
-     in an organisation or outlet word is that organisation ("Burisma" → "Burisma
-     Holdings", "Fox" → "Fox News"); else
-     a one-word organisation name that ends exactly one longer one is it ("Telegraph" →
-     "Daily Telegraph");
+     in an organisation or outlet word (three words at most) is that organisation
+     ("Burisma" → "Burisma Holdings", "Fox" → "Fox News"); else a one-word organisation
+     name that ends exactly one longer one is it ("Telegraph" → "Daily Telegraph");
   4. the type is the gazetteer's, else the root name's majority label.
 """
 
@@ -85,10 +90,17 @@ def _without_initials(words: tuple[str, ...]) -> tuple[str, ...]:
     return (words[0], *(w for w in words[1:-1] if not _is_initial(w)), words[-1])
 
 
-def _fits(short: tuple[str, ...], long: tuple[str, ...], *, first_name: bool) -> bool:
+def _fits(
+    short: tuple[str, ...], long: tuple[str, ...], *, first_name: bool, particles: frozenset[str] = frozenset()
+) -> bool:
+    """Whether a shorter name is a longer one's surname, given name (``first_name``) or the
+    name without middle initials; a surname may drop a particle ("Assad" → "al-Assad")."""
     if len(short) >= len(long):
         return False
     if long[-len(short) :] == short or (first_name and long[: len(short)] == short):
+        return True
+    particle, _, rest = long[-1].partition("-")
+    if len(short) == 1 and rest and particle in particles and short[0] == rest:
         return True
     bare = _without_initials(long)  # "John Bolton" is "John R. Bolton"
     return len(short) >= 2 and bare == short and not any(_is_initial(w) for w in short[1:-1])
@@ -163,7 +175,11 @@ def cluster_mentions(
         is_person = labels[key] == "PERSON"
         if not is_person and len(tokens) != 1:
             continue
-        fits = [r for r, long in roots.items() if _fits(tokens, long, first_name=is_person)]
+        fits = [
+            r for r, long in roots.items() if _fits(tokens, long, first_name=is_person, particles=gazetteer.particles)
+        ]
+        if len(fits) > 1 and len(tokens) == 1:
+            fits = _dominant(fits, groups, merged_into)
         given_name = tokens[0] in given_names or any(tokens[0] in pair for pair in gazetteer.nicknames)
         place_like = labels[key] == "GPE" and key[5:] not in place_names
         if not fits and labels[key] in {"GPE", "ORG"} and (given_name or place_like):
@@ -199,6 +215,15 @@ def cluster_mentions(
         for key, group in members.items()
     ]
     return sorted(clusters, key=lambda c: c.mentions[0])
+
+
+def _dominant(fits: list[str], groups: dict[str, list[int]], merged_into: dict[str, str]) -> list[str]:
+    """Of several people a surname fits, the one named at least twice as often as any other
+    ("Trump" → Donald Trump, named ten times, not Melania Trump, named once); else all."""
+    counts = {r: len(groups[r]) + sum(len(groups[k]) for k, t in merged_into.items() if t == r) for r in fits}
+    ranked = sorted(fits, key=lambda r: -counts[r])
+    best, second = counts[ranked[0]], counts[ranked[1]]
+    return [ranked[0]] if best >= 2 and best >= 2 * second else fits
 
 
 def _relabel_by_person_cues(

@@ -103,13 +103,18 @@ def _trim(span: Span, gazetteer: Gazetteer) -> Span | None:
             doc[start].lower_.strip(".") in gazetteer.title_words or is_person_title(doc[start], gazetteer)
         ):
             start += 1
-        while end - start > 1 and doc[start].pos_ == "VERB" and doc[start].text[:1].isupper():
+        while end - start > 1 and doc[start].pos_ == "VERB" and _capitalised_verb(doc[start], gazetteer):
             start += 1  # "Follow Pam Key", "Praises Marco Rubio" in a headline
         if start > 0 and _lone_given_name(doc[start - 1], gazetteer):
             start -= 1  # ", Sławoj Leszek Głódź" where the model tagged "Leszek Głódź"
     if end <= start or not (doc[start].text[:1].isupper() or doc[start].text[:1].isdigit()):
         return None  # "intra-Africa"
     return doc[start:end]
+
+
+def _capitalised_verb(token: Token, gazetteer: Gazetteer) -> bool:
+    """A capitalised verb run into a name, not a town prefix the tagger took for one ("Tell Tamer")."""
+    return token.text[:1].isupper() and token.lower_ not in gazetteer.town_prefixes
 
 
 def _names_place(span: Span, gazetteer: Gazetteer) -> bool:
@@ -129,6 +134,8 @@ def _place_kind(span: Span, gazetteer: Gazetteer) -> str | None:
         return FACILITY  # "Hagia Sophia Museum"
     if len(words) > 1 and words[0].strip(".") in gazetteer.place_prefixes:
         return PLACE  # "Mount Kenya"
+    if len(words) > 1 and words[0] in gazetteer.town_prefixes:
+        return "GPE"  # "Tell Tamer", "Ras al-Ain"
     if _before_place(span):
         return "GPE"  # "Chippewa Falls, Wisconsin", "Ciudad Juárez, Mexico"
     for noun in _appositions(span):

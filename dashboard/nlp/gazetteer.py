@@ -62,6 +62,8 @@ class Gazetteer:
     person_nouns: frozenset[str] = frozenset()
     nicknames: frozenset[frozenset[str]] = frozenset()  # pairs of given names that mean one name
     name_suffixes: frozenset[str] = frozenset()  # "jr", "iii": not a surname
+    particles: frozenset[str] = frozenset()  # "al" of "al-Assad": a surname may drop it
+    town_prefixes: frozenset[str] = frozenset()  # "Tell", "Ras": a name starting so is a town
     kin_nouns: frozenset[str] = frozenset()  # "parents", "wife": after "X's", X is a person
     products: frozenset[str] = frozenset()  # name_key forms of software and products
     product_heads: frozenset[str] = frozenset()
@@ -177,6 +179,8 @@ def gazetteer_from_dict(data: dict[str, Any], *, source: str = "actors.toml") ->
         nicknames=_pairs(people.get("nicknames"), f"{source}: people.nicknames"),
         name_suffixes=lower(people.get("suffixes"), "people.suffixes"),
         kin_nouns=lower(people.get("kin"), "people.kin"),
+        particles=lower(people.get("particles"), "people.particles"),
+        town_prefixes=lower(not_actors.get("town_prefixes"), "not_actors.town_prefixes"),
         products=frozenset(name_key(n) for n in _strings(products.get("names"), "products.names")),
         product_heads=lower(products.get("heads"), "products.heads"),
         product_nouns=lower(products.get("nouns"), "products.nouns"),

@@ -256,3 +256,37 @@ def test_acronyms_called_places_and_religions(nlp, text, name, kind):
     doc = nlp(text)
     found = actor(doc, name)
     assert (found["type"] if found else None) == kind
+
+
+@pytest.mark.parametrize(
+    ("counts", "merged_into"),
+    [
+        ((3, 1), "Ann Kest"),  # named three times against once: the surname is hers
+        ((2, 1), "Ann Kest"),
+        ((1, 1), None),  # a tie: unresolved
+        ((3, 2), None),  # not twice as often
+    ],
+)
+def test_a_shared_surname_goes_to_the_one_named_most_often(counts, merged_into):
+    mentions = [_mention(10 * i, "Ann Kest", "PERSON") for i in range(counts[0])]
+    mentions += [_mention(100 + 10 * i, "Bo Kest", "PERSON") for i in range(counts[1])]
+    mentions.append(_mention(300, "Kest", "PERSON"))
+    clusters = cluster_mentions(mentions, {}, load_gazetteer())
+    owner = next(c.name for c in clusters if len(mentions) - 1 in c.mentions)
+    assert owner == (merged_into or "Kest")
+
+
+@pytest.mark.parametrize(
+    ("full", "short", "merged"),
+    [("Bashir al-Varan", "Varan", True), ("Bashir el-Varan", "Varan", True), ("Bashir Tal-Varan", "Varan", False)],
+)
+def test_a_surname_may_drop_its_particle(full, short, merged):
+    mentions = [_mention(0, full, "PERSON"), _mention(10, short, "PERSON")]
+    assert (len(cluster_mentions(mentions, {}, load_gazetteer())) == 1) is merged
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("town", ["Tell Varka", "Ras al-Mura", "Deir Halim"])
+def test_a_name_with_a_town_prefix_is_a_place(nlp, town):
+    doc = nlp(f"Fighting spread to {town} and Ain Qasra on Monday, Mara Quill said.")
+    assert not [a for a in doc._.actors if a["type"] != "GPE" and town.split()[-1] in a["name"]]
