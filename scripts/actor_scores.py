@@ -7,7 +7,8 @@ one-to-one (see dashboard.evaluation.actors.score_actors): P/R/F1.
 Gold files marked ``"speaker_match": "surname"`` (PolNeAR-style: the actor list names only
 the sources of attributions, as written) are scored by ``score_sources``: recall of the
 named sources only (there is no precision, as the list leaves out everyone who does not
-speak); a source found only as a place counts as "mistyped". With -v, prints each error.
+speak); a full name must come out as a person of that very name, and a source found only
+with another type counts as "mistyped". With -v, prints each error.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def main(argv: list[str]) -> int:
         if kind == "sources":
             mistyped = sum(e.kind == "mistyped" for e in total.errors)
             print(f"{'TOTAL named sources':45} {total.tp:3} {'-':>3} {total.fn:3}    n/a {total.recall:5.3f}   n/a")
-            print(f"    found only as a place (mistyped): {mistyped}")
+            print(f"    found only with another type (mistyped): {mistyped}")
         else:
             print(
                 f"{'TOTAL':45} {total.tp:3} {total.fp:3} {total.fn:3}"

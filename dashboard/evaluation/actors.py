@@ -16,16 +16,24 @@ from typing import Any
 from dashboard.evaluation.quotes import is_proper_alias, normalise_name
 
 NAME_LINKS = frozenset({"of", "the", "and", "&", "for", "de", "al", "bin", "van", "von"})
-SOURCE_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "senator", "governor"})
+SOURCE_TITLES = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "senator", "governor", "professor", "prof",
+        "secretary", "speaker", "mayor", "judge", "justice", "chairman", "chairwoman", "director", "minister",
+        "ambassador", "general", "gen", "congressman", "congresswoman", "representative", "candidate",
+    }
+)  # fmt: skip
 
 
 def source_key(text: str) -> str:
-    """A source span as a name: possessive and one leading title off ("Mr. Obama's" → "obama")."""
+    """A source span as a name: possessive off, and everything up to the last title word
+    ("Mr. Obama's" → "obama", "Texas Sen. Ted Cruz" → "ted cruz")."""
     words = normalise_name(text).split()
     if words:
         words[-1] = words[-1].removesuffix("'s")
-    if len(words) > 1 and words[0].strip(".") in SOURCE_TITLES:
-        words = words[1:]
+    titles = [i for i, w in enumerate(words[:-1]) if w.strip(".") in SOURCE_TITLES]
+    if titles:
+        words = words[titles[-1] + 1 :]
     return " ".join(words)
 
 
@@ -140,11 +148,14 @@ def score_sources(
 ) -> ActorScore:
     """Recall of named sources (a gold list that names only who speaks, such as PolNeAR's).
 
-    Only gold entries that are plain names count (``is_plain_name``). One is found when a
-    predicted PERSON or ORG actor has it as its name or an alias, or, for a predicted
-    person, has its last word as surname ("Donald Trump" finds "Trump"). A gold name found
-    only among predicted places is an error of type ("mistyped"). There is no precision:
-    such a list leaves out everyone who does not speak, so ``fp`` is always 0.
+    Only gold entries that are plain names count (``is_plain_name``). A full name typed
+    PERSON (two words or more) is found only by a predicted PERSON of that canonical name
+    ("Ted Cruz", not "Sen. Ted Cruz" nor an organisation "Ted Cruz"). Any other is found
+    when a predicted PERSON or ORG actor has it as its name or an alias, or, for a
+    predicted person, has its last word as surname ("Donald Trump" finds "Trump"). A gold
+    name found only with another type (a place, or an organisation for a full name) is
+    "mistyped". There is no precision: such a list leaves out everyone who does not
+    speak, so ``fp`` is always 0.
     """
     actors = [(p, _names_of(p)) for p in predicted]
     errors: list[ActorError] = []
@@ -153,13 +164,19 @@ def score_sources(
         if gold_actor.get("type") not in {"PERSON", "ORG"} or not is_plain_name(gold_actor["name"]):
             continue
         key = source_key(gold_actor["name"])
-        surname = key.split()[-1]
-        hits = [
-            p
-            for p, names in actors
-            if key in names or (p.get("type") == "PERSON" and normalise_name(p["name"]).split()[-1:] == [surname])
-        ]
-        if any(p.get("type") in {"PERSON", "ORG"} for p in hits):
+        full_name = gold_actor["type"] == "PERSON" and len(key.split()) >= 2
+        if full_name:
+            hits = [p for p, _ in actors if normalise_name(p["name"]) == key]
+            wanted = {"PERSON"}
+        else:
+            surname = key.split()[-1]
+            hits = [
+                p
+                for p, names in actors
+                if key in names or (p.get("type") == "PERSON" and normalise_name(p["name"]).split()[-1:] == [surname])
+            ]
+            wanted = {"PERSON", "ORG"}
+        if any(p.get("type") in wanted for p in hits):
             tp += 1
             continue
         fn += 1

@@ -70,7 +70,15 @@ def test_plain_names_among_sources(text, plain):
 
 @pytest.mark.parametrize(
     ("text", "key"),
-    [("Mr. Obama's", "obama"), ("Rubio’s", "rubio"), ("Sen. Ted Cruz", "ted cruz"), ("the DNC", "dnc")],
+    [
+        ("Mr. Obama's", "obama"),
+        ("Rubio’s", "rubio"),
+        ("Sen. Ted Cruz", "ted cruz"),
+        ("Texas Sen. Ted Cruz", "ted cruz"),
+        ("Vice President Joe Biden", "joe biden"),
+        ("the DNC", "dnc"),
+        ("President", "president"),  # a lone title stays
+    ],
 )
 def test_source_key_drops_title_and_possessive(text, key):
     assert source_key(text) == key
@@ -89,7 +97,9 @@ SOURCES = [
     [
         ([actor("Donald Trump"), actor("Hillary Clinton"), actor("NRA", "ORG")], 3, 0, 0),
         ([{"name": "Donald J. Trump", "type": "PERSON", "aliases": ["Trump"]}], 1, 2, 0),  # alias
-        ([actor("Donald Trump", "ORG"), actor("Clinton", "PERSON")], 1, 2, 0),  # surname only for a person
+        ([actor("Donald Trump", "ORG"), actor("Clinton", "PERSON")], 0, 3, 0),  # a full name needs its own
+        ([actor("Sen. Hillary Clinton")], 0, 3, 0),  # a title in the canonical name is an error
+        ([actor("Hillary Clinton", "ORG")], 0, 3, 1),  # a person typed ORG
         ([actor("NRA", "GPE")], 0, 3, 1),  # found only as a place
         ([], 0, 3, 0),
     ],
