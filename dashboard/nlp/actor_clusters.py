@@ -26,8 +26,9 @@ Rules, in order:
        X", "at X") and it does not start with a given name; a name the model called an
        organisation or place is a person when a mention has a person cue ("…, who", "…'s
        parents"), and so is the full name whose surname it is;
-  3. an organisation prefixed by a country or by another organisation is that
-     organisation ("UK Parliament", "UN General Assembly" → "General Assembly"); a
+  3. an organisation prefixed by a country (its name, adjective or code, not its capital:
+     "Washington Post" stays) or by another organisation is that organisation ("UK
+     Parliament", "UN General Assembly" → "General Assembly"); a
      one-word organisation name that starts exactly one longer one is it ("the Court" →
      "Court of Session"; "the House" → "House of Representatives" rather than a "House …
      Committee"); a one-word name of any label that starts exactly one longer name ending
@@ -263,8 +264,17 @@ def _merge_prefixed_orgs(
         target = "name:" + " ".join(words[1:])
         prefix = gazetteer.known(words[0])
         is_org = prefix is not None and prefix.type == "ORG"  # a known organisation: "UN General Assembly"
-        if (gazetteer.country_of(words[0]) or is_org) and labels.get(target) == "ORG":
+        if (_country_prefix(words[0], gazetteer) or is_org) and labels.get(target) == "ORG":
             merged_into[key] = target
+
+
+def _country_prefix(word: str, gazetteer: Gazetteer) -> bool:
+    """A country's name, adjective or short code ("UK", "US") — not a capital standing for
+    it, which starts names of its own ("Washington Post" is not the US "Post")."""
+    country = gazetteer.country_of(word)
+    if country is None:
+        return False
+    return word in gazetteer.adjectives or word == name_key(country) or len(word.strip(".")) <= 4
 
 
 def _merge_short_orgs(

@@ -66,6 +66,7 @@ ELISIONS = ("d'", "d’", "l'", "l’")
 NAME_ENTITY_LABELS = frozenset({"", "PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "LOC"})
 HEAD_LINKS = frozenset({"of", "for", "on"})  # "Bill of Rights", "Regulations for Buses"
 AGE_BEFORE = re.compile(r"\b\d+[- ]years?[- ]old\s*$")  # "40-year-old Ann Cole"
+MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 VERSION = re.compile(r"\d{1,2}(?:\.\d+)*")  # "Windows 10", "Linux 8.1"
 PLACE_BEFORE = frozenset({"in", "at", "near", "to", "from"})  # a name right after one may be a place
 
@@ -446,7 +447,8 @@ def _person_inside(span: Span, gazetteer: Gazetteer, given_names: frozenset[str]
     "Ambassador Nikki Haley" → "Nikki Haley"; "Presidential Spokesperson Harry Roque" →
     "Harry Roque"; "(First Minister of) Scotland Nicola Sturgeon" and "(Senator from)
     Vermont Bernie Sanders" → the name after the place; "(Senator) Ann Cole" → itself; a
-    name starting with a listed given name and not used as a place ("Elijah Cummings") → itself.
+    name starting with a listed given name and not used as a place ("Elijah Cummings"), or
+    with a middle initial ("Channing D. Phillips") → itself.
     """
     doc = span.doc
     for k in range(len(span) - 2):  # a title inside: "[Presidential Spokesperson] Harry Roque"
@@ -461,6 +463,8 @@ def _person_inside(span: Span, gazetteer: Gazetteer, given_names: frozenset[str]
             continue
         if titled or all(_is_place_word(t, gazetteer) for t in span[:k]):
             return rest
+    if _middle_initial(span, gazetteer):
+        return span  # "Channing D. Phillips"
     if _looks_like_person(span, gazetteer) and (
         _after_role(doc, span.start, gazetteer)
         or _coordinated_with_people(span)
@@ -470,6 +474,15 @@ def _person_inside(span: Span, gazetteer: Gazetteer, given_names: frozenset[str]
     ):
         return span  # "Wanda Vázquez, the Secretary of Justice"
     return None
+
+
+def _middle_initial(span: Span, gazetteer: Gazetteer) -> bool:
+    """Given name, middle initial, surname: "Channing D. Phillips" (organisations have no middle initials)."""
+    if len(span) != 3 or not MIDDLE_INITIAL.fullmatch(span[1].text):
+        return False
+    return all(_name_word(t, gazetteer) or (t.is_alpha and t.is_title) for t in (span[0], span[2])) and not any(
+        t.lower_ in gazetteer.org_words for t in span
+    )
 
 
 def _given_name_first(span: Span, given_names: frozenset[str]) -> bool:
@@ -523,8 +536,8 @@ def _mention(span: Span, gazetteer: Gazetteer, given_names: frozenset[str] = fro
         trimmed = _extend_across_linkers(trimmed, gazetteer)
     if label not in ACTOR_LABELS:
         return None
-    if label == "PERSON" and len(trimmed) == 1 and trimmed[0].tag_ == "NNS":
-        return None  # "Photographs" at the start of a sentence
+    if len(trimmed) == 1 and trimmed[0].tag_ == "NNS" and (label == "PERSON" or trimmed[0].is_sent_start):
+        return None  # "Photographs", "Attendees" at the start of a sentence
     if _sentence_adverb(trimmed):
         return None  # "Realistically, …"
     if label == "PERSON" and len(trimmed) > 1 and trimmed[-1].tag_ == "NNPS":
@@ -546,13 +559,15 @@ def _sentence_adverb(span: Span) -> bool:
 
 
 def _acronym_not_place(span: Span) -> bool:
-    """A one-word capital-letter name called a place, not after "in"/"at"/"to"…: an organisation."""
+    """A one-word capital-letter name called a place, not after "in"/"at"/"to"… nor opening a
+    sentence (a dateline): an organisation ("the NRA")."""
     doc, token = span.doc, span[0]
     before = doc[span.start - 1] if span.start > 0 else None
     return (
         len(span) == 1
         and token.is_upper
         and len(token.text.replace(".", "")) >= 3
+        and not token.is_sent_start  # "PHILADELPHIA — …": a dateline
         and not (before is not None and before.lower_ in PLACE_BEFORE)
     )
 

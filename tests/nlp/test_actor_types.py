@@ -290,3 +290,45 @@ def test_a_surname_may_drop_its_particle(full, short, merged):
 def test_a_name_with_a_town_prefix_is_a_place(nlp, town):
     doc = nlp(f"Fighting spread to {town} and Ain Qasra on Monday, Mara Quill said.")
     assert not [a for a in doc._.actors if a["type"] != "GPE" and town.split()[-1] in a["name"]]
+
+
+@pytest.mark.parametrize(
+    ("texts", "names_"),
+    [
+        (["Washington Post", "Post"], ["Washington Post"]),  # a capital is not a country prefix
+        (["UK Parliament", "Parliament"], ["Parliament"]),
+        (["British Council", "Council"], ["Council"]),
+    ],
+)
+def test_country_prefixes_but_not_capitals_merge_organisations(texts, names_):
+    mentions = [_mention(10 * i, t, "ORG") for i, t in enumerate(texts)]
+    assert [c.name for c in cluster_mentions(mentions, {}, load_gazetteer())] == names_
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "person"),
+    [
+        ("Lawyer Channing D. Phillips wrote back .", 1, 4, True),
+        ("The Royal T. Bank wrote back .", 1, 4, False),  # organisation word
+        ("The Channing Phillips Group wrote back .", 1, 4, False),  # no initial
+    ],
+)
+def test_a_middle_initial_makes_a_person(blank, text, start, end, person):
+    from dashboard.nlp.actor_mentions import _middle_initial
+
+    doc = blank(text)
+    assert _middle_initial(doc[start:end], load_gazetteer()) is person
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("PHILADELPHIA — Delegates met on Monday in Philadelphia, Mara Quill said.", "PHILADELPHIA", "GPE"),
+        ("Attendees cheered as Mara Quill spoke in Boston.", "Attendees", None),
+    ],
+)
+def test_datelines_stay_places_and_plural_openers_are_not_actors(nlp, text, name, kind):
+    doc = nlp(text)
+    found = next((a for a in doc._.actors if name in a["aliases"] or a["name"] == name), None)
+    assert (found["type"] if found else None) == kind, [(a["name"], a["type"]) for a in doc._.actors]
