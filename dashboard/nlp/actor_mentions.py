@@ -106,6 +106,8 @@ def _trim(span: Span, gazetteer: Gazetteer) -> Span | None:
             start += 1
         while end - start > 1 and doc[start].pos_ == "VERB" and _capitalised_verb(doc[start], gazetteer):
             start += 1  # "Follow Pam Key", "Praises Marco Rubio" in a headline
+        while end - start > 2 and doc[start].is_title and doc[start].lower_ in gazetteer.person_nouns:
+            start += 1  # "Astronomer Anthony Boccaletti"
         if start > 0 and _lone_given_name(doc[start - 1], gazetteer):
             start -= 1  # ", Sławoj Leszek Głódź" where the model tagged "Leszek Głódź"
     if end <= start or not (doc[start].text[:1].isupper() or doc[start].text[:1].isdigit()):
@@ -542,11 +544,24 @@ def _mention(span: Span, gazetteer: Gazetteer, given_names: frozenset[str] = fro
         return None  # "Realistically, …"
     if label == "PERSON" and len(trimmed) > 1 and trimmed[-1].tag_ == "NNPS":
         label = "ORG"  # "Log Cabin Republicans": a group, not a person
+    if label == "PERSON" and _organisation_head(trimmed, gazetteer, given_names):
+        label = "ORG"  # "Marine Corps"
     if label == "GPE" and _acronym_not_place(trimmed):
         label = "ORG"  # "the NRA", "ISIL"
     if not any(t.is_alpha and t.text[:1].isupper() for t in trimmed):
         return None
     return Mention(trimmed.start, trimmed.end, label, trimmed.text)
+
+
+def _organisation_head(span: Span, gazetteer: Gazetteer, given_names: frozenset[str]) -> bool:
+    """A name ending in an organisation word that does not start with a given name: "Marine
+    Corps" is one, "Margaret Court" is not."""
+    return (
+        len(span) > 1
+        and span[-1].lower_ in gazetteer.org_words
+        and fold(span[0].text) not in given_names
+        and not any(pair for pair in gazetteer.nicknames if fold(span[0].text) in pair)
+    )
 
 
 def _sentence_adverb(span: Span) -> bool:

@@ -128,6 +128,8 @@ def test_products_and_software_are_not_actors(nlp, text, thing):
         ("Sen. Marla Quist of Ohio voted against the bill on Tuesday.", "Marla Quist"),
         ("Gov. Dana Fellin spoke to reporters on Monday.", "Dana Fellin"),
         ("Follow Dana Kessler on Twitter for updates.", "Dana Kessler"),
+        ("Chief Executive Carrie Lom said the bill was dead.", "Carrie Lom"),
+        ("Astronomer Anthony Bocchetti led the team that found the planet.", "Anthony Bocchetti"),
     ],
 )
 def test_people_are_people_whatever_the_model_called_them(nlp, text, name):
@@ -332,3 +334,27 @@ def test_datelines_stay_places_and_plural_openers_are_not_actors(nlp, text, name
     doc = nlp(text)
     found = next((a for a in doc._.actors if name in a["aliases"] or a["name"] == name), None)
     assert (found["type"] if found else None) == kind, [(a["name"], a["type"]) for a in doc._.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "organisation"),
+    [
+        ("The Marine Corps said so .", 1, 3, True),
+        ("The Kelmar Police said so .", 1, 3, True),
+        ("Margaret Court said so .", 0, 2, False),  # a given name: a person
+        ("Bill Bank said so .", 0, 2, False),  # a nickname
+        ("Ann Kest said so .", 0, 2, False),
+    ],
+)
+def test_a_name_ending_in_an_organisation_word_is_an_organisation(blank, text, start, end, organisation):
+    from dashboard.nlp.actor_mentions import _organisation_head
+
+    doc = blank(text)
+    given = frozenset({"margaret", "ann"})
+    assert _organisation_head(doc[start:end], load_gazetteer(), given) is organisation
+
+
+@pytest.mark.model
+def test_the_sun_and_planets_are_not_actors(nlp):
+    doc = nlp("The Sun and Neptune were observed by the Kelmar Observatory, Ann Kest said.")
+    assert not {"Sun", "Neptune"} & set(names(doc))
