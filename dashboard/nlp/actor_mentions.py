@@ -34,7 +34,24 @@ correct what the small model gets wrong:
   a noun beside it ("…, a former boyfriend of …");
 - organisation names go on across foreign linking words ("Brigade de Recherche et
   d'Intervention"), and a facility/product/place name with an organisation word
-  ("... Charity", "... University") is an organisation.
+  ("... Charity", "... University") is an organisation;
+- software, products and vehicles are not actors (``[products]`` in the data file): listed
+  names ("Linux"), product heads ("Rocky Linux"), vehicle prefixes ("USS Grayback", and
+  then "Grayback" alone), a version number ("Windows 10"), a product noun before ("the
+  browser Firefox") or a software kind after ("the Python programming language");
+- people the model called organisations or places: a title inside the name ("Presidential
+  Spokesperson Harry Roque"), a place after "Senator from" ("Vermont Bernie Sanders"), a
+  listed given name first ("Elijah Cummings"), a middle initial ("Channing D. Phillips");
+  a person cue after a mention ("…, who …", "…'s parents") is kept on the mention for
+  ``actor_clusters``; a name called a person that ends in an organisation word ("Marine
+  Corps") or a plural ("Log Cabin Republicans") is an organisation; a capital-letter
+  name called a place, not after "in"/"at" nor opening a sentence, is one too ("the NRA");
+- title abbreviations ("Sen.", "Gov"), capitalised professions ("Astronomer …") and
+  headline verbs ("Follow …") before a person's name are not part of it; in a title-case
+  headline, a name run into other capitalised words is cut to the name used in the text
+  ("Hillary Clinton Wins" → "Hillary Clinton"); a sentence-opening adverb ("Realistically,")
+  and a plural common noun ("Attendees") are not names; a name with a town prefix is a
+  place ("Tell Tamer").
 """
 
 from __future__ import annotations
