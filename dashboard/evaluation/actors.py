@@ -15,10 +15,31 @@ from typing import Any
 
 from dashboard.evaluation.quotes import is_proper_alias, normalise_name
 
+NAME_LINKS = frozenset({"of", "the", "and", "&", "for", "de", "al", "bin", "van", "von"})
+SOURCE_TITLES = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "senator", "governor", "professor", "prof",
+        "secretary", "speaker", "mayor", "judge", "justice", "chairman", "chairwoman", "director", "minister",
+        "ambassador", "general", "gen", "congressman", "congresswoman", "representative", "candidate",
+    }
+)  # fmt: skip
+
+
+def source_key(text: str) -> str:
+    """A source span as a name: possessive off, and everything up to the last title word
+    ("Mr. Obama's" → "obama", "Texas Sen. Ted Cruz" → "ted cruz")."""
+    words = normalise_name(text).split()
+    if words:
+        words[-1] = words[-1].removesuffix("'s")
+    titles = [i for i, w in enumerate(words[:-1]) if w.strip(".") in SOURCE_TITLES]
+    if titles:
+        words = words[titles[-1] + 1 :]
+    return " ".join(words)
+
 
 @dataclass(frozen=True)
 class ActorError:
-    kind: str  # "missing" | "spurious" | "duplicate"
+    kind: str  # "missing" | "spurious" | "duplicate" | "mistyped"
     name: str
     type: str
     gold: str | None = None  # the gold actor a duplicate matched
@@ -26,6 +47,8 @@ class ActorError:
     def __str__(self) -> str:
         if self.kind == "missing":
             return f"missing {self.type} {self.name!r}"
+        if self.kind == "mistyped":
+            return f"mistyped {self.name!r} (found only as {self.type})"
         if self.kind == "duplicate":
             return f"duplicate {self.type} {self.name!r} (gold {self.gold!r} already matched)"
         return f"spurious {self.type} {self.name!r}"
@@ -98,3 +121,65 @@ def score_actors(
             errors.append(ActorError("missing", gold_actor["name"], gold_actor.get("type", "")))
     fp = len(pred) - len(taken)
     return ActorScore(tp=len(matched), fp=fp, fn=len(wanted) - len(matched), errors=tuple(errors))
+
+
+def is_plain_name(text: str) -> bool:
+    """Whether a source span is only a name: one to five words, capitalised except linking
+    words ("the Washington Post", "Bank of England", "Cruz"); not "those of us who …"."""
+    words = normalise_name(text).split()
+    raw = text.replace("[", "").replace("]", "").split()
+    if raw and raw[0].lower() == "the":
+        raw = raw[1:]
+    return (
+        1 <= len(words) <= 5
+        and bool(raw)
+        and raw[0][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in NAME_LINKS for w in raw)
+    )
+
+
+def _names_of(actor: Mapping[str, Any]) -> frozenset[str]:
+    return frozenset(normalise_name(n) for n in (actor["name"], *actor.get("aliases", [])))
+
+
+def score_sources(
+    predicted: Sequence[Mapping[str, Any]],
+    gold: Sequence[Mapping[str, Any]],
+) -> ActorScore:
+    """Recall of named sources (a gold list that names only who speaks, such as PolNeAR's).
+
+    Only gold entries that are plain names count (``is_plain_name``). A full name typed
+    PERSON (two words or more) is found only by a predicted PERSON of that canonical name
+    ("Ted Cruz", not "Sen. Ted Cruz" nor an organisation "Ted Cruz"). Any other is found
+    when a predicted PERSON or ORG actor has it as its name or an alias, or, for a
+    predicted person, has its last word as surname ("Donald Trump" finds "Trump"). A gold
+    name found only with another type (a place, or an organisation for a full name) is
+    "mistyped". There is no precision: such a list leaves out everyone who does not
+    speak, so ``fp`` is always 0.
+    """
+    actors = [(p, _names_of(p)) for p in predicted]
+    errors: list[ActorError] = []
+    tp = fn = 0
+    for gold_actor in gold:
+        if gold_actor.get("type") not in {"PERSON", "ORG"} or not is_plain_name(gold_actor["name"]):
+            continue
+        key = source_key(gold_actor["name"])
+        full_name = gold_actor["type"] == "PERSON" and len(key.split()) >= 2
+        if full_name:
+            hits = [p for p, _ in actors if normalise_name(p["name"]) == key]
+            wanted = {"PERSON"}
+        else:
+            surname = key.split()[-1]
+            hits = [
+                p
+                for p, names in actors
+                if key in names or (p.get("type") == "PERSON" and normalise_name(p["name"]).split()[-1:] == [surname])
+            ]
+            wanted = {"PERSON", "ORG"}
+        if any(p.get("type") in wanted for p in hits):
+            tp += 1
+            continue
+        fn += 1
+        typed = next((p.get("type", "") for p in hits), None)
+        errors.append(ActorError("mistyped" if typed else "missing", gold_actor["name"], typed or gold_actor["type"]))
+    return ActorScore(tp=tp, fp=0, fn=fn, errors=tuple(errors))

@@ -4,23 +4,37 @@ Rules, in order:
   1. the same name (folded: case, accents, "the", possessive) is the same actor; a
      gazetteer alias is its actor ("Moscow" → Russia); an acronym defined in the text is
      its long name ("AU" → "African Union");
-  2. a shorter person name that ends or starts a longer one is that person when exactly
-     one fits ("Biden" → "Joe Biden", "David" → "David Turpin") — this also catches a
-     surname the model labelled ORG or GPE, and the merged actor is then a person; middle
-     initials are optional ("John Bolton" → "John R. Bolton"); a name of the same length
-     with an initial for a middle name or a listed nickname for the given name is that
-     person ("Richard K. Guy" = "Richard Kenneth Guy", "Mitch Stoltz" = "Mitchell
-     Stoltz"); a one-word place name that starts exactly one person's name is that person
-     when it is a listed given name or never follows "in"/"at"/"from"/"to"/"near" ("the
-     killing of Jamal" → "Jamal Khashoggi"); a surname plural ("the Turpins") is a family;
-  3. an organisation prefixed by a country or by another organisation is that
-     organisation ("UK Parliament", "UN General Assembly" → "General Assembly"); a
+  2. people:
+     - a shorter person name that ends or starts a longer one is that person when exactly
+       one fits ("Biden" → "Joe Biden", "David" → "David Turpin") — this also catches a
+       surname the model labelled ORG or GPE, and the merged actor is then a person;
+       middle initials are optional ("John Bolton" → "John R. Bolton"); a known person
+       takes in the one unknown longer form that fits ("Donald J. Trump" → "Donald Trump");
+     - a surname several people share goes to the one named at least twice as often as
+       any other ("Trump" → Donald Trump rather than Melania Trump), else to none; a
+       particle may be dropped ("Assad" → "Bashar al-Assad"); a generation suffix does not
+       hide the surname ("Pate" → "Luther Stan Pate IV");
+     - a name of the same length with an initial for a middle name or a listed nickname
+       for the given name is that person ("Richard K. Guy" = "Richard Kenneth Guy",
+       "Mitch Stoltz" = "Mitchell Stoltz");
+     - a one-word place name that starts exactly one person's name is that person when it
+       is a listed given name or never follows "in"/"at"/"from"/"to"/"near" ("the killing
+       of Jamal" → "Jamal Khashoggi"), and so is a one-word organisation name that is a
+       listed given name or nickname ("Bernie" → "Bernie Sanders"); a surname plural
+       ("the Turpins") is a family;
+     - a name the model called a person is a place when the article uses it as one ("in
+       X", "at X") and it does not start with a given name; a name the model called an
+       organisation or place is a person when a mention has a person cue ("…, who", "…'s
+       parents"), and so is the full name whose surname it is;
+  3. an organisation prefixed by a country (its name, adjective or code, not its capital:
+     "Washington Post" stays) or by another organisation is that organisation ("UK
+     Parliament", "UN General Assembly" → "General Assembly"); a
      one-word organisation name that starts exactly one longer one is it ("the Court" →
      "Court of Session"; "the House" → "House of Representatives" rather than a "House …
      Committee"); a one-word name of any label that starts exactly one longer name ending
-     in an organisation word is that organisation ("Burisma" → "Burisma Holdings"); else
-     a one-word organisation name that ends exactly one longer one is it ("Telegraph" →
-     "Daily Telegraph");
+     in an organisation or outlet word (three words at most) is that organisation
+     ("Burisma" → "Burisma Holdings", "Fox" → "Fox News"); else a one-word organisation
+     name that ends exactly one longer one is it ("Telegraph" → "Daily Telegraph");
   4. the type is the gazetteer's, else the root name's majority label.
 """
 
@@ -57,11 +71,13 @@ def _majority(labels: Sequence[str]) -> str:
     return max(LABEL_ORDER, key=lambda label: (counts[label], -LABEL_ORDER.index(label)))
 
 
-def _person_tokens(group: list[int], mentions: Sequence[Mention]) -> tuple[str, ...]:
+def _person_tokens(group: list[int], mentions: Sequence[Mention], suffixes: frozenset[str]) -> tuple[str, ...]:
+    """The words of a person's longest name, generation suffix off ("Luther Stan Pate IV" → … "pate")."""
     known = mentions[group[0]].known
-    if known is not None:
-        return tuple(name_key(known.name).split())
-    return max((mentions[i].key for i in group), key=len)
+    words = tuple(name_key(known.name).split()) if known is not None else max((mentions[i].key for i in group), key=len)
+    while len(words) > 2 and words[-1] in suffixes:
+        words = words[:-1]
+    return words
 
 
 def _is_initial(word: str) -> bool:
@@ -75,10 +91,17 @@ def _without_initials(words: tuple[str, ...]) -> tuple[str, ...]:
     return (words[0], *(w for w in words[1:-1] if not _is_initial(w)), words[-1])
 
 
-def _fits(short: tuple[str, ...], long: tuple[str, ...], *, first_name: bool) -> bool:
+def _fits(
+    short: tuple[str, ...], long: tuple[str, ...], *, first_name: bool, particles: frozenset[str] = frozenset()
+) -> bool:
+    """Whether a shorter name is a longer one's surname, given name (``first_name``) or the
+    name without middle initials; a surname may drop a particle ("Assad" → "al-Assad")."""
     if len(short) >= len(long):
         return False
     if long[-len(short) :] == short or (first_name and long[: len(short)] == short):
+        return True
+    particle, _, rest = long[-1].partition("-")
+    if len(short) == 1 and rest and particle in particles and short[0] == rest:
         return True
     bare = _without_initials(long)  # "John Bolton" is "John R. Bolton"
     return len(short) >= 2 and bare == short and not any(_is_initial(w) for w in short[1:-1])
@@ -103,22 +126,31 @@ def cluster_mentions(
     *,
     given_names: frozenset[str] = frozenset(),
     place_names: frozenset[str] = frozenset(),
+    located: frozenset[str] = frozenset(),
 ) -> list[Cluster]:
     """Actors, each with the indices of its mentions, in order of first mention.
 
     ``given_names``: folded given names; ``place_names``: name keys used after "in", "at" …
-    (both only decide whether a one-word place name is a person's given name).
+    (both only decide whether a one-word place name is a person's given name);
+    ``located``: name keys used as a place ("in X", "at X", "near X"): a name the model
+    called a person is a place there unless it starts with a given name.
     """
     groups: dict[str, list[int]] = {}
     for i, mention in enumerate(mentions):
         groups.setdefault(_base_key(mention, defined), []).append(i)
     labels = {key: _majority([mentions[i].label for i in group]) for key, group in groups.items()}
     known = {key: mentions[group[0]].known for key, group in groups.items()}
+    _relabel_by_person_cues(groups, labels, known, mentions, gazetteer)
+    for key in groups:  # "in Islambol": a place the model took for a person
+        words = key[5:].split()
+        if labels[key] == "PERSON" and known[key] is None and key[5:] in located and words[0] not in given_names:
+            labels[key] = "GPE"
 
+    suffixes = gazetteer.name_suffixes
     seeds = {
-        key: _person_tokens(group, mentions)
+        key: _person_tokens(group, mentions, suffixes)
         for key, group in groups.items()
-        if labels[key] == "PERSON" and (len(_person_tokens(group, mentions)) >= 2 or known[key])
+        if labels[key] == "PERSON" and (len(_person_tokens(group, mentions, suffixes)) >= 2 or known[key])
     }
     merged_into: dict[str, str] = {}
     dropped: set[str] = set()
@@ -127,11 +159,14 @@ def cluster_mentions(
         fits = [
             r
             for r, long in roots.items()
-            if known[key] is None
-            and (_fits(seeds[key], long, first_name=False) or _variant(seeds[key], long, gazetteer))
+            if _fits(seeds[key], long, first_name=False) or _variant(seeds[key], long, gazetteer)
         ]
-        if len(fits) == 1:
+        if len(fits) == 1 and known[key] is None:
             merged_into[key] = fits[0]
+        elif len(fits) == 1 and known[fits[0]] is None:  # "Donald J. Trump" is the known "Donald Trump"
+            merged_into[fits[0]] = key
+            del roots[fits[0]]
+            roots[key] = seeds[key]
         else:
             roots[key] = seeds[key]
     for key in groups:
@@ -141,8 +176,14 @@ def cluster_mentions(
         is_person = labels[key] == "PERSON"
         if not is_person and len(tokens) != 1:
             continue
-        fits = [r for r, long in roots.items() if _fits(tokens, long, first_name=is_person)]
-        if not fits and labels[key] == "GPE" and (tokens[0] in given_names or key[5:] not in place_names):
+        fits = [
+            r for r, long in roots.items() if _fits(tokens, long, first_name=is_person, particles=gazetteer.particles)
+        ]
+        if len(fits) > 1 and len(tokens) == 1:
+            fits = _dominant(fits, groups, merged_into)
+        given_name = tokens[0] in given_names or any(tokens[0] in pair for pair in gazetteer.nicknames)
+        place_like = labels[key] == "GPE" and key[5:] not in place_names
+        if not fits and labels[key] in {"GPE", "ORG"} and (given_name or place_like):
             given = [r for r, long in roots.items() if len(tokens) == 1 and long[0] == tokens[0]]  # "Jamal"
             if len(given) == 1:
                 merged_into[key] = given[0]
@@ -177,6 +218,42 @@ def cluster_mentions(
     return sorted(clusters, key=lambda c: c.mentions[0])
 
 
+def _dominant(fits: list[str], groups: dict[str, list[int]], merged_into: dict[str, str]) -> list[str]:
+    """Of several people a surname fits, the one named at least twice as often as any other
+    ("Trump" → Donald Trump, named ten times, not Melania Trump, named once); else all."""
+    counts = {r: len(groups[r]) + sum(len(groups[k]) for k, t in merged_into.items() if t == r) for r in fits}
+    ranked = sorted(fits, key=lambda r: -counts[r])
+    best, second = counts[ranked[0]], counts[ranked[1]]
+    return [ranked[0]] if best >= 2 and best >= 2 * second else fits
+
+
+def _relabel_by_person_cues(
+    groups: dict[str, list[int]],
+    labels: dict[str, str],
+    known: dict[str, KnownActor | None],
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+) -> None:
+    """A name of one to three words called an organisation or place is a person when one of
+    its mentions has a person cue ("said Iampaglia, who …"), and so is a longer name that
+    ends in such a one-word name ("Vanessa Iampaglia")."""
+    cued: set[str] = set()
+    for key, group in groups.items():
+        words = key[5:].split()
+        if known[key] is not None or set(words) & gazetteer.org_words:
+            continue
+        if any(mentions[i].person_cue for i in group):
+            if len(words) == 1:
+                cued.add(words[0])
+            if len(words) <= 3 and labels[key] in {"ORG", "GPE"}:
+                labels[key] = "PERSON"
+    for key in groups:
+        words = key[5:].split()
+        fits = known[key] is None and 2 <= len(words) <= 3 and words[-1] in cued
+        if fits and labels[key] in {"ORG", "GPE"} and not set(words) & gazetteer.org_words:
+            labels[key] = "PERSON"
+
+
 def _merge_prefixed_orgs(
     groups: dict[str, list[int]], labels: dict[str, str], merged_into: dict[str, str], gazetteer: Gazetteer
 ) -> None:
@@ -187,8 +264,17 @@ def _merge_prefixed_orgs(
         target = "name:" + " ".join(words[1:])
         prefix = gazetteer.known(words[0])
         is_org = prefix is not None and prefix.type == "ORG"  # a known organisation: "UN General Assembly"
-        if (gazetteer.country_of(words[0]) or is_org) and labels.get(target) == "ORG":
+        if (_country_prefix(words[0], gazetteer) or is_org) and labels.get(target) == "ORG":
             merged_into[key] = target
+
+
+def _country_prefix(word: str, gazetteer: Gazetteer) -> bool:
+    """A country's name, adjective or short code ("UK", "US") — not a capital standing for
+    it, which starts names of its own ("Washington Post" is not the US "Post")."""
+    country = gazetteer.country_of(word)
+    if country is None:
+        return False
+    return word in gazetteer.adjectives or word == name_key(country) or len(word.strip(".")) <= 4
 
 
 def _merge_short_orgs(
@@ -212,8 +298,10 @@ def _merge_short_orgs(
         if len(words) != 1 or known[key] or key in merged_into or key in dropped or key in people:
             continue
         fits = [long for long in longer if long[5:].split()[0] == words[0]]
-        if labels[key] != "ORG":  # a company name the model took for a person or place
-            fits = [long for long in fits if long[5:].split()[-1] in gazetteer.org_words]
+        if labels[key] != "ORG":  # a company or outlet the model took for a person or place
+            heads = gazetteer.org_words | gazetteer.outlet_words  # "Burisma Holdings", "Fox News"
+            short = [long for long in fits if len(long[5:].split()) <= 3]  # not "Iowa Citizens for … Fund"
+            fits = [long for long in short if long[5:].split()[-1] in heads]
         elif len(fits) > 1:
             fits = [long for long in fits if long[5:].split()[-1] not in gazetteer.org_words]
         if not fits and labels[key] == "ORG":  # "Telegraph" → "Daily Telegraph"

@@ -54,6 +54,7 @@ if not Doc.has_extension("problems"):
 
 TYPE_PREFERENCE = {"PERSON": 0, "ORG": 1, "GPE": 2}
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near"})  # a name after one is used as a place
+LOCATIVE = frozenset({"in", "at", "near"})  # stricter: a name after one is a place, even one called a person
 
 
 @dataclass
@@ -140,12 +141,17 @@ def make_actor_linker(nlp: Language, name: str) -> ActorLinker:
 def link(doc: Doc, gazetteer: Gazetteer, genders: GenderLexicon | None = None) -> Linked:
     """Mentions and actors of one Doc (pure: the Doc is not changed)."""
     genders = genders or GenderLexicon({}, {})
-    mentions, defined = named_mentions(doc, gazetteer)
+    mentions, defined = named_mentions(doc, gazetteer, given_names=frozenset(genders.names))
     place_names = frozenset(
         " ".join(m.key) for m in mentions if m.start > 0 and doc[m.start - 1].lower_ in PLACE_PREPOSITIONS
     )
     clusters = cluster_mentions(
-        mentions, defined, gazetteer, given_names=frozenset(genders.names), place_names=place_names
+        mentions,
+        defined,
+        gazetteer,
+        given_names=frozenset(genders.names),
+        place_names=place_names,
+        located=_located(doc, mentions),
     )
     profiles, used = _profiles(doc, mentions, clusters, gazetteer)
     owner = {i: c for c, cluster in enumerate(clusters) for i in cluster.mentions}
@@ -172,6 +178,17 @@ def link(doc: Doc, gazetteer: Gazetteer, genders: GenderLexicon | None = None) -
             }
         )
     return Linked(tuple(found), tuple(actors))
+
+
+def _located(doc: Doc, mentions: Sequence[Mention]) -> frozenset[str]:
+    """Name keys used as a place: right after "in", "at" or "near", not a possessor ("in Ann's words")."""
+    keys = set()
+    for m in mentions:
+        after = doc[m.end] if m.end < len(doc) else None
+        owner = after is not None and after.lower_ in {"'s", "’s", "'", "’"}
+        if m.start > 0 and doc[m.start - 1].lower_ in LOCATIVE and not owner and doc[m.end - 1].dep_ != "compound":
+            keys.add(" ".join(m.key))
+    return frozenset(keys)
 
 
 def _profiles(

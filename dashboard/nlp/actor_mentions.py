@@ -34,7 +34,24 @@ correct what the small model gets wrong:
   a noun beside it ("…, a former boyfriend of …");
 - organisation names go on across foreign linking words ("Brigade de Recherche et
   d'Intervention"), and a facility/product/place name with an organisation word
-  ("... Charity", "... University") is an organisation.
+  ("... Charity", "... University") is an organisation;
+- software, products and vehicles are not actors (``[products]`` in the data file): listed
+  names ("Linux"), product heads ("Rocky Linux"), vehicle prefixes ("USS Grayback", and
+  then "Grayback" alone), a version number ("Windows 10"), a product noun before ("the
+  browser Firefox") or a software kind after ("the Python programming language");
+- people the model called organisations or places: a title inside the name ("Presidential
+  Spokesperson Harry Roque"), a place after "Senator from" ("Vermont Bernie Sanders"), a
+  listed given name first ("Elijah Cummings"), a middle initial ("Channing D. Phillips");
+  a person cue after a mention ("…, who …", "…'s parents") is kept on the mention for
+  ``actor_clusters``; a name called a person that ends in an organisation word ("Marine
+  Corps") or a plural ("Log Cabin Republicans") is an organisation; a capital-letter
+  name called a place, not after "in"/"at" nor opening a sentence, is one too ("the NRA");
+- title abbreviations ("Sen.", "Gov"), capitalised professions ("Astronomer …") and
+  headline verbs ("Follow …") before a person's name are not part of it; in a title-case
+  headline, a name run into other capitalised words is cut to the name used in the text
+  ("Hillary Clinton Wins" → "Hillary Clinton"); a sentence-opening adverb ("Realistically,")
+  and a plural common noun ("Attendees") are not names; a name with a town prefix is a
+  place ("Tell Tamer").
 """
 
 from __future__ import annotations
@@ -42,27 +59,33 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dashboard.nlp.actor_names import name_key
+from dashboard.nlp.actor_names import fold, name_key
 from dashboard.nlp.actor_roles import apposition
 from dashboard.nlp.gazetteer import Gazetteer, KnownActor
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 # Other entity labels the small model puts on organisations now and then.
 MAYBE_ORG_LABELS = frozenset({"FAC", "PRODUCT", "NORP", "LOC"})
-LEADING_JUNK = frozenset({"the", "a", "an", "[", "(", '"', "'", "“", "‘"})
-TRAILING_JUNK = frozenset({"'s", "’s", "'", "’", ",", ".", ";", ":", "of", "and", "(", "[", "]", ")", '"', "”"})
+LEADING_JUNK = frozenset({"the", "a", "an", "[", "(", '"', "'", "“", "‘", "``", "''"})
+TRAILING_JUNK = frozenset(
+    {"'s", "’s", "'", "’", ",", ".", ";", ":", "of", "and", "(", "[", "]", ")", '"', "”", "''", "``"}
+)
 ACRONYM_SKIP = frozenset({"of", "and", "for", "on", "the", "&", ",", "de", "du", "des", "la", "le", "et"})
 PLACE = "LOC"  # label of a name that turned out to be a place: every mention of it is dropped
 FACILITY = "FAC"  # a building: its name without the facility noun is a place too
-ROLE_LINKS = frozenset({"of", "to", "for"})  # "Ambassador to the United Nations Nikki Haley"
+PRODUCT = "PRODUCT"  # software, a product or a vehicle: every mention of its name is dropped
+ROLE_LINKS = frozenset({"of", "to", "for", "from"})  # "Ambassador to the United Nations Nikki Haley"
 ELISIONS = ("d'", "d’", "l'", "l’")
 NAME_ENTITY_LABELS = frozenset({"", "PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "LOC"})
 HEAD_LINKS = frozenset({"of", "for", "on"})  # "Bill of Rights", "Regulations for Buses"
 AGE_BEFORE = re.compile(r"\b\d+[- ]years?[- ]old\s*$")  # "40-year-old Ann Cole"
+MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
+VERSION = re.compile(r"\d{1,2}(?:\.\d+)*")  # "Windows 10", "Linux 8.1"
+PLACE_BEFORE = frozenset({"in", "at", "near", "to", "from"})  # a name right after one may be a place
 
 
 @dataclass(frozen=True)
@@ -74,6 +97,7 @@ class Mention:
     label: str
     text: str
     known: KnownActor | None = None
+    person_cue: bool = False  # "X, who …", "X's mother": only a person fits
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -97,11 +121,20 @@ def _trim(span: Span, gazetteer: Gazetteer) -> Span | None:
             doc[start].lower_.strip(".") in gazetteer.title_words or is_person_title(doc[start], gazetteer)
         ):
             start += 1
+        while end - start > 1 and doc[start].pos_ == "VERB" and _capitalised_verb(doc[start], gazetteer):
+            start += 1  # "Follow Pam Key", "Praises Marco Rubio" in a headline
+        while end - start > 2 and doc[start].is_title and doc[start].lower_ in gazetteer.person_nouns:
+            start += 1  # "Astronomer Anthony Boccaletti"
         if start > 0 and _lone_given_name(doc[start - 1], gazetteer):
             start -= 1  # ", Sławoj Leszek Głódź" where the model tagged "Leszek Głódź"
     if end <= start or not (doc[start].text[:1].isupper() or doc[start].text[:1].isdigit()):
         return None  # "intra-Africa"
     return doc[start:end]
+
+
+def _capitalised_verb(token: Token, gazetteer: Gazetteer) -> bool:
+    """A capitalised verb run into a name, not a town prefix the tagger took for one ("Tell Tamer")."""
+    return token.text[:1].isupper() and token.lower_ not in gazetteer.town_prefixes
 
 
 def _names_place(span: Span, gazetteer: Gazetteer) -> bool:
@@ -121,6 +154,8 @@ def _place_kind(span: Span, gazetteer: Gazetteer) -> str | None:
         return FACILITY  # "Hagia Sophia Museum"
     if len(words) > 1 and words[0].strip(".") in gazetteer.place_prefixes:
         return PLACE  # "Mount Kenya"
+    if len(words) > 1 and words[0] in gazetteer.town_prefixes:
+        return "GPE"  # "Tell Tamer", "Ras al-Ain"
     if _before_place(span):
         return "GPE"  # "Chippewa Falls, Wisconsin", "Ciudad Juárez, Mexico"
     for noun in _appositions(span):
@@ -208,6 +243,34 @@ def names_a_thing(span: Span, gazetteer: Gazetteer, *, person: bool = False) -> 
         return True
     money = any(w in gazetteer.money_words for w in words)
     return money and (len(words) == 1 or any(t.like_num for t in span))
+
+
+def is_product(span: Span, gazetteer: Gazetteer) -> bool:
+    """Software, a product or a vehicle: listed ("Linux"), ending in a product head ("Rocky
+    Linux"), with a vehicle prefix ("USS Grayback"), a version number ("Windows 10"), after
+    a product noun ("the browser Firefox") or before a software kind ("the Python
+    programming language"). A name with an organisation or outlet word is not one."""
+    doc = span.doc
+    words = [t.lower_ for t in span]
+    if name_key(span.text) in gazetteer.products:
+        return True
+    if set(words) & (gazetteer.org_words | gazetteer.outlet_words | gazetteer.outlet_nouns):
+        return False  # "Caos Linux Foundation", "Channel 4"
+    if len(words) > 1 and (words[-1] in gazetteer.product_heads or words[0] in gazetteer.product_prefixes):
+        return True
+    version = span[-1] if len(span) > 1 else doc[span.end] if span.end < len(doc) else None
+    if version is not None and _version_number(version.text):
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.is_lower and before.lower_ in gazetteer.product_nouns:
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.is_lower and after.lower_ in gazetteer.product_kinds
+
+
+def _version_number(text: str) -> bool:
+    """ "10", "8.1", "3.0" — a short number that is not a year or an amount."""
+    return bool(VERSION.fullmatch(text))
 
 
 def _is_outlet(span: Span, gazetteer: Gazetteer) -> bool:
@@ -397,35 +460,59 @@ def _is_role(span: Span, gazetteer: Gazetteer) -> bool:
     return bool(words) and words[0] in gazetteer.title_words and "of" in words
 
 
-def _person_inside(span: Span, gazetteer: Gazetteer) -> Span | None:
+def _person_inside(span: Span, gazetteer: Gazetteer, given_names: frozenset[str] = frozenset()) -> Span | None:
     """The person's name in an organisation or place entity, if the entity is one.
 
-    "Ambassador Nikki Haley" → "Nikki Haley"; "(First Minister of) Scotland Nicola
-    Sturgeon" → "Nicola Sturgeon"; "(Senator) Ann Cole" → itself.
+    "Ambassador Nikki Haley" → "Nikki Haley"; "Presidential Spokesperson Harry Roque" →
+    "Harry Roque"; "(First Minister of) Scotland Nicola Sturgeon" and "(Senator from)
+    Vermont Bernie Sanders" → the name after the place; "(Senator) Ann Cole" → itself; a
+    name starting with a listed given name and not used as a place ("Elijah Cummings"), or
+    with a middle initial ("Channing D. Phillips") → itself.
     """
     doc = span.doc
-    first = span[0]
-    rest = doc[span.start + 1 : span.end]
-    if is_person_title(first, gazetteer) and _looks_like_person(rest, gazetteer):
-        return rest
-    if (
-        span.start > 0
-        and doc[span.start - 1].lower_ in ROLE_LINKS
-        and _looks_like_person(rest, gazetteer)
-        and _is_place_word(first, gazetteer)
-    ):
-        return rest
+    for k in range(len(span) - 2):  # a title inside: "[Presidential Spokesperson] Harry Roque"
+        rest = doc[span.start + k + 1 : span.end]
+        if is_person_title(span[k], gazetteer) and not span[k].is_lower and _looks_like_person(rest, gazetteer):
+            return rest
+    linked = span.start > 0 and doc[span.start - 1].lower_ in ROLE_LINKS
+    titled = linked and span.start > 1 and doc[span.start - 2].lower_.strip(".") in gazetteer.title_words
+    for k in (1, 2):  # "Senator from [Vermont] Bernie Sanders", "… of [New York] Ann Cole"
+        rest = doc[span.start + k : span.end]
+        if not (linked and _looks_like_person(rest, gazetteer)):
+            continue
+        if titled or all(_is_place_word(t, gazetteer) for t in span[:k]):
+            return rest
+    if _middle_initial(span, gazetteer):
+        return span  # "Channing D. Phillips"
     if _looks_like_person(span, gazetteer) and (
         _after_role(doc, span.start, gazetteer)
         or _coordinated_with_people(span)
         or apposition(span, gazetteer) is not None
         or _person_by_context(span, gazetteer)
+        or _given_name_first(span, given_names)
     ):
         return span  # "Wanda Vázquez, the Secretary of Justice"
     return None
 
 
-def _mention(span: Span, gazetteer: Gazetteer) -> Mention | None:
+def _middle_initial(span: Span, gazetteer: Gazetteer) -> bool:
+    """Given name, middle initial, surname: "Channing D. Phillips" (organisations have no middle initials)."""
+    if len(span) != 3 or not MIDDLE_INITIAL.fullmatch(span[1].text):
+        return False
+    return all(_name_word(t, gazetteer) or (t.is_alpha and t.is_title) for t in (span[0], span[2])) and not any(
+        t.lower_ in gazetteer.org_words for t in span
+    )
+
+
+def _given_name_first(span: Span, given_names: frozenset[str]) -> bool:
+    """A name whose first word is a listed given name, not used as a place ("in Elijah Park")."""
+    doc = span.doc
+    first = fold(span[0].text)
+    listed = first in given_names or first.split("-")[0] in given_names
+    return listed and not (span.start > 0 and doc[span.start - 1].lower_ in PLACE_BEFORE)
+
+
+def _mention(span: Span, gazetteer: Gazetteer, given_names: frozenset[str] = frozenset()) -> Mention | None:
     label = span.label_
     if label not in ACTOR_LABELS and label not in MAYBE_ORG_LABELS:
         return None
@@ -440,6 +527,8 @@ def _mention(span: Span, gazetteer: Gazetteer) -> Mention | None:
         or names_a_thing(trimmed, gazetteer, person=label == "PERSON")
     ):
         return None
+    if is_product(trimmed, gazetteer):
+        return Mention(trimmed.start, trimmed.end, PRODUCT, trimmed.text)
     known = gazetteer.known(trimmed.text)
     if known is not None:
         return Mention(trimmed.start, trimmed.end, known.type, trimmed.text, known)
@@ -455,7 +544,7 @@ def _mention(span: Span, gazetteer: Gazetteer) -> Mention | None:
     if place is not None:
         return Mention(trimmed.start, trimmed.end, place, trimmed.text)
     if label != "PERSON":
-        person = _person_inside(trimmed, gazetteer)
+        person = _person_inside(trimmed, gazetteer, given_names)
         if person is not None:
             return Mention(person.start, person.end, "PERSON", person.text)
     if _is_outlet(trimmed, gazetteer):
@@ -466,11 +555,53 @@ def _mention(span: Span, gazetteer: Gazetteer) -> Mention | None:
         trimmed = _extend_across_linkers(trimmed, gazetteer)
     if label not in ACTOR_LABELS:
         return None
-    if label == "PERSON" and len(trimmed) == 1 and trimmed[0].tag_ == "NNS":
-        return None  # "Photographs" at the start of a sentence
+    if len(trimmed) == 1 and trimmed[0].tag_ == "NNS" and (label == "PERSON" or trimmed[0].is_sent_start):
+        return None  # "Photographs", "Attendees" at the start of a sentence
+    if _sentence_adverb(trimmed):
+        return None  # "Realistically, …"
+    if label == "PERSON" and len(trimmed) > 1 and trimmed[-1].tag_ == "NNPS":
+        label = "ORG"  # "Log Cabin Republicans": a group, not a person
+    if label == "PERSON" and _organisation_head(trimmed, gazetteer, given_names):
+        label = "ORG"  # "Marine Corps"
+    if label == "GPE" and _acronym_not_place(trimmed):
+        label = "ORG"  # "the NRA", "ISIL"
     if not any(t.is_alpha and t.text[:1].isupper() for t in trimmed):
         return None
     return Mention(trimmed.start, trimmed.end, label, trimmed.text)
+
+
+def _organisation_head(span: Span, gazetteer: Gazetteer, given_names: frozenset[str]) -> bool:
+    """A name ending in an organisation word that does not start with a given name: "Marine
+    Corps" is one, "Margaret Court" is not."""
+    return (
+        len(span) > 1
+        and span[-1].lower_ in gazetteer.org_words
+        and fold(span[0].text) not in given_names
+        and not any(pair for pair in gazetteer.nicknames if fold(span[0].text) in pair)
+    )
+
+
+def _sentence_adverb(span: Span) -> bool:
+    """A capitalised adverb opening a sentence: "Realistically, …", "Nationally, …"; a name
+    the tagger calls an adverb ("Connolly, …") is kept when the word occurs again."""
+    doc, token = span.doc, span[0]
+    after = doc[span.end] if span.end < len(doc) else None
+    opens = len(span) == 1 and bool(token.is_sent_start) and token.pos_ == "ADV" and token.lower_.endswith("ly")
+    return opens and after is not None and after.text == "," and sum(t.text == token.text for t in doc) == 1
+
+
+def _acronym_not_place(span: Span) -> bool:
+    """A one-word capital-letter name called a place, not after "in"/"at"/"to"… nor opening a
+    sentence (a dateline): an organisation ("the NRA")."""
+    doc, token = span.doc, span[0]
+    before = doc[span.start - 1] if span.start > 0 else None
+    return (
+        len(span) == 1
+        and token.is_upper
+        and len(token.text.replace(".", "")) >= 3
+        and not token.is_sent_start  # "PHILADELPHIA — …": a dateline
+        and not (before is not None and before.lower_ in PLACE_BEFORE)
+    )
 
 
 def _initials_match(acronym: str, words: list[str]) -> bool:
@@ -512,12 +643,20 @@ def acronyms(doc: Doc) -> Iterator[tuple[Span, str]]:
                 break
 
 
-def named_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Mention], dict[str, str]]:
-    """Every named mention in text order, and acronym → long name for the acronyms defined."""
+def named_mentions(
+    doc: Doc, gazetteer: Gazetteer, *, given_names: frozenset[str] = frozenset()
+) -> tuple[list[Mention], dict[str, str]]:
+    """Every named mention in text order, and acronym → long name for the acronyms defined.
+
+    ``given_names``: folded given names (``data/first_names.toml``); a two- or three-word
+    name the model called an organisation or place is a person when it starts with one.
+    """
     pairs = [  # "Member of Parliament (MP)" is a role, not an organisation
         (span, acronym) for span, acronym in acronyms(doc) if span[0].lower_ not in gazetteer.title_words
     ]
-    things = {name_key(acronym) for span, acronym in pairs if names_a_thing(span, gazetteer)}  # "DMCA"
+    things = {  # "DMCA", "RHEL"
+        name_key(acronym) for span, acronym in pairs if names_a_thing(span, gazetteer) or is_product(span, gazetteer)
+    }
     pairs = [(span, acronym) for span, acronym in pairs if name_key(acronym) not in things]
     defined = {name_key(acronym): span.text for span, acronym in pairs}
     written = {acronym for _, acronym in pairs}
@@ -534,7 +673,7 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
             found.append(Mention(person.start, person.end, "PERSON", person.text))
             covered.update(range(ent.start, ent.end))
             continue
-        mention = _mention(ent, gazetteer)
+        mention = _mention(ent, gazetteer, given_names)
         if mention is None and name_key(ent.text) in defined:
             mention = Mention(ent.start, ent.end, "ORG", ent.text)
         if mention is not None:
@@ -544,9 +683,67 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     for token in doc:  # acronyms the model did not tag
         if token.i not in covered and token.text in written:
             found.append(Mention(token.i, token.i + 1, "ORG", token.text))
-    found = _without_places(found)
+    found = _without_places(found, gazetteer)
     found = _without_titles_and_media(doc, found, gazetteer)
+    found = _cut_headline_names(doc, found)
+    found = [replace(m, person_cue=True) if _person_cue(doc, m, gazetteer) else m for m in found]
     return sorted(found, key=lambda m: m.start), defined
+
+
+def _person_cue(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Words after a name that fit only a person: "…, who graduated", "…'s parents"."""
+    after = doc[mention.end : mention.end + 3]
+    words = [t.lower_ for t in after]
+    who = after[0] if words[:1] == ["who"] else after[1] if words[:2] == [",", "who"] else None
+    if who is not None:  # the relative clause hangs on this name, not a place ("voters in X who")
+        start = mention.start - 1 if mention.start > 0 and doc[mention.start - 1].lower_ == "the" else mention.start
+        place = start > 0 and doc[start - 1].lower_ in PLACE_BEFORE
+        return not place and who.head.dep_ == "relcl" and mention.start <= who.head.head.i < mention.end
+    return len(words) > 1 and words[0] in {"'s", "’s"} and words[1] in gazetteer.kin_nouns
+
+
+def _title_case_sentence(sentence: Span) -> bool:
+    """A headline: three words of four letters or more, all capitalised ("Clinton Wins South Dakota")."""
+    words = [t for t in sentence if t.is_alpha and len(t) >= 4]
+    return len(words) >= 3 and all(t.text[:1].isupper() for t in words)
+
+
+def _cut_headline_names(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """In a title-case line, a name that holds a name also used in running text is cut to it:
+    "Hillary Clinton Wins" → "Hillary Clinton", "Russians Hacked DNC" → "DNC" (the model
+    runs names into the capitalised words of a headline). The name held must be two words
+    or more, an organisation or an acronym ("Will Twitter Be Next" → "Twitter")."""
+    if not doc.has_annotation("SENT_START"):
+        return found
+    headline = {m.start: _title_case_sentence(doc[m.start].sent) for m in found}
+    body = {m.key for m in found if not headline.get(m.start)}
+    orgs = {m.key for m in found if m.label == "ORG" and not headline.get(m.start)}
+    wanted = {k for k in body if len(k) >= 2 or k in orgs or _acronym_key(doc, found, k)}
+    result = []
+    for m in found:
+        if not headline.get(m.start) or m.key in body or m.known is not None:
+            result.append(m)
+            continue
+        inner = _inner_name(doc, m, wanted)
+        result.append(inner if inner is not None else m)
+    return result
+
+
+def _acronym_key(doc: Doc, found: list[Mention], key: tuple[str, ...]) -> bool:
+    return any(m.key == key and doc[m.start : m.end].text.isupper() for m in found)
+
+
+def _inner_name(doc: Doc, mention: Mention, wanted: set[tuple[str, ...]]) -> Mention | None:
+    """The longest part of ``mention`` whose key is in ``wanted``, as a mention of the same label."""
+    best: Mention | None = None
+    for i in range(mention.start, mention.end):
+        for j in range(i + 1, mention.end + 1):
+            if (i, j) == (mention.start, mention.end):
+                continue
+            key = tuple(name_key(doc[i:j].text).split())
+            if key in wanted and (best is None or j - i > best.end - best.start):
+                best = Mention(i, j, mention.label, doc[i:j].text)
+    return best
 
 
 def _titled_names(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> list[Mention]:
@@ -569,17 +766,26 @@ def _titled_names(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> list[Men
     return found
 
 
-def _without_places(found: list[Mention]) -> list[Mention]:
+def _without_places(found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Mentions minus every name also used as a place ("Hagia Sophia" of "Hagia Sophia Museum").
 
     A building's name without its noun is a place too, unless it is part of a person's
     longer name ("Trump Tower" does not make "Trump" a place when "Donald Trump" is named).
+    Products go the same way, and a vehicle's name without its prefix ("Grayback" of "USS
+    Grayback").
     """
     people = [m.key for m in found if m.label == "PERSON" and len(m.key) > 1]
     places = {m.key for m in found if m.label in {PLACE, FACILITY}}
     places |= {m.key[:-1] for m in found if m.label == FACILITY and len(m.key) > 1}
     places = {p for p in places if not any(len(k) > len(p) and k[-len(p) :] == p for k in people)}
-    return [m for m in found if m.label not in {PLACE, FACILITY} and (m.known is not None or m.key not in places)]
+    places |= {m.key for m in found if m.label == PRODUCT}
+    places |= {m.key[1:] for m in found if m.label == PRODUCT and len(m.key) > 1 and _has_prefix(m, gazetteer)}
+    dropped = {PLACE, FACILITY, PRODUCT}
+    return [m for m in found if m.label not in dropped and (m.known is not None or m.key not in places)]
+
+
+def _has_prefix(mention: Mention, gazetteer: Gazetteer) -> bool:
+    return mention.text.split()[0].lower() in gazetteer.product_prefixes
 
 
 def _in_office_title(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> bool:

@@ -61,6 +61,15 @@ class Gazetteer:
     outlet_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     nicknames: frozenset[frozenset[str]] = frozenset()  # pairs of given names that mean one name
+    name_suffixes: frozenset[str] = frozenset()  # "jr", "iii": not a surname
+    particles: frozenset[str] = frozenset()  # "al" of "al-Assad": a surname may drop it
+    town_prefixes: frozenset[str] = frozenset()  # "Tell", "Ras": a name starting so is a town
+    kin_nouns: frozenset[str] = frozenset()  # "parents", "wife": after "X's", X is a person
+    products: frozenset[str] = frozenset()  # name_key forms of software and products
+    product_heads: frozenset[str] = frozenset()
+    product_nouns: frozenset[str] = frozenset()
+    product_prefixes: frozenset[str] = frozenset()
+    product_kinds: frozenset[str] = frozenset()
 
     def same_given_name(self, a: str, b: str) -> bool:
         """Whether two folded given names are one: equal, or a listed nickname pair ("mitch", "mitchell")."""
@@ -138,6 +147,7 @@ def gazetteer_from_dict(data: dict[str, Any], *, source: str = "actors.toml") ->
     not_actors = data.get("not_actors", {})
     organisations = data.get("organisations", {})
     people = data.get("people", {})
+    products = data.get("products", {})
     return Gazetteer(
         actors=tuple(known),
         by_name=by_name,
@@ -167,6 +177,15 @@ def gazetteer_from_dict(data: dict[str, Any], *, source: str = "actors.toml") ->
         outlet_nouns=lower(organisations.get("outlet_nouns"), "organisations.outlet_nouns"),
         person_nouns=lower(people.get("nouns"), "people.nouns"),
         nicknames=_pairs(people.get("nicknames"), f"{source}: people.nicknames"),
+        name_suffixes=lower(people.get("suffixes"), "people.suffixes"),
+        kin_nouns=lower(people.get("kin"), "people.kin"),
+        particles=lower(people.get("particles"), "people.particles"),
+        town_prefixes=lower(not_actors.get("town_prefixes"), "not_actors.town_prefixes"),
+        products=frozenset(name_key(n) for n in _strings(products.get("names"), "products.names")),
+        product_heads=lower(products.get("heads"), "products.heads"),
+        product_nouns=lower(products.get("nouns"), "products.nouns"),
+        product_prefixes=lower(products.get("prefixes"), "products.prefixes"),
+        product_kinds=lower(products.get("kinds"), "products.kinds"),
     )
 
 

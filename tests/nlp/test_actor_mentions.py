@@ -285,6 +285,8 @@ def test_a_name_with_a_role_beside_it_is_a_person(nlp):
         ("The Bill of Digital Rights was rejected by the Kelmar Party.", "Rights"),
         ("The code is released under the Open Kelmar Public License, Ann Corvell said.", "License"),
         ("The new game costs USD 26.95 and sells well, Tom Brandt said.", "USD"),
+        ("He won the George Varkel Prize and the Kelmar Medal, Ann Corvell said.", "Varkel"),
+        ("He won the George Varkel Prize and the Kelmar Medal, Ann Corvell said.", "Medal"),
     ],
 )
 def test_laws_diseases_licences_and_money_are_not_actors(nlp, text, thing):
