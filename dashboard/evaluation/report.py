@@ -1,6 +1,6 @@
 """Run the pipeline over gold-annotated articles, score it, print the errors and figures.
 
-``python -m dashboard evaluate --gold DIR_OR_FILES --articles DIR [--strict] [--json]``
+``python -m dashboard evaluate --gold DIR_OR_FILES --articles DIR [--strict] [--json] [--by-rule]``
 calls ``main``. Each gold file names its article (``article`` = file name), looked up in
 the articles folder. Output: per article, the errors (missed gold quotes, spurious
 predictions, wrong speakers), then a table of per-article and total figures; with
@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -33,6 +33,7 @@ from dashboard.evaluation.quotes import (
     score_indirect,
     score_quotes,
 )
+from dashboard.evaluation.rules import figures_by_rule, rules_text
 from dashboard.extract import ArticleTables, extract_tables
 
 try:  # owned by the actors work; optional until it lands
@@ -54,7 +55,8 @@ class ArticleResult:
 
 
 def predicted_quotes(tables: ArticleTables) -> list[PredictedQuote]:
-    return [PredictedQuote(q.start, q.end, q.text, q.speaker, q.kind) for q in tables.quotes if q.kind != "indirect"]
+    return [PredictedQuote(q.start, q.end, q.text, q.speaker, q.kind, q.rule) for q in tables.quotes
+            if q.kind != "indirect"]
 
 
 def predicted_indirect(tables: ArticleTables) -> list[PredictedIndirect]:
@@ -100,6 +102,7 @@ def evaluate_article(gold: GoldArticle, article: Article, nlp: Language, *, stri
             article.source_text,
             actors=gold.actors,
             strict=strict,
+            speaker_match=gold.speaker_match,
         ),
         indirect=score_indirect(
             predicted_indirect(tables),
@@ -152,6 +155,7 @@ def main(
     out: TextIO = sys.stdout,
     strict: bool = False,
     as_json: bool = False,
+    by_rule: bool = False,
 ) -> int:
     """Evaluate and print. Exit code 0, or 1 when some input was unusable, 2 when all was."""
     articles_dir = Path(articles_dir)
@@ -163,11 +167,21 @@ def main(
         print(f"{articles_dir}: no such articles folder", file=out)
         return 2
     results, problems = evaluate(files, articles_dir, strict=strict)
+    judged = [j for r in results for j in r.quotes.judged]
     if as_json:
-        json.dump(to_json(results, problems, strict=strict), out, indent=2, ensure_ascii=False)
+        data = to_json(results, problems, strict=strict)
+        if by_rule:
+            data["by_rule"] = {
+                kind: [asdict(r) for r in figures_by_rule(judged, speaker=kind == "speaker")]
+                for kind in ("quote", "speaker")
+            }
+        json.dump(data, out, indent=2, ensure_ascii=False)
         out.write("\n")
     else:
         out.write(to_text(results, problems, strict=strict))
+        if by_rule:
+            out.write("\nby rule (worst first; errors = unmatched rows + wrong speakers)\n")
+            out.write(rules_text(judged))
     if not results:
         return 2
     return 1 if problems else 0

@@ -46,6 +46,7 @@ def quotes(doc: Doc, positions: Positions) -> Iterator[QuoteRecord]:
             speaker=speaker or info.get("speaker"),
             speaker_id=speaker_id,
             cue=info.get("cue"),
+            rule=info.get("rule"),
             paragraph=paragraph,
             sentence=sentence,
             start=start,

@@ -16,17 +16,16 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
-from dashboard.extract.attribution import Quote, cue_text, is_strong_cue, source_phrase
-from dashboard.extract.cues import Cues
-from dashboard.extract.quote_marks import MARKS
-from dashboard.extract.speakers import SpeakerResolver
+from dashboard.nlp.quotes.attribution import Quote, cue_text, is_strong_cue, source_phrase
+from dashboard.nlp.quotes.cues import Cues
+from dashboard.nlp.quotes.grammar import FINITE_TAGS, MARKS, RELATIVE_OPENERS, SUBJECT_PRONOUNS
+from dashboard.nlp.quotes.speakers import SpeakerResolver
 
 MIN_OWN_LETTERS = 10  # reported content needs this many letters outside quotation marks
 MIN_OWN_SHARE = 0.2
 
 
-RELATIVE_OPENERS = frozenset({"which", "who", "whom", "whose"})
-FINITE = ("VBD", "VBZ", "VBP", "MD")
+FINITE = FINITE_TAGS
 
 
 def _clause(token: Token) -> bool:
@@ -117,9 +116,6 @@ def _lead_in(verb: Token) -> set[int]:
         found.update(t.i for t in child.subtree)
         i = max(found) + 1
     return found
-
-
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 
 def _named_subject_then_verb(verb: Token) -> int | None:
@@ -226,7 +222,7 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver, cues: Cues, *,
                 continue
             taken.append(bounds)
             resolver.remember(speaker)
-            yield Quote(start, end, "indirect", speaker, cue_text(verb, cues), verb.idx)
+            yield Quote(start, end, "indirect", speaker, cue_text(verb, cues), verb.idx, "reported_verb")
         if taken:
             continue
         for token in sentence:
@@ -249,5 +245,5 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver, cues: Cues, *,
             speaker = resolver.of_token(target)
             if speaker is None or not _reported(text, start, end, quoted):
                 continue
-            yield Quote(start, end, "indirect", speaker, "according to", token.idx)
+            yield Quote(start, end, "indirect", speaker, "according to", token.idx, "reported_according_to")
             break

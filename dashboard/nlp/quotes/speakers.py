@@ -15,32 +15,34 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from dashboard.errors import DashboardError
-from dashboard.extract.cues import Cues
 from dashboard.nlp import ACTOR_MENTIONS
 from dashboard.nlp.gender import GenderLexicon, gender_of_name, gender_of_words, load_gender_lexicon
+from dashboard.nlp.quotes.cues import Cues
+from dashboard.nlp.quotes.grammar import (
+    ENTITY_TYPES,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    PRONOUN_GENDER,
+    PRONOUNS,
+    QUOTE_CHARS,
+    RELATIVE_PRONOUNS,
+    SUBJECTS,
+    THING_PRONOUNS,
+)
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-THING_PRONOUNS = frozenset({"it", "its"})
-GROUP_PRONOUNS = frozenset({"they", "them", "their"})
-PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
-PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 NOT_SPEAKERS = frozenset({
     "this", "that", "these", "those", "there", "what", "something", "someone", "anyone",
     "everyone", "nobody", "one", "i", "we", "you", "me", "us", "both", "all", "some", "many",
     "each", "either", "neither", "itself", "himself", "herself", "themselves",
 })
-ENTITY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GPE", "FAC": "ORG"}
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp", "ccomp")
 LOOKBACK_SENTENCES = 3
 PHRASE_MAX_TOKENS = 12
-QUOTE_CHARS = frozenset('"“”‘’\'«»„')
 LEARNED_GENDER_MIN = 2  # pronouns resolved to a speaker before their gender is trusted
 
 
@@ -53,6 +55,7 @@ class Speaker:
     type: str  # PERSON | ORG | GPE | "" when unknown
     start: int  # character offsets of the mention in the Doc
     end: int
+    rule: str = ""  # the speaker rule that resolved it (see SpeakerResolver.of_token)
 
 
 class ActorIndex:
@@ -342,7 +345,15 @@ class SpeakerResolver:
         return token.pos_ in ("VERB", "AUX") and self.cues.is_verb(token.lemma_)
 
     def of_token(self, token: Token, *, depth: int = 0) -> Speaker | None:
-        """A speaker for a subject token: a name, a description, a pronoun or a document."""
+        """A speaker for a subject token: a name, a description, a pronoun or a document;
+        its ``rule`` says which of these resolved it."""
+        found = self._of_token(token, depth)
+        if found is None:
+            return None
+        speaker, rule = found
+        return replace(speaker, rule=rule) if speaker is not None and depth == 0 else speaker
+
+    def _of_token(self, token: Token, depth: int) -> tuple[Speaker | None, str] | None:
         if depth > 3 or token.is_punct:
             return None
         lower = token.lower_
@@ -350,24 +361,26 @@ class SpeakerResolver:
             speaker = self.antecedent(token)
             if speaker is not None and lower in PRONOUN_GENDER:
                 self._learned.setdefault(_key(speaker), []).append(PRONOUN_GENDER[lower])
-            return speaker
+            return _tagged(speaker, "pronoun_antecedent")
         if lower in RELATIVE_PRONOUNS:
             antecedent = relative_antecedent(token)
-            return self.of_token(antecedent, depth=depth + 1) if antecedent is not None else None
+            return _tagged(self.of_token(antecedent, depth=depth + 1) if antecedent is not None else None,
+                           "relative_pronoun")
         partitive = lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
         if (lower in NOT_SPEAKERS and not partitive) or token.pos_ not in ("NOUN", "PROPN", "NUM"):
             return None
         if self.is_thing(token):
             return None  # "Results observed that ...": no one's words
         if partitive and _partitive_pronoun(token):
-            return self._previous_partitive(token)  # "One of them": the group described before
+            return _tagged(self._previous_partitive(token), "one_of_them")  # the group described before
         if token.pos_ == "NOUN" and self.cues.anaphoric and token.lemma_.lower() in self.cues.anaphoric and any(
                 c.dep_ == "det" and c.lower_ in ("this", "that") for c in token.children):
-            return self._previous_person(token)  # "this person also said"
+            return _tagged(self._previous_person(token), "this_person")  # "this person also said"
         token = name_head(token)
         if self.cues.is_document(token.lemma_) and token.pos_ == "NOUN":
-            return self.document_owner(token, depth=depth)
-        return self._named(token)
+            return _tagged(self.document_owner(token, depth=depth), "document_owner")
+        speaker = self._named(token)
+        return _tagged(speaker, "actor" if speaker is not None and speaker.actor_id else "surface_name")
 
     def _previous_partitive(self, token: Token) -> Speaker | None:
         """The last unnamed "one of the <group>" speaker of the lookback window."""
@@ -530,6 +543,10 @@ class SpeakerResolver:
         if token.pos_ == "PROPN" and not kind:
             return None
         return speaker if _compatible(word, kind, plural) and self.gender_fits(word, speaker) else None
+
+
+def _tagged(speaker: Speaker | None, rule: str) -> tuple[Speaker | None, str] | None:
+    return (speaker, rule) if speaker is not None else None
 
 
 def latin_name(text: str) -> bool:
