@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dashboard.nlp.quotes.context import Candidate, QuoteContext, cue_text, is_cue_verb, is_strong_cue
 from dashboard.nlp.quotes.cues import Cues
@@ -114,12 +114,11 @@ def source_phrase(token: Token, cues: Cues) -> Token | None:
     return None
 
 
-def parenthetical(verb: Token) -> bool:
+def parenthetical(verb: Token, sentence: Span) -> bool:
     """A verb in an aside: a relative clause ("— which the BBC noted —") or between dashes
-    or brackets."""
+    or brackets (looked for within 60 tokens of the verb in its ``sentence``)."""
     if any(c.lower_ in ("which", "who", "whom") and c.i < verb.i for c in verb.children):
         return True
-    sentence = verb.sent
     doc = verb.doc
     low, high = max(sentence.start, verb.i - 60), min(sentence.end, verb.i + 61)
     before = [t.text for t in doc[low:verb.i]]
@@ -157,7 +156,7 @@ def _nearest(ctx: QuoteContext, quote: Candidate, outside: list[Token], rule: st
     if span is None:
         return None
     verbs = [t for t in outside if is_strong_cue(t, ctx.cues)]
-    verbs.sort(key=lambda t: (t.dep_ == "relcl" or parenthetical(t),
+    verbs.sort(key=lambda t: (t.dep_ == "relcl" or parenthetical(t, ctx.resolver.sentences.of(t.i)),
                               min(abs(t.i - span.start), abs(t.i - span.end)), t.i < span.start))
     for verb in verbs:
         speaker = speaker_of_verb(ctx, verb, quote)
@@ -235,7 +234,7 @@ def colon_lead_in(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     if i < 0 or doc[i].text != ":" or "\n" in doc[i:span.start].text:
         return None
     colon = doc[i]
-    lead = [t for t in doc[max(colon.sent.start, colon.i - 60):colon.i] if ctx.top[t.i] == -1]
+    lead = [t for t in doc[max(ctx.resolver.sentences.start(colon.i), colon.i - 60):colon.i] if ctx.top[t.i] == -1]
     lead_ids = {t.i for t in lead}
     tops = [t for t in lead if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i not in lead_ids)]
     if not tops:
@@ -332,7 +331,7 @@ def previous_sentence_cue(ctx: QuoteContext, quote: Candidate, found: list[Quote
         previous = doc[previous.i - 1]
     if PARAGRAPH_BREAK in doc[previous.i:span.start].text:
         return None
-    sentence = previous.sent
+    sentence = ctx.resolver.sentences.of(previous.i)
     if sentence.start >= span.start:
         return None
     low = max(sentence.start, previous.i - 2 * 60)

@@ -170,19 +170,21 @@ class QuoteContext:
                 return []
             low, high = max(parent.start, span.start - WINDOW), min(parent.end, span.end + WINDOW)
             return [t for t in doc[low:high] if self.inside[t.i] == quoted.parent and not t.is_punct]
-        first, last = doc[span.start].sent, doc[span.end - 1].sent
+        sentences = self.resolver.sentences
+        first, last = sentences.of(span.start), sentences.of(span.end - 1)
         start = min(first.start, max(span.start - 1, 0))
         end = max(last.end, span.end)
         ends_sentence = all(t.is_punct or t.is_space for t in doc[span.end:min(end, span.end + WINDOW)])
         if (next_sentence and ends_sentence and end < len(doc)
                 and PARAGRAPH_BREAK not in doc[span.end:end + 1].text_with_ws):
-            following = doc[end].sent  # '..." Macron told the world on Thursday.'
+            following = sentences.of(end)  # '..." Macron told the world on Thursday.'
             if following[0].text not in MARKS and self.top[following.start] == -1:
                 end = following.end
         start, end = max(start, span.start - WINDOW), min(end, span.end + WINDOW)
         paragraph_start = self.paragraph_start(quoted.start)
-        return [t for t in doc[start:end] if self.top[t.i] == -1 and not t.is_space and t.idx > paragraph_start
-                and t.text not in MARKS]
+        top = self.top
+        tokens = [doc[i] for i in range(start, end) if top[i] == -1]
+        return [t for t in tokens if not t.is_space and t.idx > paragraph_start and t.text not in MARKS]
 
     def opens_sentence(self, quoted: QuotedSpan) -> bool:
         text = self.text

@@ -34,6 +34,7 @@ from dashboard.nlp.quotes.grammar import (
     SUBJECTS,
     THING_PRONOUNS,
 )
+from dashboard.nlp.quotes.sentences import Sentences
 
 NOT_SPEAKERS = frozenset({
     "this", "that", "these", "those", "there", "what", "something", "someone", "anyone",
@@ -42,6 +43,8 @@ NOT_SPEAKERS = frozenset({
 })
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp", "ccomp")
 LOOKBACK_SENTENCES = 3
+ANTECEDENT_WINDOW = 150  # tokens before a pronoun searched for its antecedent
+HISTORY_SCAN = 50  # most recent speakers looked at when going back
 PHRASE_MAX_TOKENS = 12
 LEARNED_GENDER_MIN = 2  # pronouns resolved to a speaker before their gender is trusted
 
@@ -214,8 +217,10 @@ def _appositive_before(verb: Token) -> Token | None:
 
 def relative_antecedent(pronoun: Token) -> Token | None:
     """The nominal right before a relative pronoun ("Biden, who accused ...")."""
-    for i in range(pronoun.i - 1, max(pronoun.sent.start, pronoun.i - 6) - 1, -1):
+    for i in range(pronoun.i - 1, max(0, pronoun.i - 6) - 1, -1):
         token = pronoun.doc[i]
+        if i < pronoun.i - 1 and pronoun.doc[i + 1].is_sent_start:
+            return None
         if token.is_punct or (token.like_num and i > 0 and pronoun.doc[i - 1].text == ","):
             continue  # "Thomas Gray, 24, who ...": skip the age
         return token if token.pos_ in ("NOUN", "PROPN") else None
@@ -314,11 +319,9 @@ class SpeakerResolver:
             self._lexicon = load_gender_lexicon()
         except DashboardError:
             self._lexicon = GenderLexicon({}, {})
-        self._sents = list(doc.sents)
-        self._sent_of = {}
-        for number, sent in enumerate(self._sents):
-            for i in range(sent.start, sent.end):
-                self._sent_of[i] = number
+        self.sentences = Sentences(doc)
+        self._noun_index: dict[str, list[int]] | None = None
+        self._sents = self.sentences.spans
 
     def remember(self, speaker: Speaker | None) -> None:
         if speaker is not None:
@@ -396,9 +399,10 @@ class SpeakerResolver:
         return window[-1] if window and window[-1].type in ("PERSON", "") else None
 
     def _window(self, token: Token) -> list[Speaker]:
-        sent_number = self._sent_of.get(token.i, 0)
+        sent_number = self.sentences.number[token.i]
         window_start = self._sents[max(0, sent_number - LOOKBACK_SENTENCES)].start_char
-        return sorted((s for s in self.history if window_start <= s.start < token.idx), key=lambda s: s.start)
+        recent = self.history[-HISTORY_SCAN:]
+        return sorted((s for s in recent if window_start <= s.start < token.idx), key=lambda s: s.start)
 
     def _person_ending(self, token: Token) -> tuple[str, str, str, int, int] | None:
         """A person's mention that ends the phrase of a description, glued to it by the parse
@@ -447,18 +451,27 @@ class SpeakerResolver:
         organisation quoted before it."""
         owner = _owner_in_sentence(noun)
         if owner is None:
-            for i in range(noun.i - 1, -1, -1):  # an earlier mention of the same document
-                earlier = self.doc[i]
-                if earlier.lemma_ == noun.lemma_ and earlier.pos_ == "NOUN":
-                    owner = _owner_in_sentence(earlier)
-                    if owner is not None:
-                        break
+            for i in reversed(self._nouns(noun.lemma_)):  # an earlier mention of the same document
+                if i >= noun.i:
+                    continue
+                owner = _owner_in_sentence(self.doc[i])
+                if owner is not None:
+                    break
         if owner is not None:
             return self.of_token(owner, depth=depth + 1)
         if not any(c.lower_ == "the" for c in noun.children):
             return None  # only "the readout": a definite document already in the story
-        quoted_orgs = [s for s in self.history if s.start < noun.idx and s.type == "ORG"]
+        quoted_orgs = [s for s in self.history[-HISTORY_SCAN:] if s.start < noun.idx and s.type == "ORG"]
         return max(quoted_orgs, key=lambda s: s.start) if quoted_orgs else None
+
+    def _nouns(self, lemma: str) -> list[int]:
+        """Token indices of the common nouns with this lemma (index built on first use)."""
+        if self._noun_index is None:
+            self._noun_index = {}
+            for token in self.doc:
+                if token.pos_ == "NOUN":
+                    self._noun_index.setdefault(token.lemma_, []).append(token.i)
+        return self._noun_index.get(lemma, [])
 
     def antecedent(self, pronoun: Token, *, depth: int = 0) -> Speaker | None:
         """Nearest compatible preceding name, sentence by sentence going back: a named
@@ -466,12 +479,13 @@ class SpeakerResolver:
         name; words inside quotation marks are never antecedents. Last resort: the last
         speaker found in the window."""
         word = pronoun.lower_
-        sent_number = self._sent_of.get(pronoun.i, 0)
+        sent_number = self.sentences.number[pronoun.i]
         first_sent = max(0, sent_number - LOOKBACK_SENTENCES)
         mentions: list[Token] = []  # names that are not subjects: a last resort, nearest first
         for number in range(sent_number, first_sent - 1, -1):
             ranked: list[tuple[int, int, Token]] = []
-            for token in self._sents[number]:
+            sentence = self._sents[number]
+            for token in self.doc[max(sentence.start, pronoun.i - ANTECEDENT_WINDOW):sentence.end]:
                 if token.i >= pronoun.i:
                     break
                 if token.i in self.quoted or token.dep_ == "compound":
@@ -494,7 +508,7 @@ class SpeakerResolver:
             if speaker is not None:
                 return speaker
         window_start = self._sents[first_sent].start_char
-        earlier = [s for s in self.history if window_start <= s.start < pronoun.idx]
+        earlier = [s for s in self.history[-HISTORY_SCAN:] if window_start <= s.start < pronoun.idx]
         if earlier:
             last = max(earlier, key=lambda s: s.start)
             if _compatible(word, last.type, False) and self.gender_fits(word, last):
