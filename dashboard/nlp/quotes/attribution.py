@@ -5,16 +5,21 @@ None``, tried in order, the first answer wins (the order is the documentation):
 
 ``ATTRIBUTION_RULES`` — for each quoted span, in text order:
 
-1. ``scare_word``: a listed word ("so-called") right before a short quote → scare;
-2. ``naming_verb``: 'a program called "Learning Together"' → a name, scare;
-3. ``governing_cue``: the reporting verb that governs the quote in the parse;
-4. ``nearest_cue``: the nearest reporting verb outside quotes in the quote's sentence(s)
+1. ``markup_value``: '<tweet author="...">', a value in markup → no row at all;
+2. ``scare_word``: a listed word ("so-called") right before a short quote → scare;
+3. ``quoted_title``: a title-cased name after a possessive, preposition, determiner or
+   title noun ('on ABC's "This Week"', 'his book "An American Son"') → scare;
+4. ``naming_verb``: 'a program called "Learning Together"' → a name, scare;
+5. ``governing_cue``: the reporting verb that governs the quote in the parse;
+6. ``colon_lead_in``: the subject of the clause before a colon that opens the quote (the
+   colon may end the previous paragraph: 'Cruz continued: ¶ "..."');
+7. ``name_colon``: a name alone before the colon ('Clinton: "Our goal ..."');
+8. ``nearest_cue``: the nearest reporting verb outside quotes in the quote's sentence(s)
    whose subject resolves ('"...," tweeted Johnson "..."' gives both halves to Johnson);
-5. ``according_to``: "according to X" in the sentence;
-6. ``colon_lead_in``: the subject of the clause before a colon that opens the quote;
-7. ``next_sentence_cue``: a quote that opens its sentence: a cue in the next sentence
+9. ``according_to``: "according to X" in the sentence;
+10. ``next_sentence_cue``: a quote that opens its sentence: a cue in the next sentence
    ('"..." Macron told the world on Thursday.');
-8. ``writer_verb_named``: a short quote inside the writer's sentence: the verb governing it
+11. ``writer_verb_named``: a short quote inside the writer's sentence: the verb governing it
    when that verb's subject is a named actor ("Russia summoning its ambassador for
    "consultations"").
 
@@ -47,6 +52,7 @@ __all__ = ["ATTRIBUTION_RULES", "CARRY_RULES", "Attribution", "Quote", "attribut
            "is_cue_verb", "is_strong_cue", "is_title_name", "source_phrase"]
 
 SCARE_MAX_WORDS = 6
+DROP = "drop"  # the kind of a quoted span that is no quote at all (its row is not written)
 CARRY_TAIL_CHARS = 80  # at most this much text (an attribution) after the donor quote
 CARRY_NEXT_GAP = 200  # at most this many characters to the next part of the quote
 DIRECT_AFTER = ",:;—–"
@@ -179,6 +185,42 @@ def scare_word(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     return None
 
 
+def markup_value(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'<tweet author="realDonaldTrump" tweet_id="667...">': a value in markup is no quote
+    at all (the row is dropped)."""
+    before = ctx.text[:quote.quoted.start - 1].rstrip(" ")
+    return Attribution("markup_value", None, kind=DROP) if before.endswith("=") else None
+
+
+def _token_before(ctx: QuoteContext, quote: Candidate, skip: str = "") -> Token | None:
+    """The token before the opening mark (skipping spaces, marks and ``skip`` characters)."""
+    if quote.span is None:
+        return None
+    i = quote.span.start - 1
+    while i >= 0 and (ctx.doc[i].is_space or ctx.doc[i].text in MARKS or ctx.doc[i].text in skip):
+        i -= 1
+    return ctx.doc[i] if i >= 0 else None
+
+
+def quoted_title(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """A title-cased name in the writer's sentence: after a possessive, a preposition or a
+    determiner ('on ABC's "This Week"', 'a "Feel the Bern" wave') or after a listed title
+    noun ('his 2012 book, "An American Son"'): the name of a work or thing, a scare quote."""
+    if quote.opens or quote.nested or not is_title_name(quote.text):
+        return None
+    before = _token_before(ctx, quote)
+    if before is None or ctx.text[before.idx + len(before.text):quote.quoted.start].count("\n"):
+        return None
+    if before.tag_ == "POS" or before.pos_ in ("ADP", "DET") or before.dep_ == "poss":
+        return Attribution("quoted_title", None, kind="scare")
+    noun = _token_before(ctx, quote, skip=",") if before.text == "," else before
+    while noun is not None and noun.like_num and noun.i > 0:
+        noun = ctx.doc[noun.i - 1]
+    if noun is not None and noun.lemma_.lower() in ctx.cues.titles:
+        return Attribution("quoted_title", None, kind="scare")
+    return None
+
+
 def naming_verb(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """'a program ... called "Learning Together"': a naming verb with no subject and no
     object of its own outside the quote gives a thing its name; nobody says the words."""
@@ -223,18 +265,30 @@ def according_to(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     return None
 
 
-def colon_lead_in(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
-    """'Tom Baker gave a different account: "..."': the subject of the clause before a colon."""
+def _colon_lead(ctx: QuoteContext, quote: Candidate) -> tuple[Token, list[Token]] | None:
+    """The colon right before the quote and the unquoted words of its clause; the colon may
+    end the previous paragraph when the quote opens its own ('Cruz continued: ¶ "..."')."""
     span, doc = quote.span, ctx.doc
     if span is None:
         return None
     i = span.start - 1
     while i >= 0 and (doc[i].text in MARKS or doc[i].is_space):
         i -= 1
-    if i < 0 or doc[i].text != ":" or "\n" in doc[i:span.start].text:
+    if i < 0 or doc[i].text != ":":
+        return None
+    if "\n" in doc[i:span.start].text and not (quote.opens and PARAGRAPH_BREAK in doc[i:span.start].text):
         return None
     colon = doc[i]
     lead = [t for t in doc[max(ctx.resolver.sentences.start(colon.i), colon.i - 60):colon.i] if ctx.top[t.i] == -1]
+    return colon, lead
+
+
+def colon_lead_in(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'Tom Baker gave a different account: "..."': the subject of the clause before a colon."""
+    found = _colon_lead(ctx, quote)
+    if found is None:
+        return None
+    _, lead = found
     lead_ids = {t.i for t in lead}
     tops = [t for t in lead if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i not in lead_ids)]
     if not tops:
@@ -244,6 +298,21 @@ def colon_lead_in(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     verb = cues[-1] if cues and speaker_of_verb(ctx, cues[-1], quote) is not None else tops[0]
     speaker = speaker_of_verb(ctx, verb, quote)
     return Attribution("colon_lead_in", speaker, verb) if speaker is not None else None
+
+
+def name_colon(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'Clinton: "Our goal is ..."': a name alone before a colon (a transcript or a list of
+    positions) speaks the quote."""
+    found = _colon_lead(ctx, quote)
+    if found is None:
+        return None
+    colon, lead = found
+    words = [t for t in lead if not t.is_punct]
+    if not words or len(words) > 4 or any(not t.is_alpha or not t.text[:1].isupper() or t.pos_ in ("PRON", "DET")
+                                          for t in words):
+        return None
+    speaker = ctx.resolver.name_at(words[-1])
+    return Attribution("name_colon", speaker) if speaker is not None else None
 
 
 def next_sentence_cue(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
@@ -284,12 +353,15 @@ def writer_verb_named(ctx: QuoteContext, quote: Candidate) -> Attribution | None
 
 
 ATTRIBUTION_RULES: tuple[Rule, ...] = (
+    markup_value,
     scare_word,
+    quoted_title,
     naming_verb,
     governing_cue,
+    colon_lead_in,
+    name_colon,
     nearest_cue,
     according_to,
-    colon_lead_in,
     next_sentence_cue,
     writer_verb_named,
 )
@@ -335,7 +407,8 @@ def previous_sentence_cue(ctx: QuoteContext, quote: Candidate, found: list[Quote
     if sentence.start >= span.start:
         return None
     low = max(sentence.start, previous.i - 2 * 60)
-    verbs = [t for t in doc[low:sentence.end] if ctx.top[t.i] == -1 and is_strong_cue(t, ctx.cues)]
+    verbs = [t for t in doc[low:sentence.end] if ctx.top[t.i] == -1 and is_strong_cue(t, ctx.cues)
+             and t.dep_ != "relcl"]  # not "..., which was first reported by the AP"
     if sentence[-1].text == ":" or previous.text == ":":
         verbs.append(sentence.root)
     for verb in reversed(verbs):
@@ -382,7 +455,7 @@ def attribute(ctx: QuoteContext) -> list[Quote]:
         ctx.parent_speaker[index] = found[-1].speaker
     for quote in candidates:
         here = found[quote.index]
-        if here.speaker is not None or quote.nested or not quote.opens:
+        if here.speaker is not None or quote.nested or not quote.opens or here.kind == DROP:
             continue
         for rule in CARRY_RULES:
             donor = rule(ctx, quote, found)
@@ -390,7 +463,7 @@ def attribute(ctx: QuoteContext) -> list[Quote]:
                 found[quote.index] = Quote(here.start, here.end, "direct", donor.speaker, donor.cue,
                                            donor.cue_start, rule.__name__)
                 break
-    return found
+    return [quote for quote in found if quote.kind != DROP]
 
 
 def _first_answer(ctx: QuoteContext, quote: Candidate, before: list[Quote]) -> Quote:

@@ -44,6 +44,7 @@ NOT_SPEAKERS = frozenset({
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp", "ccomp")
 LOOKBACK_SENTENCES = 3
 ANTECEDENT_WINDOW = 150  # tokens before a pronoun searched for its antecedent
+QUOTED_AS = frozenset({"quote", "cite"})  # passive verbs whose subject is the speaker
 HISTORY_SCAN = 50  # most recent speakers looked at when going back
 PHRASE_MAX_TOKENS = 12
 LEARNED_GENDER_MIN = 2  # pronouns resolved to a speaker before their gender is trusted
@@ -104,6 +105,10 @@ def subject_of(verb: Token, *, depth: int = 0,
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        if verb.lemma_.lower() in QUOTED_AS:  # "Smith was quoted as saying ..."
+            return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        return None  # "she was told ...", "being asked ...": the subject listened, nobody is named
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.dep_ != "nsubjpass"]
     beside = person_beside(verb)
     if beside is not None and (not subjects or all(c.i > verb.i for c in subjects)):
@@ -271,6 +276,10 @@ def mention_bounds(token: Token) -> tuple[int, int]:
                 g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.ent_type_ not in ("DATE", "TIME")
                 for g in child.children):
             end = max(end, child.right_edge.i + 1)  # "a spokeswoman for the hospital"
+        elif (child.dep_ in ("acl", "amod") and token.pos_ == "NOUN" and child.i == end
+              and any(g.dep_ == "prep" for g in child.children)
+              and child.right_edge.i + 1 - start <= PHRASE_MAX_TOKENS):
+            end = child.right_edge.i + 1  # "a source familiar with the talks", "a source involved in ..."
         elif child.dep_ in ("compound", "flat", "case"):
             end = max(end, child.i + 1)
     while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
@@ -430,6 +439,14 @@ class SpeakerResolver:
             before_actor is not None and before_actor[2] != "PERSON")
         renamed = self.doc[last].dep_ == "appos" and self.doc[last].head.i == before.i  # "the pseudonym Katya"
         return entry if other_name or renamed else None
+
+    def name_at(self, token: Token) -> Speaker | None:
+        """The actor or surface name at a token, whatever its part of speech (a tag like
+        "Lopez:" may be parsed as an adjective)."""
+        speaker = self._named(token)
+        if speaker is None:
+            return None
+        return replace(speaker, rule="actor" if speaker.actor_id else "surface_name")
 
     def _named(self, token: Token) -> Speaker | None:
         actor = self.actors.actor_at(token)
