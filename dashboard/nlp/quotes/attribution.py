@@ -17,6 +17,7 @@ None``, tried in order, the first answer wins (the order is the documentation):
 8. ``nearest_cue``: the nearest reporting verb outside quotes in the quote's sentence(s)
    whose subject resolves ('"...," tweeted Johnson "..."' gives both halves to Johnson);
 9. ``according_to``: "according to X" in the sentence;
+   ``as_put_it``: 'as the prosecutor put it, "..."';
 10. ``next_sentence_cue``: a quote that opens its sentence: a cue in the next sentence
    ('"..." Macron told the world on Thursday.');
 11. ``writer_verb_named``: a short quote inside the writer's sentence: the verb governing it
@@ -283,6 +284,22 @@ def _colon_lead(ctx: QuoteContext, quote: Candidate) -> tuple[Token, list[Token]
     return colon, lead
 
 
+def as_put_it(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'as the prosecutor put it, "..."': the subject of "put it" in an "as" clause."""
+    if quote.nested:
+        return None
+    for verb in quote.outside:
+        if verb.lemma_.lower() != "put" or not any(c.lower_ == "it" and c.dep_ == "dobj" for c in verb.children):
+            continue
+        if not any(c.lower_ == "as" and c.dep_ in ("mark", "advmod") for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        speaker = ctx.resolver.of_token(subject) if subject is not None else None
+        if speaker is not None:
+            return Attribution("as_put_it", speaker, verb, cue_label="put it")
+    return None
+
+
 def colon_lead_in(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """'Tom Baker gave a different account: "..."': the subject of the clause before a colon."""
     found = _colon_lead(ctx, quote)
@@ -362,6 +379,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     name_colon,
     nearest_cue,
     according_to,
+    as_put_it,
     next_sentence_cue,
     writer_verb_named,
 )

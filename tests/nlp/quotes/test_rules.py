@@ -32,6 +32,8 @@ CASES = [
                  ("direct", "Maria Lopez", "governing_cue/actor"), id="governing_cue"),
     pytest.param('According to Tom Baker, the repairs were "far too slow".', "far too slow",
                  ("partial", "Tom Baker", "according_to/actor"), id="according_to"),
+    pytest.param('As Tom Baker put it, "nobody told us about the cracks."', "nobody told us about the cracks.",
+                 ("direct", "Tom Baker", "as_put_it/actor"), id="as_put_it"),
     pytest.param('Tom Baker gave a different account: "Nobody told us about the cracks."',
                  "Nobody told us about the cracks.", ("direct", "Tom Baker", "colon_lead_in/actor"),
                  id="colon_lead_in"),
@@ -66,6 +68,17 @@ CASES = [
 @pytest.mark.parametrize(("text", "quoted", "expected"), CASES)
 def test_each_rule_on_its_own_sentence(nlp, text, quoted, expected):
     assert row(nlp, text, quoted) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param('"Prices will rise this year," one critic said.', "one critic", id="a-person-noun"),
+        pytest.param('"Prices will rise this year," the weather warned.', None, id="a-stray-common-noun"),
+    ],
+)
+def test_a_common_noun_speaks_only_when_it_names_people(nlp, text, speaker):
+    assert row(nlp, text, "Prices will rise this year,")[1] == speaker
 
 
 def test_a_value_in_markup_is_no_quote(nlp):
