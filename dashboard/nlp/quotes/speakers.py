@@ -392,9 +392,6 @@ class SpeakerResolver:
         if self.cues.is_document(token.lemma_) and token.pos_ == "NOUN":
             return _tagged(self.document_owner(token, depth=depth), "document_owner")
         speaker = self._named(token)
-        if speaker is not None and not speaker.actor_id and token.pos_ == "NOUN" and not self._can_speak(
-                token, speaker):
-            return None  # a stray common noun ("job", "coming days") is nobody: no speaker beats a guess
         return _tagged(speaker, "actor" if speaker is not None and speaker.actor_id else "surface_name")
 
     def _previous_partitive(self, token: Token) -> Speaker | None:

@@ -70,17 +70,6 @@ def test_each_rule_on_its_own_sentence(nlp, text, quoted, expected):
     assert row(nlp, text, quoted) == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "speaker"),
-    [
-        pytest.param('"Prices will rise this year," one critic said.', "one critic", id="a-person-noun"),
-        pytest.param('"Prices will rise this year," the weather warned.', None, id="a-stray-common-noun"),
-    ],
-)
-def test_a_common_noun_speaks_only_when_it_names_people(nlp, text, speaker):
-    assert row(nlp, text, "Prices will rise this year,")[1] == speaker
-
-
 def test_a_value_in_markup_is_no_quote(nlp):
     doc = nlp('<tweet author="mlopez" tweet_id="1234567">We will rebuild the bridge.</tweet>')
     assert [q for q in doc._.quotes if q["kind"] != "indirect"] == []
