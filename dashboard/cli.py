@@ -84,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--articles", type=Path, default=settings.ARTICLES_DIR, help="folder with the articles")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluate.add_argument("--strict", action="store_true", help="list errors at 80%% coverage instead of 30%%")
+    evaluate.add_argument("--by-rule", action="store_true", help="also print fired/precision/speaker accuracy per rule")
     evaluate.set_defaults(run=_evaluate)
     return parser
 
@@ -192,4 +193,5 @@ def _import_csv(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from dashboard.evaluation.report import main as evaluate
 
-    return evaluate(list(args.gold), args.articles, out=sys.stdout, as_json=args.json, strict=args.strict)
+    return evaluate(list(args.gold), args.articles, out=sys.stdout, as_json=args.json, strict=args.strict,
+                    by_rule=args.by_rule)

@@ -1,7 +1,8 @@
 """Gold annotation files (JSON, one per article) → frozen records.
 
-Schema (see the project README): ``article`` (file name), ``quotes[]`` {text, speaker,
-speaker_alternatives, cue, kind}, ``indirect_quotes[]`` {speaker, cue, sentence_start},
+Schema (see the project README): ``article`` (file name), optional ``speaker_match``
+("exact" | "surname"), ``quotes[]`` {text, speaker, speaker_alternatives, cue, kind,
+optional speaker_is_pronoun}, ``indirect_quotes[]`` {speaker, cue, sentence_start},
 ``actors[]`` {name, type, aliases, mentions}, optional ``topics`` {topic: [paragraphs]}.
 Anything missing or of the wrong type raises ``GoldError`` naming the file and the field.
 """
@@ -17,6 +18,7 @@ from typing import Any
 from dashboard.errors import DashboardError
 
 QUOTE_KINDS = ("direct", "partial", "scare")
+SPEAKER_MATCHES = ("exact", "surname")
 
 
 class GoldError(DashboardError):
@@ -30,6 +32,7 @@ class GoldQuote:
     speaker_alternatives: tuple[str, ...]
     cue: str | None
     kind: str
+    speaker_is_pronoun: bool = False  # the source is a pronoun: not judged (surname convention)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class GoldArticle:
     indirect_quotes: tuple[GoldIndirect, ...]
     actors: tuple[GoldActor, ...]
     topics: tuple[tuple[str, tuple[int, ...]], ...]
+    speaker_match: str = "exact"  # "surname": speakers are source spans as written (PolNeAR)
 
 
 def gold_files(paths: Iterable[Path | str]) -> list[Path]:
@@ -99,7 +103,10 @@ def parse_gold(data: Any, *, path: str = "<gold>") -> GoldArticle:
         for i, q in enumerate(_list(data, "indirect_quotes", path, required=False))
     )
     actors = tuple(_actor(a, f"{path}: actors[{i}]") for i, a in enumerate(_list(data, "actors", path, required=False)))
-    return GoldArticle(path, article, quotes, indirect, actors, _topics(data.get("topics"), path))
+    speaker_match = data.get("speaker_match", "exact")
+    if speaker_match not in SPEAKER_MATCHES:
+        raise GoldError(f"{path}: speaker_match {speaker_match!r} is not one of {', '.join(SPEAKER_MATCHES)}")
+    return GoldArticle(path, article, quotes, indirect, actors, _topics(data.get("topics"), path), speaker_match)
 
 
 def _list(data: dict[str, Any], key: str, where: str, *, required: bool = True) -> list[Any]:
@@ -140,7 +147,15 @@ def _quote(data: Any, where: str) -> GoldQuote:
         speaker_alternatives=_strings(data, "speaker_alternatives", where),
         cue=_text(data, "cue", where, nullable=True),
         kind=kind,
+        speaker_is_pronoun=_flag(data, "speaker_is_pronoun", where),
     )
+
+
+def _flag(data: dict[str, Any], key: str, where: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise GoldError(f"{where}: field '{key}' must be true or false")
+    return value
 
 
 def _indirect(data: Any, where: str) -> GoldIndirect:

@@ -23,6 +23,12 @@ Decisions, so that figures mean the same thing every run:
   ignored) the gold speaker, one of its alternatives, or a proper-noun alias (see
   ``is_proper_alias``) of the gold actor with one of those names — any alias when the
   article never names that actor (its canonical name is itself a description).
+* Gold marked ``speaker_match = "surname"`` (PolNeAR: speakers are source spans as written)
+  also accepts a predicted speaker whose last capitalised word is the span's surname, or
+  a proper name / two words or more standing whole inside the span (``surname_match``);
+  there, predicted scare quotes are left out (the corpus does not annotate them) and gold
+  quotes marked ``speaker_is_pronoun`` are left out of speaker accuracy and of both sides
+  of end-to-end.
 """
 
 from __future__ import annotations
@@ -54,6 +60,8 @@ NOT_NAMES = frozenset(
 )
 PREPOSITIONS = frozenset(("of", "to", "for", "in", "at", "from", "on", "with", "by"))
 WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+SURNAME_CUT = frozenset(("of", "from", "for", "at", "with", "in", "on", "to", "by", "who", "which", "and"))
+SURNAME = "surname"
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,17 @@ class PredictedQuote:
     text: str
     speaker: str | None
     kind: str = "direct"
+    rule: str | None = None  # the rule that produced the row ("quote_rule/speaker_rule")
+
+
+@dataclass(frozen=True)
+class Judged:
+    """How one scored prediction fared: ``matched`` a gold quote; ``speaker_right`` is None
+    when its speaker was not judged (no match, no gold speaker, or a pronoun source)."""
+
+    rule: str | None
+    matched: bool
+    speaker_right: bool | None
 
 
 @dataclass(frozen=True)
@@ -135,6 +154,7 @@ class QuoteScore:
     speaker_total: int
     end_to_end: Counts
     errors: tuple[QuoteError, ...] = ()
+    judged: tuple[Judged, ...] = ()
 
     def __add__(self, other: QuoteScore) -> QuoteScore:
         return QuoteScore(
@@ -145,6 +165,7 @@ class QuoteScore:
             self.speaker_total + other.speaker_total,
             self.end_to_end + other.end_to_end,
             self.errors + other.errors,
+            self.judged + other.judged,
         )
 
     @property
@@ -231,19 +252,61 @@ def accepted_speakers(speaker: str | None, alternatives: Iterable[str], actors: 
     return frozenset(accepted)
 
 
+def _capitalised(words: Sequence[str]) -> list[str]:
+    found = [re.sub(r"['’]s?$", "", w).strip(".") for w in words if w[:1].isupper()]
+    return [w for w in found if w and w.lower() not in NOT_NAMES]
+
+
+def surname(span: str) -> str | None:
+    """The surname of a source span: its last capitalised word before any comma,
+    preposition or relative pronoun ("Rep. Jerry Nadler, a Democrat from New York" →
+    Nadler, "Edward Alden of the Council on Foreign Relations" → Alden, "the Trump
+    campaign" → Trump); None when that part has no capitalised word ("a spokeswoman")."""
+    head: list[str] = []
+    for word in WORD.findall(span.split(",")[0]):
+        if word.lower() in SURNAME_CUT and head:
+            break
+        head.append(word)
+    names = _capitalised(head)
+    return names[-1] if names else None
+
+
+def _words_inside(inner: str, outer: str) -> bool:
+    needle = normalise_name(inner).split()
+    hay = normalise_name(outer).split()
+    return bool(needle) and any(hay[i:i + len(needle)] == needle for i in range(len(hay) - len(needle) + 1))
+
+
+def surname_match(predicted: str, gold: str) -> bool:
+    """The surname convention: the predicted speaker's last capitalised word is the gold
+    span's surname ("Donald Trump" for "the Trump campaign"), or the predicted speaker is
+    a proper name, or two words or more, standing whole inside the span ("FBI" in "FBI
+    notes released Monday")."""
+    names = _capitalised(WORD.findall(predicted))
+    wanted = surname(gold)
+    if names and wanted and names[-1].casefold() == wanted.casefold():
+        return True
+    named = is_proper_alias(predicted) or len(WORD.findall(predicted)) >= 2
+    return named and _words_inside(predicted, gold)
+
+
 def speaker_is_right(
     predicted: str | None,
     gold: str | None,
     *,
     alternatives: Iterable[str] = (),
     actors: Iterable[GoldActor] = (),
+    match: str = "exact",
 ) -> bool:
-    """The speaker rule; a gold speaker of None is matched only by no speaker."""
+    """The speaker rule; a gold speaker of None is matched only by no speaker.
+    ``match="surname"`` adds ``surname_match`` against the gold speaker and alternatives."""
     if gold is None:
         return not predicted
     if not predicted:
         return False
-    return normalise_name(predicted) in accepted_speakers(gold, alternatives, actors)
+    if normalise_name(predicted) in accepted_speakers(gold, alternatives, actors):
+        return True
+    return match == SURNAME and any(surname_match(predicted, name) for name in (gold, *alternatives))
 
 
 # --- locating gold texts ---------------------------------------------------------------
@@ -374,13 +437,16 @@ def score_quotes(
     *,
     actors: Sequence[GoldActor] = (),
     strict: bool = False,
+    speaker_match: str = "exact",
 ) -> QuoteScore:
     """Score one article's predicted direct/partial/scare quotes against its gold quotes.
 
     ``strict`` makes 80% coverage the threshold for speaker, end-to-end figures and the
-    error list; 30% and 80% counts are always both computed.
+    error list; 30% and 80% counts are always both computed. ``speaker_match="surname"``:
+    see the module docstring.
     """
-    predicted = [q for q in predicted if q.kind != "indirect"]
+    surname_gold = speaker_match == SURNAME
+    predicted = [q for q in predicted if q.kind != "indirect" and not (surname_gold and q.kind == "scare")]
     located = locate_quotes(source, [q.text for q in gold])
     gold_spans = [(loc.start, loc.end) if loc.found else None for loc in located]
     pred_spans = [(q.start, q.end) for q in predicted]
@@ -394,21 +460,28 @@ def score_quotes(
             kind = "not in text" if loc.how == "missing" else "normalised"
             errors.append(QuoteError(kind, shorten(gold_quote.text), loc.start, None, gold_quote.speaker))
     exact = right = total = e2e = 0
+    unjudged = [g for g, q in enumerate(gold) if surname_gold and q.speaker_is_pronoun]
+    judged: dict[int, bool | None] = {}
     for p, g in sorted(primary.items(), key=lambda pg: pred_spans[pg[0]]):
         quote, gold_quote = predicted[p], gold[g]
         gold_span = gold_spans[g]
         assert gold_span is not None
         exact += _trim(source, *pred_spans[p]) == _trim(source, *gold_span)
+        judged[p] = None
+        if g in unjudged:
+            continue  # a pronoun source: no gold to judge the speaker by
         ok = speaker_is_right(
             quote.speaker,
             gold_quote.speaker,
             alternatives=gold_quote.speaker_alternatives,
             actors=actors,
+            match=speaker_match,
         )
         e2e += ok
         if gold_quote.speaker is not None:
             total += 1
             right += ok
+            judged[p] = ok
         if not ok:
             errors.append(
                 QuoteError(
@@ -429,14 +502,16 @@ def score_quotes(
             errors.append(QuoteError("spurious", shorten(row.text), row.start, row.speaker, None))
 
     n_pred, n_gold = len(predicted), len(gold)
+    on_pronouns = sum(1 for g in primary.values() if g in unjudged)
     return QuoteScore(
         loose=_counts(len(loose), n_pred, n_gold),
         strict=_counts(len(tight), n_pred, n_gold),
         exact=_counts(exact, n_pred, n_gold),
         speaker_right=right,
         speaker_total=total,
-        end_to_end=_counts(e2e, n_pred, n_gold),
+        end_to_end=_counts(e2e, n_pred - on_pronouns, n_gold - len(unjudged)),
         errors=tuple(sorted(errors, key=lambda e: (e.start, e.kind))),
+        judged=tuple(Judged(q.rule, p in judged, judged.get(p)) for p, q in enumerate(predicted)),
     )
 
 

@@ -1,6 +1,6 @@
 """Run the pipeline over gold-annotated articles, score it, print the errors and figures.
 
-``python -m dashboard evaluate --gold DIR_OR_FILES --articles DIR [--strict] [--json]``
+``python -m dashboard evaluate --gold DIR_OR_FILES --articles DIR [--strict] [--json] [--by-rule]``
 calls ``main``. Each gold file names its article (``article`` = file name), looked up in
 the articles folder. Output: per article, the errors (missed gold quotes, spurious
 predictions, wrong speakers), then a table of per-article and total figures; with
@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -24,6 +24,7 @@ from dashboard.evaluation.gold import GoldArticle, gold_files, load_gold
 from dashboard.evaluation.quotes import (
     EMPTY_INDIRECT,
     EMPTY_QUOTES,
+    SURNAME,
     Counts,
     IndirectScore,
     PredictedIndirect,
@@ -33,7 +34,9 @@ from dashboard.evaluation.quotes import (
     score_indirect,
     score_quotes,
 )
+from dashboard.evaluation.rules import figures_by_rule, rules_text
 from dashboard.extract import ArticleTables, extract_tables
+from dashboard.nlp.quotes.grammar import DOUBLE
 
 try:  # owned by the actors work; optional until it lands
     from dashboard.evaluation.actors import score_actors
@@ -51,10 +54,14 @@ class ArticleResult:
     problems: tuple[str, ...] = ()
     # (gold topic, gold paragraphs, paragraphs where the topic was found) when gold has topics
     topics: tuple[tuple[str, tuple[int, ...], tuple[int, ...]], ...] = ()
+    # gold with the surname convention (PolNeAR): the same scores over the predicted rows
+    # opened by a double quotation mark, the only marks its converter reads
+    double_marked: QuoteScore | None = None
 
 
 def predicted_quotes(tables: ArticleTables) -> list[PredictedQuote]:
-    return [PredictedQuote(q.start, q.end, q.text, q.speaker, q.kind) for q in tables.quotes if q.kind != "indirect"]
+    return [PredictedQuote(q.start, q.end, q.text, q.speaker, q.kind, q.rule) for q in tables.quotes
+            if q.kind != "indirect"]
 
 
 def predicted_indirect(tables: ArticleTables) -> list[PredictedIndirect]:
@@ -91,6 +98,12 @@ def evaluate_article(gold: GoldArticle, article: Article, nlp: Language, *, stri
     actors = None
     if score_actors is not None:
         actors = score_actors(predicted_actors(tables), [a.as_dict() for a in gold.actors])
+    double_marked = None
+    if gold.speaker_match == SURNAME:
+        double_marked = score_quotes(
+            [q for q in predicted_quotes(tables) if opened_by_double_mark(article.source_text, q.start)],
+            gold.quotes, article.source_text, actors=gold.actors, strict=strict, speaker_match=gold.speaker_match,
+        )
     return ArticleResult(
         gold_path=gold.path,
         article=gold.article,
@@ -100,6 +113,7 @@ def evaluate_article(gold: GoldArticle, article: Article, nlp: Language, *, stri
             article.source_text,
             actors=gold.actors,
             strict=strict,
+            speaker_match=gold.speaker_match,
         ),
         indirect=score_indirect(
             predicted_indirect(tables),
@@ -110,7 +124,14 @@ def evaluate_article(gold: GoldArticle, article: Article, nlp: Language, *, stri
         actors=actors,
         problems=tuple(str(p) for p in (doc._.problems or [])),
         topics=topic_paragraphs(gold, tables),
+        double_marked=double_marked,
     )
+
+
+def opened_by_double_mark(source: str, start: int) -> bool:
+    """Whether the quote starting at ``start`` opens with a double quotation mark."""
+    before = source[:start].rstrip(" ")
+    return bool(before) and before[-1] in DOUBLE
 
 
 def find_article(name: str, articles_dir: Path) -> Path | None:
@@ -152,6 +173,7 @@ def main(
     out: TextIO = sys.stdout,
     strict: bool = False,
     as_json: bool = False,
+    by_rule: bool = False,
 ) -> int:
     """Evaluate and print. Exit code 0, or 1 when some input was unusable, 2 when all was."""
     articles_dir = Path(articles_dir)
@@ -163,11 +185,21 @@ def main(
         print(f"{articles_dir}: no such articles folder", file=out)
         return 2
     results, problems = evaluate(files, articles_dir, strict=strict)
+    judged = [j for r in results for j in r.quotes.judged]
     if as_json:
-        json.dump(to_json(results, problems, strict=strict), out, indent=2, ensure_ascii=False)
+        data = to_json(results, problems, strict=strict)
+        if by_rule:
+            data["by_rule"] = {
+                kind: [asdict(r) for r in figures_by_rule(judged, speaker=kind == "speaker")]
+                for kind in ("quote", "speaker")
+            }
+        json.dump(data, out, indent=2, ensure_ascii=False)
         out.write("\n")
     else:
         out.write(to_text(results, problems, strict=strict))
+        if by_rule:
+            out.write("\nby rule (worst first; errors = unmatched rows + wrong speakers)\n")
+            out.write(rules_text(judged))
     if not results:
         return 2
     return 1 if problems else 0
@@ -364,6 +396,13 @@ def to_text(results: Sequence[ArticleResult], problems: Sequence[str], *, strict
         f"{'indirect speaker acc.':<24} {total_i.speaker_accuracy:6.3f}   "
         f"{total_i.speaker_right}/{total_i.speaker_total}"
     )
+    double = [r.double_marked for r in results if r.double_marked is not None]
+    if double:
+        only = _total_quotes([replace(r, quotes=r.double_marked) for r in results if r.double_marked is not None])
+        lines.append("rows opened by a double mark only (all the PolNeAR converter reads; single-mark and ''-quotes "
+                     "are real quotes it does not see):")
+        for label, c in (("  quotes @30% coverage", only.loose), (f"  end-to-end @{threshold}", only.end_to_end)):
+            lines.append(f"{label:<24} {_prf(c)}   {c.tp}/{c.fp}/{c.fn}")
     if total_a is None:
         lines.append("actor scores: not available")
     else:

@@ -31,6 +31,7 @@ def article_json(tables: ArticleTables) -> dict[str, Any]:
                 "speaker": q.speaker,
                 "kind": q.kind,
                 "cue": q.cue,
+                "rule": q.rule,
                 "paragraph": q.paragraph,
                 "start": q.start,
                 "end": q.end,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
@@ -11,12 +12,29 @@ from dashboard.extract.records import QuoteRecord
 from dashboard.nlp import QUOTES, TOPICS
 
 
-def _topics_near(doc: Doc, span: Span) -> tuple[str, ...]:
-    """Topics matched inside the quote or inside the sentence(s) it sits in."""
-    start = min(span.start_char, doc[span.start].sent.start_char)
-    end = max(span.end_char, doc[span.end - 1].sent.end_char)
-    found = (t.label_ for t in doc.spans.get(TOPICS, []) if t.start_char < end and t.end_char > start)
-    return tuple(dict.fromkeys(found))
+class _TopicIndex:
+    """Topic spans by position and each token's sentence bounds, built once per Doc so that
+    finding the topics near a quote costs O(log n) plus what it finds."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.sent_start = [0] * len(doc)
+        self.sent_end = [0] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                self.sent_start[i], self.sent_end[i] = sent.start_char, sent.end_char
+        topics = sorted((t.start_char, t.end_char, t.label_) for t in doc.spans.get(TOPICS, []))
+        self.starts = [t[0] for t in topics]
+        self.topics = topics
+        self.longest = max((end - start for start, end, _ in topics), default=0)
+
+    def near(self, span: Span) -> tuple[str, ...]:
+        """Topics matched inside the quote or inside the sentence(s) it sits in."""
+        start = min(span.start_char, self.sent_start[span.start])
+        end = max(span.end_char, self.sent_end[span.end - 1])
+        first = bisect.bisect_left(self.starts, start - self.longest)
+        last = bisect.bisect_left(self.starts, end)
+        found = (label for s, e, label in self.topics[first:last] if s < end and e > start)
+        return tuple(dict.fromkeys(found))
 
 
 def quotes(doc: Doc, positions: Positions) -> Iterator[QuoteRecord]:
@@ -30,6 +48,7 @@ def quotes(doc: Doc, positions: Positions) -> Iterator[QuoteRecord]:
     infos = doc._.quotes or []
     text = doc.text  # rebuilt on every access: read once
     spans = list(doc.spans.get(QUOTES, []))
+    topics = _TopicIndex(doc)
     order = sorted(range(len(spans)), key=lambda i: (_bounds(spans[i], _info(infos, i))))
     for number, index in enumerate(order, start=1):
         span, info = spans[index], _info(infos, index)
@@ -46,11 +65,12 @@ def quotes(doc: Doc, positions: Positions) -> Iterator[QuoteRecord]:
             speaker=speaker or info.get("speaker"),
             speaker_id=speaker_id,
             cue=info.get("cue"),
+            rule=info.get("rule"),
             paragraph=paragraph,
             sentence=sentence,
             start=start,
             end=end,
-            topics=_topics_near(doc, span),
+            topics=topics.near(span),
         )
 
 

@@ -79,6 +79,7 @@ class QuoteRecord:
     speaker: str | None
     speaker_id: str | None
     cue: str | None
+    rule: str | None
     paragraph: int
     sentence: int
     start: int

@@ -18,8 +18,8 @@ from dashboard.errors import ModelError
 from dashboard.nlp import actor_linker as _actor_linker  # noqa: F401
 from dashboard.nlp import gazetteer_ruler as _gazetteer_ruler  # noqa: F401
 from dashboard.nlp import paragraph_breaks as _paragraph_breaks  # noqa: F401
-from dashboard.nlp import quote_finder as _quote_finder  # noqa: F401
 from dashboard.nlp import topic_matcher as _topic_matcher  # noqa: F401
+from dashboard.nlp.quotes import finder as _quote_finder  # noqa: F401
 
 COMPONENTS: tuple[tuple[str, dict[str, str | bool]], ...] = (
     ("paragraph_breaks", {"before": "parser"}),

@@ -85,6 +85,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("speaker", "string", "canonical name of the speaker; empty when no speaker can be found"),
         ("speaker_id", "string", "actor id of the speaker (see actors.actor_id)"),
         ("cue", "string", "attribution verb or phrase"),
+        ("rule", "string", "the rules that produced the row: quote rule, then /speaker rule when a speaker was found"),
         PARAGRAPH,
         SENTENCE,
         START,

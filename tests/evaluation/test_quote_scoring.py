@@ -17,6 +17,7 @@ from dashboard.evaluation.quotes import (
     score_indirect,
     score_quotes,
     speaker_is_right,
+    surname,
 )
 
 
@@ -282,3 +283,130 @@ def test_two_gold_rows_in_one_sentence(rows, counts, speakers):
     assert score.counts == counts
     assert (score.speaker_right, score.speaker_total) == speakers
     assert not [e for e in score.errors if e.kind == "not in text"]
+
+
+# --- the surname convention (gold marked "speaker_match": "surname", e.g. PolNeAR) ---------
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ("Trump", "Trump"),
+        ("the Trump campaign", "Trump"),
+        ("Rep. Jerry Nadler, a Democrat from New York", "Nadler"),
+        ("Edward Alden of the Council on Foreign Relations", "Alden"),
+        ("Obama and Clinton's", "Obama"),
+        ("Mr. Dong's", "Dong"),
+        ("a spokeswoman for the Clinton campaign", None),
+        ("the report", None),
+    ],
+)
+def test_surname_of_a_source_span(span, expected):
+    assert surname(span) == expected
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold_span", "right"),
+    [
+        ("Donald Trump", "Trump", True),  # same surname
+        ("Donald Trump", "the Trump campaign", True),
+        ("Jerry Nadler", "Rep. Jerry Nadler, a Democrat from New York", True),
+        ("FBI", "FBI notes released Monday", True),  # a proper name standing whole inside
+        ("Clinton campaign", "a spokeswoman for the Clinton campaign", True),  # two words inside
+        ("Hillary Clinton", "a spokeswoman for the Clinton campaign", False),
+        ("campaign", "a spokeswoman for the Clinton campaign", False),  # a bare common noun
+        ("supporter", "Trump", False),
+        ("Melania Trump", "Ivanka Trump", True),  # the convention cannot tell them apart
+        ("Clinton", "Trump", False),
+        ("Nadle", "Rep. Jerry Nadler", False),  # whole words only
+        (None, "Trump", False),
+    ],
+)
+def test_surname_match(predicted, gold_span, right):
+    assert speaker_is_right(predicted, gold_span, match="surname") is right
+    if predicted and predicted.split()[-1] != gold_span.split()[-1]:
+        # exact matching never accepts these
+        assert speaker_is_right(predicted, gold_span) is (predicted == gold_span)
+
+
+SURNAME_SOURCE = (
+    "Trump said “we will win big” at the rally. "
+    "He added: “Nobody believes them.” "
+    "The show “Celebrity Apprentice” aired. "
+    "Clinton called it “a disgrace”."
+)
+
+
+def polnear_gold(text, speaker, *, pronoun=False, kind="direct"):
+    return GoldQuote(text, speaker, (), "said", kind, speaker_is_pronoun=pronoun)
+
+
+SURNAME_GOLD = (
+    polnear_gold("we will win big", "Trump"),
+    polnear_gold("Nobody believes them.", "He", pronoun=True),
+    polnear_gold("a disgrace", "Clinton", kind="partial"),
+)
+
+
+@pytest.mark.parametrize(
+    ("rows", "loose", "speakers", "e2e"),
+    [
+        # all right; the pronoun quote counts for detection only
+        (
+            [("we will win big", "Donald Trump", "direct"), ("Nobody believes them.", "Donald Trump", "direct"),
+             ("a disgrace", "Hillary Clinton", "partial")],
+            Counts(3, 0, 0), (2, 2), Counts(2, 0, 0),
+        ),
+        # a pronoun quote's speaker is never judged, right or wrong
+        (
+            [("Nobody believes them.", "Hillary Clinton", "direct")],
+            Counts(1, 0, 2), (0, 0), Counts(0, 0, 2),
+        ),
+        # a predicted scare quote is left out; a title predicted as partial counts against precision
+        (
+            [("Celebrity Apprentice", None, "scare")],
+            Counts(0, 0, 3), (0, 0), Counts(0, 0, 2),
+        ),
+        (
+            [("Celebrity Apprentice", None, "partial")],
+            Counts(0, 1, 3), (0, 0), Counts(0, 1, 2),
+        ),
+        # a wrong speaker
+        (
+            [("we will win big", "Hillary Clinton", "direct")],
+            Counts(1, 0, 2), (0, 1), Counts(0, 1, 2),
+        ),
+    ],
+)
+def test_score_with_surname_convention(rows, loose, speakers, e2e):
+    predicted = [predict(SURNAME_SOURCE, text, speaker, kind) for text, speaker, kind in rows]
+    score = score_quotes(predicted, SURNAME_GOLD, SURNAME_SOURCE, speaker_match="surname")
+    assert score.loose == loose
+    assert (score.speaker_right, score.speaker_total) == speakers
+    assert score.end_to_end == e2e
+
+
+def test_exact_convention_keeps_scare_rows_and_judges_every_speaker():
+    predicted = [predict(SURNAME_SOURCE, "Celebrity Apprentice", None, "scare"),
+                 predict(SURNAME_SOURCE, "Nobody believes them.", "Donald Trump")]
+    score = score_quotes(predicted, SURNAME_GOLD, SURNAME_SOURCE)
+    assert score.loose == Counts(1, 1, 2)
+    assert (score.speaker_right, score.speaker_total) == (0, 1)  # "He" is not "Donald Trump"
+
+
+def test_judged_rows_carry_their_rule():
+    predicted = [
+        PredictedQuote(*_at(SURNAME_SOURCE, "we will win big"), "we will win big", "Donald Trump", "direct",
+                       "governing_cue/actor"),
+        PredictedQuote(*_at(SURNAME_SOURCE, "at the rally"), "at the rally", None, "partial", "unattributed"),
+    ]
+    score = score_quotes(predicted, SURNAME_GOLD, SURNAME_SOURCE, speaker_match="surname")
+    assert [(j.rule, j.matched, j.speaker_right) for j in score.judged] == [
+        ("governing_cue/actor", True, True),
+        ("unattributed", False, None),
+    ]
+
+
+def _at(source, text):
+    start = source.index(text)
+    return start, start + len(text)

@@ -10,7 +10,7 @@ import pytest
 from dashboard import settings
 from dashboard.evaluation.gold import GoldArticle, GoldQuote
 from dashboard.evaluation.quotes import EMPTY_INDIRECT, Counts, QuoteScore
-from dashboard.evaluation.report import ArticleResult, main, to_text
+from dashboard.evaluation.report import ArticleResult, main, opened_by_double_mark, to_text
 
 
 @pytest.mark.parametrize(
@@ -76,3 +76,17 @@ def test_gold_article_record_is_frozen():
     gold = GoldArticle("g", "a.txt", (GoldQuote("x", None, (), None, "scare"),), (), (), ())
     with pytest.raises(AttributeError):
         gold.article = "b.txt"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("source", "quoted", "double"),
+    [
+        ('He said "yes" today.', "yes", True),
+        ("He said “yes” today.", "yes", True),
+        ("He said ‘yes’ today.", "yes", False),
+        ("He said ''yes'' today.", "yes", False),  # the doubled apostrophe some archives use
+        ("yes, he said.", "yes", False),
+    ],
+)
+def test_opened_by_double_mark(source, quoted, double):
+    assert opened_by_double_mark(source, source.index(quoted)) is double

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.errors import DataFileError
-from dashboard.extract.cues import cues_from, load_cues
+from dashboard.nlp.quotes.cues import cues_from, load_cues
 
 MINIMAL = {"verbs": {"speech": ["say"], "phrasal": {"pairs": ["call on"]}}, "nouns": {"documents": ["statement"]},
            "prepositions": {"source": ["according to"]}}

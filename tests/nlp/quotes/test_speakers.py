@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.extract.cues import load_cues
-from dashboard.extract.speakers import SpeakerResolver, mention_bounds, subject_of
+from dashboard.nlp.quotes.cues import load_cues
+from dashboard.nlp.quotes.speakers import SpeakerResolver, mention_bounds, subject_of
 
 pytestmark = pytest.mark.model
 
@@ -162,5 +162,5 @@ def test_gender_learned_from_pronouns_already_resolved(nlp, text, last):
 @pytest.mark.parametrize(("name", "latin"), [("Dubé", True), ("Mehrdad Pahlavanzadeh", True), ("و", False),
                                              ("Ἀθῆναι", False), ("", False)])
 def test_latin_name(name, latin):
-    from dashboard.extract.speakers import latin_name
+    from dashboard.nlp.quotes.speakers import latin_name
     assert latin_name(name) is latin

@@ -25,7 +25,8 @@ class Cues:
     ``weak`` verbs ("call", "speak", "think") attribute a quote only when the parse attaches
     the quote to them, or with a listed particle ("called on"); ``anaphoric`` nouns
     ("this person") refer back to someone already in the story; ``scare`` words right before
-    a quote ("so-called") make it a scare quote.
+    a quote ("so-called") make it a scare quote; ``titles`` are nouns right before a quoted
+    title-cased name that make it the name of a work or thing ('his book "An American Son"').
     """
 
     verbs: frozenset[str]
@@ -39,6 +40,7 @@ class Cues:
     things: frozenset[str] = frozenset()
     persons: frozenset[str] = frozenset()
     interview_tags: tuple[str, ...] = ()
+    titles: frozenset[str] = frozenset()
 
     def is_verb(self, lemma: str) -> bool:
         """Any cue verb, strong or weak."""
@@ -81,6 +83,7 @@ def cues_from(data: dict) -> Cues:
         things=frozenset(_optional(data, "nouns", "things")),
         persons=frozenset(_optional(data, "nouns", "persons")),
         interview_tags=tuple(_optional(data, "markers", "interview_tags", lower=False)),
+        titles=frozenset(_optional(data, "markers", "titles")),
     )
 
 

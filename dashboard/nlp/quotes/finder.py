@@ -3,9 +3,10 @@
 Writes ``doc.spans[QUOTES]`` (span = the characters between the quotation marks, or the
 reported content of an indirect quote; label_ = kind; kb_id_ = speaker actor id or "")
 and ``doc._.quotes``, plain dicts aligned with the span group:
-``{"kind", "speaker_id", "speaker", "cue", "start", "end"}`` where ``speaker`` is the
-canonical actor name, else the surface name, else None, and ``start``/``end`` are the exact
-character offsets of the quote in the Doc text. Runs after actor_linker. Never raises:
+``{"kind", "speaker_id", "speaker", "cue", "rule", "start", "end"}`` where ``speaker`` is
+the canonical actor name, else the surface name, else None, ``rule`` names the rules that
+produced the row ("governing_cue/actor": quote rule, then speaker rule), and
+``start``/``end`` are the exact character offsets of the quote in the Doc text. Runs after actor_linker. Never raises:
 problems go to ``doc._.problems``.
 """
 
@@ -16,12 +17,13 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dashboard.extract.attribution import Quote, QuoteAttributor
-from dashboard.extract.cues import Cues, load_cues
-from dashboard.extract.quote_marks import QuoteMarks, quoted_spans
-from dashboard.extract.reported_speech import interview_paragraphs, reported_speech
-from dashboard.extract.speakers import SpeakerResolver
 from dashboard.nlp import QUOTES
+from dashboard.nlp.quotes.attribution import Quote, attribute
+from dashboard.nlp.quotes.context import QuoteContext
+from dashboard.nlp.quotes.cues import Cues, load_cues
+from dashboard.nlp.quotes.marks import QuoteMarks, quoted_spans
+from dashboard.nlp.quotes.reported_speech import interview_paragraphs, reported_speech
+from dashboard.nlp.quotes.speakers import SpeakerResolver
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
@@ -61,8 +63,8 @@ class QuoteFinder:
         return doc
 
     def match(self, doc: Doc, marks: QuoteMarks, resolver: SpeakerResolver) -> list[Quote]:
-        quotes = _untag(QuoteAttributor(doc, marks, resolver, self.cues).quotes(),
-                        interview_paragraphs(resolver.text, self.cues))
+        context = QuoteContext.build(doc, marks, resolver, self.cues)
+        quotes = _untag(attribute(context), interview_paragraphs(resolver.text, self.cues))
         quoted = [(q.start, q.end) for q in quotes if q.kind != "scare"]
         indirect = list(reported_speech(doc, resolver, self.cues, quoted=quoted))
         return sorted(quotes + indirect, key=lambda q: (q.start, q.end))
@@ -83,6 +85,7 @@ class QuoteFinder:
                 "speaker_id": speaker.actor_id if speaker is not None else "",
                 "speaker": speaker.name if speaker is not None else None,
                 "cue": quote.cue,
+                "rule": quote.rule_label,
                 "start": quote.start,
                 "end": quote.end,
             })
@@ -95,8 +98,9 @@ def _untag(quotes: list[Quote], transcript: list[tuple[int, int, str]]) -> list[
     if not transcript:
         return quotes
     tags = {tag.lower() for _, _, tag in transcript}
-    return [replace(q, speaker=None) if q.speaker is not None and q.speaker.name.lower() in tags and any(
-        a <= q.start < b for a, b, _ in transcript) else q for q in quotes]
+    return [replace(q, speaker=None, rule="interview_tag") if q.speaker is not None
+            and q.speaker.name.lower() in tags and any(a <= q.start < b for a, b, _ in transcript) else q
+            for q in quotes]
 
 
 @Language.factory("quote_finder")

@@ -13,15 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-DOUBLE_OPEN = "“„«"
-DOUBLE_CLOSE = "”»"
-DOUBLE_EITHER = '"'
-SINGLE_OPEN = "‘‚‹"
-SINGLE_CLOSE = "›"
-SINGLE_EITHER = "'’"
-DOUBLE = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER
-SINGLE = SINGLE_OPEN + SINGLE_CLOSE + SINGLE_EITHER
-MARKS = DOUBLE + SINGLE
+from dashboard.nlp.quotes.grammar import (
+    DOUBLE,
+    DOUBLE_CLOSE,
+    DOUBLE_OPEN,
+    MARKS,
+    SINGLE,
+    SINGLE_CLOSE,
+    SINGLE_EITHER,
+    SINGLE_OPEN,
+)
 
 _OPEN_CONTEXT = "([{—–-/" + DOUBLE + SINGLE  # characters after which a mark opens
 _CLOSE_CONTEXT = ".,;:!?)]}…—–-" + DOUBLE + SINGLE  # characters before which a mark closes

@@ -15,32 +15,38 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from dashboard.errors import DashboardError
-from dashboard.extract.cues import Cues
 from dashboard.nlp import ACTOR_MENTIONS
 from dashboard.nlp.gender import GenderLexicon, gender_of_name, gender_of_words, load_gender_lexicon
+from dashboard.nlp.quotes.cues import Cues
+from dashboard.nlp.quotes.grammar import (
+    ENTITY_TYPES,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    PRONOUN_GENDER,
+    PRONOUNS,
+    QUOTE_CHARS,
+    RELATIVE_PRONOUNS,
+    SUBJECTS,
+    THING_PRONOUNS,
+)
+from dashboard.nlp.quotes.sentences import Sentences
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-THING_PRONOUNS = frozenset({"it", "its"})
-GROUP_PRONOUNS = frozenset({"they", "them", "their"})
-PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
-PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 NOT_SPEAKERS = frozenset({
     "this", "that", "these", "those", "there", "what", "something", "someone", "anyone",
     "everyone", "nobody", "one", "i", "we", "you", "me", "us", "both", "all", "some", "many",
     "each", "either", "neither", "itself", "himself", "herself", "themselves",
 })
-ENTITY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GPE", "FAC": "ORG"}
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp", "ccomp")
 LOOKBACK_SENTENCES = 3
+ANTECEDENT_WINDOW = 150  # tokens before a pronoun searched for its antecedent
+QUOTED_AS = frozenset({"quote", "cite"})  # passive verbs whose subject is the speaker
+HISTORY_SCAN = 50  # most recent speakers looked at when going back
 PHRASE_MAX_TOKENS = 12
-QUOTE_CHARS = frozenset('"“”‘’\'«»„')
 LEARNED_GENDER_MIN = 2  # pronouns resolved to a speaker before their gender is trusted
 
 
@@ -53,6 +59,7 @@ class Speaker:
     type: str  # PERSON | ORG | GPE | "" when unknown
     start: int  # character offsets of the mention in the Doc
     end: int
+    rule: str = ""  # the speaker rule that resolved it (see SpeakerResolver.of_token)
 
 
 class ActorIndex:
@@ -98,6 +105,10 @@ def subject_of(verb: Token, *, depth: int = 0,
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        if verb.lemma_.lower() in QUOTED_AS:  # "Smith was quoted as saying ..."
+            return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        return None  # "she was told ...", "being asked ...": the subject listened, nobody is named
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.dep_ != "nsubjpass"]
     beside = person_beside(verb)
     if beside is not None and (not subjects or all(c.i > verb.i for c in subjects)):
@@ -211,8 +222,10 @@ def _appositive_before(verb: Token) -> Token | None:
 
 def relative_antecedent(pronoun: Token) -> Token | None:
     """The nominal right before a relative pronoun ("Biden, who accused ...")."""
-    for i in range(pronoun.i - 1, max(pronoun.sent.start, pronoun.i - 6) - 1, -1):
+    for i in range(pronoun.i - 1, max(0, pronoun.i - 6) - 1, -1):
         token = pronoun.doc[i]
+        if i < pronoun.i - 1 and pronoun.doc[i + 1].is_sent_start:
+            return None
         if token.is_punct or (token.like_num and i > 0 and pronoun.doc[i - 1].text == ","):
             continue  # "Thomas Gray, 24, who ...": skip the age
         return token if token.pos_ in ("NOUN", "PROPN") else None
@@ -263,6 +276,10 @@ def mention_bounds(token: Token) -> tuple[int, int]:
                 g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.ent_type_ not in ("DATE", "TIME")
                 for g in child.children):
             end = max(end, child.right_edge.i + 1)  # "a spokeswoman for the hospital"
+        elif (child.dep_ in ("acl", "amod") and token.pos_ == "NOUN" and child.i == end
+              and any(g.dep_ == "prep" for g in child.children)
+              and child.right_edge.i + 1 - start <= PHRASE_MAX_TOKENS):
+            end = child.right_edge.i + 1  # "a source familiar with the talks", "a source involved in ..."
         elif child.dep_ in ("compound", "flat", "case"):
             end = max(end, child.i + 1)
     while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
@@ -311,11 +328,9 @@ class SpeakerResolver:
             self._lexicon = load_gender_lexicon()
         except DashboardError:
             self._lexicon = GenderLexicon({}, {})
-        self._sents = list(doc.sents)
-        self._sent_of = {}
-        for number, sent in enumerate(self._sents):
-            for i in range(sent.start, sent.end):
-                self._sent_of[i] = number
+        self.sentences = Sentences(doc)
+        self._noun_index: dict[str, list[int]] | None = None
+        self._sents = self.sentences.spans
 
     def remember(self, speaker: Speaker | None) -> None:
         if speaker is not None:
@@ -342,7 +357,15 @@ class SpeakerResolver:
         return token.pos_ in ("VERB", "AUX") and self.cues.is_verb(token.lemma_)
 
     def of_token(self, token: Token, *, depth: int = 0) -> Speaker | None:
-        """A speaker for a subject token: a name, a description, a pronoun or a document."""
+        """A speaker for a subject token: a name, a description, a pronoun or a document;
+        its ``rule`` says which of these resolved it."""
+        found = self._of_token(token, depth)
+        if found is None:
+            return None
+        speaker, rule = found
+        return replace(speaker, rule=rule) if speaker is not None and depth == 0 else speaker
+
+    def _of_token(self, token: Token, depth: int) -> tuple[Speaker | None, str] | None:
         if depth > 3 or token.is_punct:
             return None
         lower = token.lower_
@@ -350,24 +373,26 @@ class SpeakerResolver:
             speaker = self.antecedent(token)
             if speaker is not None and lower in PRONOUN_GENDER:
                 self._learned.setdefault(_key(speaker), []).append(PRONOUN_GENDER[lower])
-            return speaker
+            return _tagged(speaker, "pronoun_antecedent")
         if lower in RELATIVE_PRONOUNS:
             antecedent = relative_antecedent(token)
-            return self.of_token(antecedent, depth=depth + 1) if antecedent is not None else None
+            return _tagged(self.of_token(antecedent, depth=depth + 1) if antecedent is not None else None,
+                           "relative_pronoun")
         partitive = lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
         if (lower in NOT_SPEAKERS and not partitive) or token.pos_ not in ("NOUN", "PROPN", "NUM"):
             return None
         if self.is_thing(token):
             return None  # "Results observed that ...": no one's words
         if partitive and _partitive_pronoun(token):
-            return self._previous_partitive(token)  # "One of them": the group described before
+            return _tagged(self._previous_partitive(token), "one_of_them")  # the group described before
         if token.pos_ == "NOUN" and self.cues.anaphoric and token.lemma_.lower() in self.cues.anaphoric and any(
                 c.dep_ == "det" and c.lower_ in ("this", "that") for c in token.children):
-            return self._previous_person(token)  # "this person also said"
+            return _tagged(self._previous_person(token), "this_person")  # "this person also said"
         token = name_head(token)
         if self.cues.is_document(token.lemma_) and token.pos_ == "NOUN":
-            return self.document_owner(token, depth=depth)
-        return self._named(token)
+            return _tagged(self.document_owner(token, depth=depth), "document_owner")
+        speaker = self._named(token)
+        return _tagged(speaker, "actor" if speaker is not None and speaker.actor_id else "surface_name")
 
     def _previous_partitive(self, token: Token) -> Speaker | None:
         """The last unnamed "one of the <group>" speaker of the lookback window."""
@@ -383,9 +408,10 @@ class SpeakerResolver:
         return window[-1] if window and window[-1].type in ("PERSON", "") else None
 
     def _window(self, token: Token) -> list[Speaker]:
-        sent_number = self._sent_of.get(token.i, 0)
+        sent_number = self.sentences.number[token.i]
         window_start = self._sents[max(0, sent_number - LOOKBACK_SENTENCES)].start_char
-        return sorted((s for s in self.history if window_start <= s.start < token.idx), key=lambda s: s.start)
+        recent = self.history[-HISTORY_SCAN:]
+        return sorted((s for s in recent if window_start <= s.start < token.idx), key=lambda s: s.start)
 
     def _person_ending(self, token: Token) -> tuple[str, str, str, int, int] | None:
         """A person's mention that ends the phrase of a description, glued to it by the parse
@@ -414,6 +440,14 @@ class SpeakerResolver:
         renamed = self.doc[last].dep_ == "appos" and self.doc[last].head.i == before.i  # "the pseudonym Katya"
         return entry if other_name or renamed else None
 
+    def name_at(self, token: Token) -> Speaker | None:
+        """The actor or surface name at a token, whatever its part of speech (a tag like
+        "Lopez:" may be parsed as an adjective)."""
+        speaker = self._named(token)
+        if speaker is None:
+            return None
+        return replace(speaker, rule="actor" if speaker.actor_id else "surface_name")
+
     def _named(self, token: Token) -> Speaker | None:
         actor = self.actors.actor_at(token)
         if actor is None and token.pos_ in ("NOUN", "PROPN"):
@@ -434,18 +468,27 @@ class SpeakerResolver:
         organisation quoted before it."""
         owner = _owner_in_sentence(noun)
         if owner is None:
-            for i in range(noun.i - 1, -1, -1):  # an earlier mention of the same document
-                earlier = self.doc[i]
-                if earlier.lemma_ == noun.lemma_ and earlier.pos_ == "NOUN":
-                    owner = _owner_in_sentence(earlier)
-                    if owner is not None:
-                        break
+            for i in reversed(self._nouns(noun.lemma_)):  # an earlier mention of the same document
+                if i >= noun.i:
+                    continue
+                owner = _owner_in_sentence(self.doc[i])
+                if owner is not None:
+                    break
         if owner is not None:
             return self.of_token(owner, depth=depth + 1)
         if not any(c.lower_ == "the" for c in noun.children):
             return None  # only "the readout": a definite document already in the story
-        quoted_orgs = [s for s in self.history if s.start < noun.idx and s.type == "ORG"]
+        quoted_orgs = [s for s in self.history[-HISTORY_SCAN:] if s.start < noun.idx and s.type == "ORG"]
         return max(quoted_orgs, key=lambda s: s.start) if quoted_orgs else None
+
+    def _nouns(self, lemma: str) -> list[int]:
+        """Token indices of the common nouns with this lemma (index built on first use)."""
+        if self._noun_index is None:
+            self._noun_index = {}
+            for token in self.doc:
+                if token.pos_ == "NOUN":
+                    self._noun_index.setdefault(token.lemma_, []).append(token.i)
+        return self._noun_index.get(lemma, [])
 
     def antecedent(self, pronoun: Token, *, depth: int = 0) -> Speaker | None:
         """Nearest compatible preceding name, sentence by sentence going back: a named
@@ -453,12 +496,13 @@ class SpeakerResolver:
         name; words inside quotation marks are never antecedents. Last resort: the last
         speaker found in the window."""
         word = pronoun.lower_
-        sent_number = self._sent_of.get(pronoun.i, 0)
+        sent_number = self.sentences.number[pronoun.i]
         first_sent = max(0, sent_number - LOOKBACK_SENTENCES)
         mentions: list[Token] = []  # names that are not subjects: a last resort, nearest first
         for number in range(sent_number, first_sent - 1, -1):
             ranked: list[tuple[int, int, Token]] = []
-            for token in self._sents[number]:
+            sentence = self._sents[number]
+            for token in self.doc[max(sentence.start, pronoun.i - ANTECEDENT_WINDOW):sentence.end]:
                 if token.i >= pronoun.i:
                     break
                 if token.i in self.quoted or token.dep_ == "compound":
@@ -481,7 +525,7 @@ class SpeakerResolver:
             if speaker is not None:
                 return speaker
         window_start = self._sents[first_sent].start_char
-        earlier = [s for s in self.history if window_start <= s.start < pronoun.idx]
+        earlier = [s for s in self.history[-HISTORY_SCAN:] if window_start <= s.start < pronoun.idx]
         if earlier:
             last = max(earlier, key=lambda s: s.start)
             if _compatible(word, last.type, False) and self.gender_fits(word, last):
@@ -530,6 +574,10 @@ class SpeakerResolver:
         if token.pos_ == "PROPN" and not kind:
             return None
         return speaker if _compatible(word, kind, plural) and self.gender_fits(word, speaker) else None
+
+
+def _tagged(speaker: Speaker | None, rule: str) -> tuple[Speaker | None, str] | None:
+    return (speaker, rule) if speaker is not None else None
 
 
 def latin_name(text: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.extract.quote_marks import mark_role, quoted_spans
+from dashboard.nlp.quotes.marks import mark_role, quoted_spans
 
 
 def texts(text: str) -> list[str]:

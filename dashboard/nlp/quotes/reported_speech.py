@@ -16,17 +16,16 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
-from dashboard.extract.attribution import Quote, cue_text, is_strong_cue, source_phrase
-from dashboard.extract.cues import Cues
-from dashboard.extract.quote_marks import MARKS
-from dashboard.extract.speakers import SpeakerResolver
+from dashboard.nlp.quotes.attribution import Quote, cue_text, is_strong_cue, source_phrase
+from dashboard.nlp.quotes.cues import Cues
+from dashboard.nlp.quotes.grammar import FINITE_TAGS, MARKS, RELATIVE_OPENERS, SUBJECT_PRONOUNS
+from dashboard.nlp.quotes.speakers import SpeakerResolver
 
 MIN_OWN_LETTERS = 10  # reported content needs this many letters outside quotation marks
 MIN_OWN_SHARE = 0.2
 
 
-RELATIVE_OPENERS = frozenset({"which", "who", "whom", "whose"})
-FINITE = ("VBD", "VBZ", "VBP", "MD")
+FINITE = FINITE_TAGS
 
 
 def _clause(token: Token) -> bool:
@@ -119,9 +118,6 @@ def _lead_in(verb: Token) -> set[int]:
     return found
 
 
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
-
-
 def _named_subject_then_verb(verb: Token) -> int | None:
     """Start of "<Name|he> <finite verb> ..." right after the verb, when the parse glued the
     name to the verb as its object."""
@@ -153,18 +149,29 @@ def bounds_seen(verb: Token, taken: Sequence[tuple[int, int]], cues: Cues | None
     return bounds is not None and any(bounds[0] >= a and bounds[1] <= b for a, b in taken)
 
 
-def _own_letters(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]]) -> tuple[int, int]:
-    """(letters outside quotation marks, all letters) of ``text[start:end]``."""
-    total = sum(ch.isalpha() for ch in text[start:end])
-    inside = sum(
-        sum(ch.isalpha() for ch in text[max(a, start):min(b, end)]) for a, b in quoted if a < end and b > start
-    )
-    return total - inside, total
+class _Letters:
+    """Letters of the text before each character, all and inside quotes (built once per
+    Doc: a row's share of its own words costs O(1), not a walk over every quote)."""
 
+    def __init__(self, text: str, quoted: Sequence[tuple[int, int]]) -> None:
+        inside = [0] * (len(text) + 1)
+        for a, b in quoted:  # +1 at each opening, -1 at each closing: depth > 0 = quoted
+            inside[max(0, a)] += 1
+            inside[min(len(text), b)] -= 1
+        self.total = [0] * (len(text) + 1)
+        self.quoted = [0] * (len(text) + 1)
+        depth = 0
+        for i, char in enumerate(text):
+            depth += inside[i]
+            letter = char.isalpha()
+            self.total[i + 1] = self.total[i] + letter
+            self.quoted[i + 1] = self.quoted[i] + (letter and depth > 0)
 
-def _reported(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]]) -> bool:
-    own, total = _own_letters(text, start, end, quoted)
-    return own >= MIN_OWN_LETTERS and own >= MIN_OWN_SHARE * max(total, 1)
+    def reported(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` has enough letters of its own outside quotation marks."""
+        total = self.total[end] - self.total[start]
+        own = total - (self.quoted[end] - self.quoted[start])
+        return own >= MIN_OWN_LETTERS and own >= MIN_OWN_SHARE * max(total, 1)
 
 
 def interview_paragraphs(text: str, cues: Cues) -> list[tuple[int, int, str]]:
@@ -193,7 +200,8 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver, cues: Cues, *,
             for i in range(span.start, span.end):
                 inside[i] = True
     transcript = interview_paragraphs(text, cues)
-    for sentence in doc.sents:
+    letters = _Letters(text, quoted)
+    for sentence in resolver.sentences.spans:
         if any(a <= sentence.start_char < b for a, b, _ in transcript):
             continue  # a question or an answer of an interview: not reported speech
         taken: list[tuple[int, int]] = []
@@ -219,14 +227,14 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver, cues: Cues, *,
             start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
             if first < verb.i and any(inside[first:last]):
                 continue  # '... "quoted words", the readout said': the quote carries it
-            if not _reported(text, start, end, quoted):
+            if not letters.reported(start, end):
                 continue
             speaker = resolver.of_cue(verb)
             if speaker is None:
                 continue
             taken.append(bounds)
             resolver.remember(speaker)
-            yield Quote(start, end, "indirect", speaker, cue_text(verb, cues), verb.idx)
+            yield Quote(start, end, "indirect", speaker, cue_text(verb, cues), verb.idx, "reported_verb")
         if taken:
             continue
         for token in sentence:
@@ -247,7 +255,7 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver, cues: Cues, *,
                 continue
             start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
             speaker = resolver.of_token(target)
-            if speaker is None or not _reported(text, start, end, quoted):
+            if speaker is None or not letters.reported(start, end):
                 continue
-            yield Quote(start, end, "indirect", speaker, "according to", token.idx)
+            yield Quote(start, end, "indirect", speaker, "according to", token.idx, "reported_according_to")
             break

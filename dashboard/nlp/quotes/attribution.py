@@ -1,0 +1,526 @@
+"""Quoted spans → quotes with a kind, a cue, a speaker and the rule that decided them.
+
+Two ordered registries of small named rules, each ``rule(ctx, quote) -> Attribution |
+None``, tried in order, the first answer wins (the order is the documentation):
+
+``ATTRIBUTION_RULES`` — for each quoted span, in text order:
+
+1. ``markup_value``: '<tweet author="...">', a value in markup → no row at all;
+2. ``scare_word``: a listed word ("so-called") right before a short quote → scare;
+3. ``quoted_title``: a title-cased name after a possessive, preposition, determiner or
+   title noun ('on ABC's "This Week"', 'his book "An American Son"') → scare;
+4. ``naming_verb``: 'a program called "Learning Together"' → a name, scare;
+5. ``governing_cue``: the reporting verb that governs the quote in the parse;
+6. ``colon_lead_in``: the subject of the clause before a colon that opens the quote (the
+   colon may end the previous paragraph: 'Cruz continued: ¶ "..."');
+7. ``name_colon``: a name alone before the colon ('Clinton: "Our goal ..."');
+8. ``nearest_cue``: the nearest reporting verb outside quotes in the quote's sentence(s)
+   whose subject resolves ('"...," tweeted Johnson "..."' gives both halves to Johnson);
+9. ``according_to``: "according to X" in the sentence;
+   ``as_put_it``: 'as the prosecutor put it, "..."';
+10. ``next_sentence_cue``: a quote that opens its sentence: a cue in the next sentence
+   ('"..." Macron told the world on Thursday.');
+11. ``writer_verb_named``: a short quote inside the writer's sentence: the verb governing it
+   when that verb's subject is a named actor ("Russia summoning its ambassador for
+   "consultations"").
+
+``CARRY_RULES`` — a second pass for quotes that open a sentence with no speaker (the
+journalistic convention of carrying a speaker over): ``continued_quote`` (the same quote
+running over paragraphs), ``next_part`` (the next quote of the paragraph),
+``previous_sentence_cue`` ('McGurk criticised the decision via Twitter. "..."'),
+``previous_quote`` (the previous quote of the paragraph, or the one that ended the
+previous paragraph when this one names nobody).
+
+Nothing found → a short partial quote is a scare quote (``short_unattributed``), a
+longer one keeps speaker None. Kinds: "direct" when the quote is what was said (it opens
+the sentence, follows a comma, colon or dash, or starts a clause right after its cue),
+else "partial".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from dashboard.nlp.quotes.context import Candidate, QuoteContext, cue_text, is_cue_verb, is_strong_cue
+from dashboard.nlp.quotes.cues import Cues
+from dashboard.nlp.quotes.grammar import FIRST_PERSON, MARKS, PARAGRAPH_BREAK
+from dashboard.nlp.quotes.speakers import Speaker, subject_of
+
+__all__ = ["ATTRIBUTION_RULES", "CARRY_RULES", "Attribution", "Quote", "attribute", "cue_text",
+           "is_cue_verb", "is_strong_cue", "is_title_name", "source_phrase"]
+
+SCARE_MAX_WORDS = 6
+DROP = "drop"  # the kind of a quoted span that is no quote at all (its row is not written)
+CARRY_TAIL_CHARS = 80  # at most this much text (an attribution) after the donor quote
+CARRY_NEXT_GAP = 200  # at most this many characters to the next part of the quote
+DIRECT_AFTER = ",:;—–"
+NOT_DIRECT_BEFORE = ("DET", "ADJ", "ADP", "NUM", "PART", "ADV")
+NAME_FUNCTION_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A found quote: ``start``/``end`` are character offsets in the Doc text; ``rule`` the
+    rule that attributed it (the speaker's own rule is ``speaker.rule``)."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: Speaker | None
+    cue: str | None
+    cue_start: int | None = None
+    rule: str = ""
+
+    @property
+    def rule_label(self) -> str:
+        """"quote_rule/speaker_rule", or the quote rule alone when there is no speaker."""
+        if self.speaker is not None and self.speaker.rule:
+            return f"{self.rule}/{self.speaker.rule}"
+        return self.rule
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A rule's answer: its name, the speaker (None for a scare quote), the cue verb."""
+
+    rule: str
+    speaker: Speaker | None
+    cue: Token | None = None
+    kind: str | None = None  # set when the rule decides the kind ("scare")
+    cue_label: str | None = None  # set when the cue is not the verb's text
+
+
+Rule = Callable[[QuoteContext, Candidate], Attribution | None]
+
+
+def is_title_name(text: str) -> bool:
+    """Whether quoted words read as the name of a thing ("Build Back Better", "Salute to
+    America", "Bill's List"): at most SCARE_MAX_WORDS words, the first capitalised, every
+    other word capitalised, a number or a short function word, and no sentence punctuation."""
+    words = text.strip().split()
+    if not words or len(words) > SCARE_MAX_WORDS or any(ch in text for ch in ",;:!?"):
+        return False
+    if not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_FUNCTION_WORDS for w in words)
+
+
+def source_phrase(token: Token, cues: Cues) -> Token | None:
+    """For "according" in "according to X": the token X (else None)."""
+    for words in cues.sources:
+        if token.lower_ != words[0] or len(words) < 2:
+            continue
+        doc = token.doc
+        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == words[1]:
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def parenthetical(verb: Token, sentence: Span) -> bool:
+    """A verb in an aside: a relative clause ("— which the BBC noted —") or between dashes
+    or brackets (looked for within 60 tokens of the verb in its ``sentence``)."""
+    if any(c.lower_ in ("which", "who", "whom") and c.i < verb.i for c in verb.children):
+        return True
+    doc = verb.doc
+    low, high = max(sentence.start, verb.i - 60), min(sentence.end, verb.i + 61)
+    before = [t.text for t in doc[low:verb.i]]
+    after = [t.text for t in doc[verb.i + 1:high]]
+    for dash in ("—", "–"):
+        if before.count(dash) % 2 == 1 and dash in after:
+            return True
+    return before.count("(") > before.count(")") and ")" in after
+
+
+# --- shared steps ----------------------------------------------------------------------------
+
+
+def speaker_of_verb(ctx: QuoteContext, verb: Token, quote: Candidate) -> Speaker | None:
+    """The speaker a cue verb gives this quote (None when it names no one outside it)."""
+    subject = subject_of(verb, prefer=ctx.resolver.is_cue_verb)
+    if subject is None:
+        return None
+    if quote.nested and subject.lower_ in FIRST_PERSON:
+        return ctx.parent_speaker.get(quote.quoted.parent or 0)
+    span, doc = quote.span, ctx.doc
+    inverted = ctx.top[verb.i] == -1 and verb.i > 0 and (doc[verb.i - 1].text in MARKS or doc[verb.i - 1].text == ",")
+    if span is not None and span.start <= subject.i < span.end and not (not quote.nested and inverted):
+        return None
+    if not quote.nested and ctx.top[subject.i] != -1:
+        # '"... think that," said a protester': the parser took a quoted word as subject
+        after = [c for c in verb.rights if ctx.top[c.i] == -1 and c.pos_ in ("NOUN", "PROPN")
+                 and c.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "appos")]
+        return ctx.resolver.of_token(after[0]) if after else None
+    return ctx.resolver.of_token(subject)
+
+
+def _nearest(ctx: QuoteContext, quote: Candidate, outside: list[Token], rule: str) -> Attribution | None:
+    span = quote.span
+    if span is None:
+        return None
+    verbs = [t for t in outside if is_strong_cue(t, ctx.cues)]
+    verbs.sort(key=lambda t: (t.dep_ == "relcl" or parenthetical(t, ctx.resolver.sentences.of(t.i)),
+                              min(abs(t.i - span.start), abs(t.i - span.end)), t.i < span.start))
+    for verb in verbs:
+        speaker = speaker_of_verb(ctx, verb, quote)
+        if speaker is not None:
+            return Attribution(rule, speaker, verb)
+    return None
+
+
+# --- attribution rules, in order ---------------------------------------------------------------
+
+
+def scare_word(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """A listed scare word ("so-called") right before the opening mark of a short quote."""
+    if quote.words > SCARE_MAX_WORDS:
+        return None
+    before = ctx.text[max(0, quote.quoted.start - 1 - 20):quote.quoted.start - 1].rstrip().lower()
+    if any(before.endswith(word) and (len(before) == len(word) or not before[-len(word) - 1].isalnum())
+           for word in ctx.cues.scare):
+        return Attribution("scare_word", None, kind="scare")
+    return None
+
+
+def markup_value(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'<tweet author="realDonaldTrump" tweet_id="667...">': a value in markup is no quote
+    at all (the row is dropped)."""
+    before = ctx.text[:quote.quoted.start - 1].rstrip(" ")
+    return Attribution("markup_value", None, kind=DROP) if before.endswith("=") else None
+
+
+def _token_before(ctx: QuoteContext, quote: Candidate, skip: str = "") -> Token | None:
+    """The token before the opening mark (skipping spaces, marks and ``skip`` characters)."""
+    if quote.span is None:
+        return None
+    i = quote.span.start - 1
+    while i >= 0 and (ctx.doc[i].is_space or ctx.doc[i].text in MARKS or ctx.doc[i].text in skip):
+        i -= 1
+    return ctx.doc[i] if i >= 0 else None
+
+
+def quoted_title(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """A title-cased name in the writer's sentence: after a possessive, a preposition or a
+    determiner ('on ABC's "This Week"', 'a "Feel the Bern" wave') or after a listed title
+    noun ('his 2012 book, "An American Son"'): the name of a work or thing, a scare quote."""
+    if quote.opens or quote.nested or not is_title_name(quote.text):
+        return None
+    before = _token_before(ctx, quote)
+    if before is None or ctx.text[before.idx + len(before.text):quote.quoted.start].count("\n"):
+        return None
+    if before.tag_ == "POS" or before.pos_ in ("ADP", "DET") or before.dep_ == "poss":
+        return Attribution("quoted_title", None, kind="scare")
+    noun = _token_before(ctx, quote, skip=",") if before.text == "," else before
+    while noun is not None and noun.like_num and noun.i > 0:
+        noun = ctx.doc[noun.i - 1]
+    if noun is not None and noun.lemma_.lower() in ctx.cues.titles:
+        return Attribution("quoted_title", None, kind="scare")
+    return None
+
+
+def naming_verb(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'a program ... called "Learning Together"': a naming verb with no subject and no
+    object of its own outside the quote gives a thing its name; nobody says the words."""
+    verb = quote.governing
+    if verb is None or not ctx.cues.naming or verb.lemma_.lower() not in ctx.cues.naming:
+        return None
+    if quote.span is None or any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and ctx.top[c.i] == -1
+                                 for c in verb.children):
+        return None
+    owner = ctx.resolver.actors.actor_at(verb.head)
+    if verb.dep_ == "acl" and owner is not None and owner[2] == "PERSON":
+        return None  # "Trump called ... " misparsed as a participle of "Trump"
+    if any(c.pos_ in ("NOUN", "PROPN") and c.dep_ in ("oprd", "attr") and ctx.top[c.i] == -1
+           for c in verb.children):
+        return None
+    return Attribution("naming_verb", None, kind="scare")
+
+
+def governing_cue(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """The reporting verb that governs the quote in the parse ('X called it "a stunt"')."""
+    if quote.governing is None:
+        return None
+    speaker = speaker_of_verb(ctx, quote.governing, quote)
+    return Attribution("governing_cue", speaker, quote.governing) if speaker is not None else None
+
+
+def nearest_cue(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """The nearest reporting verb outside quotes in the sentence whose subject resolves."""
+    return None if quote.nested else _nearest(ctx, quote, quote.outside, "nearest_cue")
+
+
+def according_to(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'According to X, ... "..."'."""
+    if quote.nested:
+        return None
+    for token in quote.outside:
+        target = source_phrase(token, ctx.cues)
+        if target is not None:
+            speaker = ctx.resolver.of_token(target)
+            if speaker is not None:
+                return Attribution("according_to", speaker, token, cue_label="according to")
+    return None
+
+
+def _colon_lead(ctx: QuoteContext, quote: Candidate) -> tuple[Token, list[Token]] | None:
+    """The colon right before the quote and the unquoted words of its clause; the colon may
+    end the previous paragraph when the quote opens its own ('Cruz continued: ¶ "..."')."""
+    span, doc = quote.span, ctx.doc
+    if span is None:
+        return None
+    i = span.start - 1
+    while i >= 0 and (doc[i].text in MARKS or doc[i].is_space):
+        i -= 1
+    if i < 0 or doc[i].text != ":":
+        return None
+    if "\n" in doc[i:span.start].text and not (quote.opens and PARAGRAPH_BREAK in doc[i:span.start].text):
+        return None
+    colon = doc[i]
+    lead = [t for t in doc[max(ctx.resolver.sentences.start(colon.i), colon.i - 60):colon.i] if ctx.top[t.i] == -1]
+    return colon, lead
+
+
+def as_put_it(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'as the prosecutor put it, "..."': the subject of "put it" in an "as" clause."""
+    if quote.nested:
+        return None
+    for verb in quote.outside:
+        if verb.lemma_.lower() != "put" or not any(c.lower_ == "it" and c.dep_ == "dobj" for c in verb.children):
+            continue
+        if not any(c.lower_ == "as" and c.dep_ in ("mark", "advmod") for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        speaker = ctx.resolver.of_token(subject) if subject is not None else None
+        if speaker is not None:
+            return Attribution("as_put_it", speaker, verb, cue_label="put it")
+    return None
+
+
+def colon_lead_in(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'Tom Baker gave a different account: "..."': the subject of the clause before a colon."""
+    found = _colon_lead(ctx, quote)
+    if found is None:
+        return None
+    _, lead = found
+    lead_ids = {t.i for t in lead}
+    tops = [t for t in lead if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i not in lead_ids)]
+    if not tops:
+        return None
+    cues = [t for t in lead if t.pos_ in ("VERB", "AUX") and is_cue_verb(t, ctx.cues)]
+    # the cue verb nearest the colon ("also speaking via Twitter:"), else the main verb
+    verb = cues[-1] if cues and speaker_of_verb(ctx, cues[-1], quote) is not None else tops[0]
+    speaker = speaker_of_verb(ctx, verb, quote)
+    return Attribution("colon_lead_in", speaker, verb) if speaker is not None else None
+
+
+def name_colon(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'Clinton: "Our goal is ..."': a name alone before a colon (a transcript or a list of
+    positions) speaks the quote."""
+    found = _colon_lead(ctx, quote)
+    if found is None:
+        return None
+    colon, lead = found
+    words = [t for t in lead if not t.is_punct]
+    if not words or len(words) > 4 or any(not t.is_alpha or not t.text[:1].isupper() or t.pos_ in ("PRON", "DET")
+                                          for t in words):
+        return None
+    speaker = ctx.resolver.name_at(words[-1])
+    return Attribution("name_colon", speaker) if speaker is not None else None
+
+
+def next_sentence_cue(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """A quote opening its sentence, attributed in the next one ('"..." Macron told ...')."""
+    if not quote.opens or quote.nested:
+        return None
+    return _nearest(ctx, quote, ctx.outside(quote.index, next_sentence=True), "next_sentence_cue")
+
+
+def writer_verb_named(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """A short quote in the writer's sentence with no cue at all: the verb governing it,
+    when that verb's subject is a named actor; never a title ("Build Back Better")."""
+    span = quote.span
+    if span is None or quote.opens or quote.governing is not None or quote.words > SCARE_MAX_WORDS:
+        return None
+    if is_title_name(quote.text):
+        return None
+    for token in span:
+        head = token.head
+        if span.start <= head.i < span.end:
+            continue
+        steps = 0
+        while steps < 6 and head.i in quote.outside_ids:
+            if head.pos_ == "VERB":
+                subject = subject_of(head)
+                if subject is not None and subject.i in quote.outside_ids and (
+                    subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                    or ctx.resolver.actors.actor_at(subject) is not None
+                ):
+                    speaker = ctx.resolver.of_token(subject)
+                    if speaker is not None:
+                        return Attribution("writer_verb_named", speaker, head, cue_label=head.text)
+                return None
+            if head.head.i == head.i:
+                break
+            head, steps = head.head, steps + 1
+    return None
+
+
+ATTRIBUTION_RULES: tuple[Rule, ...] = (
+    markup_value,
+    scare_word,
+    quoted_title,
+    naming_verb,
+    governing_cue,
+    colon_lead_in,
+    name_colon,
+    nearest_cue,
+    according_to,
+    as_put_it,
+    next_sentence_cue,
+    writer_verb_named,
+)
+
+
+# --- carry-over rules (second pass) -------------------------------------------------------------
+
+CarryRule = Callable[[QuoteContext, Candidate, list[Quote]], Quote | None]
+
+
+def continued_quote(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Quote | None:
+    """The earlier part of a quote that runs over paragraphs."""
+    continues = quote.quoted.continues
+    return found[continues] if continues is not None and found[continues].speaker is not None else None
+
+
+def next_part(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Quote | None:
+    """The next top-level quote of the same paragraph, when close and attributed."""
+    text, here = ctx.text, found[quote.index]
+    for other in range(quote.index + 1, len(found)):
+        if ctx.marks.spans[other].parent is not None:
+            continue
+        gap = text[here.end:found[other].start]
+        if PARAGRAPH_BREAK in gap and ctx.marks.spans[other].continues != quote.index:
+            return None
+        if found[other].speaker is not None and len(gap) < CARRY_NEXT_GAP:
+            return found[other]
+        return None
+    return None
+
+
+def previous_sentence_cue(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Quote | None:
+    """A cue in the sentence just before the quote, in the same paragraph."""
+    span, doc = quote.span, ctx.doc
+    if span is None or span.start == 0:
+        return None
+    previous = doc[span.start - 1]
+    while previous.i > 0 and (previous.is_space or previous.text in MARKS):
+        previous = doc[previous.i - 1]
+    if PARAGRAPH_BREAK in doc[previous.i:span.start].text:
+        return None
+    sentence = ctx.resolver.sentences.of(previous.i)
+    if sentence.start >= span.start:
+        return None
+    low = max(sentence.start, previous.i - 2 * 60)
+    verbs = [t for t in doc[low:sentence.end] if ctx.top[t.i] == -1 and is_strong_cue(t, ctx.cues)
+             and t.dep_ != "relcl"]  # not "..., which was first reported by the AP"
+    if sentence[-1].text == ":" or previous.text == ":":
+        verbs.append(sentence.root)
+    for verb in reversed(verbs):
+        speaker = speaker_of_verb(ctx, verb, quote)
+        if speaker is not None:
+            return Quote(0, 0, "direct", speaker, cue_text(verb, ctx.cues), verb.idx)
+    return None
+
+
+def previous_quote(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Quote | None:
+    """The previous top-level quote, if it is in this paragraph or ended the last one."""
+    text = ctx.text
+    for other in range(quote.index - 1, -1, -1):
+        if ctx.marks.spans[other].parent is not None:
+            continue
+        gap = text[found[other].end:found[quote.index].start]
+        breaks = gap.count(PARAGRAPH_BREAK)
+        if breaks == 0:
+            return found[other]
+        parts = gap.split(PARAGRAPH_BREAK)
+        tail = parts[0].strip()
+        opens_paragraph = not parts[-1].strip(" \t" + MARKS)
+        if (breaks == 1 and len(tail) <= CARRY_TAIL_CHARS and opens_paragraph
+                and not ctx.paragraph_has_cue(quote.quoted.start)):
+            return found[other]  # the previous paragraph ended with that quote
+        return None
+    return None
+
+
+CARRY_RULES: tuple[CarryRule, ...] = (continued_quote, next_part, previous_sentence_cue, previous_quote)
+
+
+# --- the whole article -----------------------------------------------------------------------------
+
+
+def attribute(ctx: QuoteContext) -> list[Quote]:
+    """Every quoted span of the context's Doc as a Quote, in text order."""
+    found: list[Quote] = []
+    candidates: list[Candidate] = []
+    for index in range(len(ctx.marks.spans)):
+        quote = ctx.candidate(index)
+        candidates.append(quote)
+        found.append(_first_answer(ctx, quote, found))
+        ctx.parent_speaker[index] = found[-1].speaker
+    for quote in candidates:
+        here = found[quote.index]
+        if here.speaker is not None or quote.nested or not quote.opens or here.kind == DROP:
+            continue
+        for rule in CARRY_RULES:
+            donor = rule(ctx, quote, found)
+            if donor is not None and donor.speaker is not None:
+                found[quote.index] = Quote(here.start, here.end, "direct", donor.speaker, donor.cue,
+                                           donor.cue_start, rule.__name__)
+                break
+    return [quote for quote in found if quote.kind != DROP]
+
+
+def _first_answer(ctx: QuoteContext, quote: Candidate, before: list[Quote]) -> Quote:
+    quoted = quote.quoted
+    answer = next((a for a in (rule(ctx, quote) for rule in ATTRIBUTION_RULES) if a is not None), None)
+    if answer is not None and answer.kind is not None:
+        return Quote(quoted.start, quoted.end, answer.kind, answer.speaker, None, None, answer.rule)
+    cue = answer.cue if answer is not None else quote.governing
+    speaker = answer.speaker if answer is not None else None
+    rule = answer.rule if answer is not None else ("cue_without_speaker" if cue is not None else "unattributed")
+    label = None
+    if cue is not None:
+        label = answer.cue_label if answer is not None and answer.cue_label else cue_text(cue, ctx.cues)
+    ctx.resolver.remember(speaker)
+    kind = _kind(ctx, quote, cue, before)
+    if speaker is None and cue is None and kind == "partial" and quote.words <= SCARE_MAX_WORDS:
+        kind, rule = "scare", "short_unattributed"
+    return Quote(quoted.start, quoted.end, kind, speaker, label, cue.idx if cue is not None else None, rule)
+
+
+def _kind(ctx: QuoteContext, quote: Candidate, cue: Token | None, before: list[Quote]) -> str:
+    text, quoted = ctx.text, quote.quoted
+    if quote.opens:
+        return "direct"
+    i = quoted.start - 2
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i >= 0 and text[i] in DIRECT_AFTER:
+        return "direct"
+    content = quote.text.lstrip()
+    span = quote.span
+    if content[:1].isupper() or content[:1] == "[":
+        previous = ctx.doc[span.start - 1] if span is not None and span.start > 0 else None
+        while previous is not None and (previous.text in MARKS or previous.is_space) and previous.i > 0:
+            previous = ctx.doc[previous.i - 1]
+        if previous is not None and previous.pos_ not in NOT_DIRECT_BEFORE and previous.dep_ != "poss":
+            return "direct"
+    if before and cue is not None and not quote.nested:
+        last = before[-1]
+        if last.kind == "direct" and last.end < cue.idx < quoted.start:
+            return "direct"
+    return "partial"

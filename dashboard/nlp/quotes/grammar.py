@@ -1,0 +1,38 @@
+"""Grammar constants shared by the quote engine, defined once.
+
+Quotation marks (by role), pronoun classes, relative pronouns and the verb tags the rules
+test. Words that are lists for the newsroom to edit (reporting verbs, document nouns,
+scare markers) live in data/reporting_verbs.toml instead (see ``cues``).
+"""
+
+from __future__ import annotations
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+DOUBLE_EITHER = '"'
+SINGLE_OPEN = "‘‚‹"
+SINGLE_CLOSE = "›"
+SINGLE_EITHER = "'’"
+DOUBLE = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER
+SINGLE = SINGLE_OPEN + SINGLE_CLOSE + SINGLE_EITHER
+MARKS = DOUBLE + SINGLE
+QUOTE_CHARS = frozenset(MARKS)
+
+SENTENCE_END = ".?!"
+PARAGRAPH_BREAK = "\n\n"
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+THING_PRONOUNS = frozenset({"it", "its"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+RELATIVE_OPENERS = frozenset({"which", "who", "whom", "whose"})
+
+VERB_POS = ("VERB", "AUX")
+NOMINAL_POS = ("NOUN", "PROPN")
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+ENTITY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GPE", "FAC": "ORG"}

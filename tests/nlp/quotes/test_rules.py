@@ -1,0 +1,95 @@
+"""One row per quote rule and speaker rule, on sentences written for the test: the rule
+the row records, its kind and its speaker (real pipeline; mirrors attribution.py's
+ATTRIBUTION_RULES and CARRY_RULES and the speaker rules of speakers.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.nlp.quotes.attribution import ATTRIBUTION_RULES, CARRY_RULES
+
+pytestmark = pytest.mark.model
+
+
+def row(nlp, text: str, quoted: str) -> tuple[str, str | None, str]:
+    """(kind, speaker, rule) of the quote whose text is ``quoted``."""
+    doc = nlp(text)
+    found = [q for q in doc._.quotes if doc.text[q["start"]:q["end"]].strip() == quoted]
+    assert found, [doc.text[q["start"]:q["end"]] for q in doc._.quotes]
+    return found[0]["kind"], found[0]["speaker"], found[0]["rule"]
+
+
+CASES = [
+    pytest.param('The ministry\'s so-called "green corridor" opened on Monday.', "green corridor",
+                 ("scare", None, "scare_word"), id="scare_word"),
+    pytest.param('Maria Lopez spoke on ABC\'s "Morning Round" about the bridge.', "Morning Round",
+                 ("scare", None, "quoted_title"), id="quoted_title-possessive"),
+    pytest.param('Tom Baker wrote about the flood in his 2019 book, "Rising Water."', "Rising Water.",
+                 ("scare", None, "quoted_title"), id="quoted_title-title-noun"),
+    pytest.param('The school runs a program called "Learning Together" for new pupils.', "Learning Together",
+                 ("scare", None, "naming_verb"), id="naming_verb"),
+    pytest.param('"The bridge is safe," Maria Lopez said on Monday.', "The bridge is safe,",
+                 ("direct", "Maria Lopez", "governing_cue/actor"), id="governing_cue"),
+    pytest.param('According to Tom Baker, the repairs were "far too slow".', "far too slow",
+                 ("partial", "Tom Baker", "according_to/actor"), id="according_to"),
+    pytest.param('As Tom Baker put it, "nobody told us about the cracks."', "nobody told us about the cracks.",
+                 ("direct", "Tom Baker", "as_put_it/actor"), id="as_put_it"),
+    pytest.param('Tom Baker gave a different account: "Nobody told us about the cracks."',
+                 "Nobody told us about the cracks.", ("direct", "Tom Baker", "colon_lead_in/actor"),
+                 id="colon_lead_in"),
+    pytest.param('Tom Baker did not agree. He continued:\n\n"Nobody told us about the cracks."',
+                 "Nobody told us about the cracks.", ("direct", "Tom Baker", "colon_lead_in/pronoun_antecedent"),
+                 id="colon_lead_in-over-a-paragraph-break"),
+    pytest.param('Both candidates answered. Lopez: "We will rebuild the bridge by spring."',
+                 "We will rebuild the bridge by spring.", ("direct", "Lopez", "name_colon/surface_name"),
+                 id="name_colon"),
+    pytest.param('Maria Lopez criticised the plan on Monday. "We found no damage at all."\n\nShe left at noon.',
+                 "We found no damage at all.", ("direct", "Maria Lopez", "previous_sentence_cue/actor"),
+                 id="previous_sentence_cue"),
+    pytest.param('"We found no damage at all." Maria Lopez told reporters this on Monday.',
+                 "We found no damage at all.", ("direct", "Maria Lopez", "next_sentence_cue/actor"),
+                 id="next_sentence_cue"),
+    pytest.param('"We checked every cable twice." "The bridge will reopen on Friday," Maria Lopez said.',
+                 "We checked every cable twice.", ("direct", "Maria Lopez", "next_part/actor"),
+                 id="next_part"),
+    pytest.param('"We checked every cable twice and found nothing wrong.\n\n'
+                 '"The bridge will reopen on Friday," Maria Lopez said.',
+                 "The bridge will reopen on Friday,", ("direct", "Maria Lopez", "governing_cue/actor"),
+                 id="continued_quote-second-part"),
+    pytest.param('The storm left a "lunar landscape" along the coast.', "lunar landscape",
+                 ("scare", None, "short_unattributed"), id="short_unattributed"),
+    pytest.param('Maria Lopez visited the site on Monday. "We found no damage," she said.', "We found no damage,",
+                 ("direct", "Maria Lopez", "governing_cue/pronoun_antecedent"), id="speaker-pronoun_antecedent"),
+    pytest.param('"We found no damage," said a spokeswoman for the council.', "We found no damage,",
+                 ("direct", "spokeswoman for the council", "governing_cue/surface_name"), id="speaker-surface_name"),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted", "expected"), CASES)
+def test_each_rule_on_its_own_sentence(nlp, text, quoted, expected):
+    assert row(nlp, text, quoted) == expected
+
+
+def test_a_value_in_markup_is_no_quote(nlp):
+    doc = nlp('<tweet author="mlopez" tweet_id="1234567">We will rebuild the bridge.</tweet>')
+    assert [q for q in doc._.quotes if q["kind"] != "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        pytest.param('Maria Lopez was told "the bridge is closed" by the engineers.', "the bridge is closed",
+                     id="passive-with-agent"),
+        pytest.param('"The bridge is closed," Maria Lopez was told.', "The bridge is closed,",
+                     id="passive-without-agent"),
+    ],
+)
+def test_the_subject_of_a_passive_cue_is_not_the_speaker(nlp, text, quoted):
+    assert row(nlp, text, quoted)[1] != "Maria Lopez"
+
+
+def test_every_registered_rule_has_a_row():
+    tested = {case.id.split("-")[0] for case in CASES} | {"markup_value"}
+    names = {rule.__name__ for rule in ATTRIBUTION_RULES + CARRY_RULES}  # type: ignore[operator]
+    untested = names - tested - {"nearest_cue", "writer_verb_named", "previous_quote", "continued_quote"}
+    assert not untested, untested
