@@ -50,7 +50,8 @@ def _speaker(quote: QuoteLike) -> str | None:
 
 
 def _inside(inner: QuoteLike, outer: QuoteLike) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end and (outer.start, outer.end) != (inner.start, inner.end)
+    same = (outer.start, outer.end) == (inner.start, inner.end)
+    return outer.start <= inner.start and inner.end <= outer.end and not same
 
 
 def _same_act(a: QuoteLike, b: QuoteLike) -> bool:

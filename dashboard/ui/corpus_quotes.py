@@ -21,7 +21,7 @@ from dashboard.charts.corpus_counts import NO_KEY
 from dashboard.charts.counts import UNATTRIBUTED
 from dashboard.loaders import CorpusData
 from dashboard.store.actor_keys import name_key
-from dashboard.ui.quote_filters import KIND, QUOTE, QUOTE_KINDS, SEARCH, SPEAKER, TOPIC
+from dashboard.ui.quote_filters import KIND, QUOTE, QUOTE_KINDS, SEARCH, SPEAKER, TOPIC, matches_words, search_words
 from dashboard.ui.row_table import download_pair, selectable_table
 from dashboard.ui.url_state import note_ignored, seed, set_param, url_value, url_values
 
@@ -72,8 +72,8 @@ def filter_corpus_quotes(quotes: pd.DataFrame, chosen: CorpusFilter) -> pd.DataF
     if chosen.topics:
         wanted = set(chosen.topics)
         keep &= quotes["topics"].map(lambda topics: bool(wanted.intersection(topics if topics is not None else [])))
-    if chosen.text.strip():
-        keep &= quotes["search_text"].str.contains(chosen.text.strip().casefold(), regex=False)
+    if search_words(chosen.text):
+        keep &= matches_words(quotes["search_text"], chosen.text)  # every word, any order
     return quotes[keep.astype(bool)]
 
 

@@ -15,7 +15,13 @@ Payload = str | Callable[[], str]  # the file's text, or a function that makes i
 
 
 def selectable_table(
-    frame: pd.DataFrame, *, ids: Sequence[str], param: str, key: str, column_config: Mapping[str, Any]
+    frame: pd.DataFrame,
+    *,
+    ids: Sequence[str],
+    param: str,
+    key: str,
+    column_config: Mapping[str, Any],
+    row_height: int | None = None,
 ) -> int | None:
     """Draw ``frame`` with single-row selection; the selected row's id is kept in ``?param=``.
 
@@ -33,6 +39,7 @@ def selectable_table(
         selection_mode="single-row",
         selection_default=default,
         column_config=dict(column_config),
+        row_height=row_height,
     )
     selected = list(event.selection.rows)  # type: ignore[union-attr]
     if selected and selected[0] < len(ids):

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import settings
 from dashboard.charts.counts import UNATTRIBUTED, speaker_counts
 from dashboard.store.files import read_tables
-from dashboard.ui.quote_filters import QuoteFilter, filter_quotes
+from dashboard.ui.quote_filters import QuoteFilter, filter_quotes, matched_statements
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 REFERENCE = settings.DEFAULT_ARTICLE
@@ -132,10 +132,11 @@ def test_filters_from_the_link_change_the_table(store: Path, quotes: pd.DataFram
         kinds=tuple(_as_list(query.get("kind"))),
         text=str(query.get("q", "")),
     )
-    expected = filter_quotes(quotes[quotes["article"] == REFERENCE], wanted)
+    reference = quotes[quotes["article"] == REFERENCE]
+    expected = matched_statements(reference, filter_quotes(reference, wanted))
     rows = table_of(at)
-    assert 0 < len(rows) < (quotes["article"] == REFERENCE).sum()
-    assert list(rows["quote"]) == list(expected["text"])
+    assert 0 < len(rows) < len(reference)
+    assert list(rows["quote"]) == list(expected["text"])  # one row per statement, fragments joined
     for param, value in query.items():
         assert _as_list(at.query_params.get(param)) == _as_list(value)
 
@@ -168,7 +169,6 @@ def test_a_link_preselects_article_and_speaker(store: Path, quotes) -> None:
 @pytest.mark.parametrize(
     ("query", "page", "mentioned"),
     [
-        ({"article": "no-such-article"}, "overview", "no-such-article"),
         ({"article": REFERENCE, "speaker": "Nobody Atall"}, "quotes", "Nobody Atall"),
         ({"article": REFERENCE, "kind": "bogus"}, "quotes", "bogus"),
         ({"article": REFERENCE, "topic": "knitting"}, "topics", "knitting"),
@@ -182,6 +182,30 @@ def test_invalid_link_values_are_ignored_with_a_note(store: Path, query, page, m
     notes = [n.value.replace("\\", "") for n in [*at.info, *at.warning]]
     assert any(mentioned in note for note in notes), notes
     assert at.selectbox(key="app_article").value in (query["article"], REFERENCE)
+
+
+@pytest.mark.parametrize("page", ["overview", "quotes", "article"])
+def test_an_unknown_article_says_so_and_offers_the_list(store: Path, page: str) -> None:
+    at = run_app({"article": "no-such-article"}, page)
+    no_exception(at)
+    notes = [n.value.replace("\\", "") for n in at.warning]
+    assert any("no-such-article" in note for note in notes), notes
+    listed = "".join(m.value for m in at.markdown)
+    assert f"article={REFERENCE}" in listed and f"article={WIKINEWS}" in listed
+    assert not at.metric and not at.dataframe  # no other article shown in its place
+
+
+def test_one_row_per_statement_and_its_fragments_when_opened(store: Path, quotes: pd.DataFrame) -> None:
+    reference = quotes[quotes["article"] == REFERENCE]
+    shared = reference.groupby("statement")["quote_id"].agg(list)
+    first, *rest = shared[shared.map(len) > 1].iloc[0]
+    at = run_app({"article": REFERENCE}, "quotes")
+    no_exception(at)
+    assert len(table_of(at)) == reference["statement"].nunique() < len(reference)
+    at = run_app({"article": REFERENCE, "quote": first}, "quotes")
+    no_exception(at)
+    fragments = at.dataframe[1].value
+    assert list(fragments["quote_id"]) == [first, *rest]
 
 
 def test_article_survives_a_page_switch(store: Path) -> None:
