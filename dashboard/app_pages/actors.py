@@ -14,7 +14,7 @@ from dashboard.charts.heatmaps import (
 from dashboard.ui.article_picker import current_article
 from dashboard.ui.chart_block import chart, clickable_chart
 from dashboard.ui.evidence import actor_paragraph_evidence, actor_topic_evidence
-from dashboard.ui.headline import article_heading
+from dashboard.ui.headline import article_heading, article_source
 from dashboard.ui.url_state import keep_params, share_link
 
 keep_params(("cell", "pair"))
@@ -24,14 +24,14 @@ if data is None:
 
 article_heading(data)
 chart(
-    mentions_bar(data.actors, data.mentions, source=data.source),
+    mentions_bar(data.actors, data.mentions, source=article_source(data)),
     mentions_summary(data.actors, data.mentions),
     key="actors_bar",
 )
 
 st.markdown("**Where each actor appears** — click a cell to read the sentences behind it.")
 points = clickable_chart(
-    actor_paragraph_heatmap(data.actors, data.mentions, data.paragraphs, source=data.source),
+    actor_paragraph_heatmap(data.actors, data.mentions, data.paragraphs, source=article_source(data)),
     actor_paragraph_summary(data.actors, data.mentions, data.paragraphs),
     key=f"actors_paragraph_map_{data.article}",
 )
@@ -39,7 +39,7 @@ actor_paragraph_evidence(data, points)
 
 st.markdown("**Actors and topics** — click a cell to read the sentences that join them.")
 points = clickable_chart(
-    actor_topic_heatmap(data.actors, data.mentions, data.topic_mentions, source=data.source),
+    actor_topic_heatmap(data.actors, data.mentions, data.topic_mentions, source=article_source(data)),
     actor_topic_summary(data.actors, data.mentions, data.topic_mentions),
     key=f"actors_topic_map_{data.article}",
 )

@@ -16,11 +16,12 @@ from dashboard.charts.corpus_counts import NO_KEY, actor_timeline, speaker_artic
 from dashboard.loaders import load_corpus
 from dashboard.ui.chart_block import chart
 from dashboard.ui.corpus_focus import ACTOR, actor_picker
+from dashboard.ui.sources_panel import OUTLET, outlet_sources
 from dashboard.ui.url_state import keep_params, share_link
 
 TOP_SPEAKERS = 25
 
-keep_params((ACTOR,))
+keep_params((ACTOR, OUTLET))
 corpus = load_corpus()
 if corpus is None or corpus.articles.empty:
     st.info("No articles have been built yet.")
@@ -31,7 +32,7 @@ dated = corpus.articles["date"].dropna()
 row = st.container(horizontal=True)
 row.metric("Articles", f"{len(corpus.articles):,}", width=140)
 row.metric("Speakers", f"{len(corpus.speakers):,}", width=140)
-row.metric("Quotes", f"{len(corpus.quotes):,}", width=140)
+row.metric("Quotes", f"{len(corpus.quotes):,}", width=140, help="quoted fragments; speakers are counted in statements")
 row.metric("Actors", f"{len(corpus.actors):,}", width=140)
 if len(dated):
     undated = len(corpus.articles) - len(dated)
@@ -79,6 +80,9 @@ if key is not None:
             label=f"Read {name}'s quotes in every article",
             query_params={"scope": "all", "speaker": key},
         )
+
+st.markdown("#### Sources per outlet: who is mentioned, who gets to speak")
+outlet_sources(corpus.articles, source=corpus.source)
 
 st.markdown("#### Topic attention over time")
 matrix = topic_period_matrix(corpus.topic_articles)

@@ -232,7 +232,7 @@ def test_pasted_text_is_analysed_opened_and_nothing_is_lost(writable: Path) -> N
     # The result is open: Overview, with the new article picked and in the link.
     assert at.query_params["article"] == article
     assert at.selectbox(key="app_article").value == article
-    assert {m.label for m in at.metric} == {"Actors", "Speakers", "Quotes", "Topics"}
+    assert {m.label for m in at.metric} == {"Actors", "Speakers", "Statements", "Topics"}
     assert (settings.INBOX_DIR / f"{article}.txt").is_file()
 
 
