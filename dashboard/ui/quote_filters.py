@@ -309,13 +309,13 @@ def statement_table_rows(statements: pd.DataFrame) -> pd.DataFrame:
 STATEMENT_COLUMNS = {
     "speaker": st.column_config.TextColumn("Speaker", pinned=True),
     "quote": st.column_config.TextColumn("Statement", width="large", help="fragments of one statement joined by …"),
-    "cue": st.column_config.TextColumn("Cue"),
-    "paragraph": st.column_config.NumberColumn("¶", help="paragraph (0 = headline)"),
-    "kind": st.column_config.TextColumn("Kind"),
-    "fragments": st.column_config.NumberColumn("Parts", help="quoted fragments in this statement"),
-    "topics": st.column_config.TextColumn("Topics"),
+    "cue": st.column_config.TextColumn("Cue", width="small"),
+    "paragraph": st.column_config.NumberColumn("¶", help="paragraph (0 = headline)", width=40),
+    "kind": st.column_config.TextColumn("Kind", width="small"),
+    "fragments": st.column_config.NumberColumn("Parts", help="quoted fragments in this statement", width=50),
+    "topics": st.column_config.TextColumn("Topics", width="medium"),
 }
-ROW_HEIGHT = 78  # three lines of text: long statements wrap instead of being cut
+ROW_HEIGHT = 104  # five lines of text: long statements and topic lists wrap instead of being cut
 
 
 def quote_table(rows: pd.DataFrame, *, article: str) -> pd.Series | None:

@@ -15,7 +15,7 @@ from dashboard.ui.url_state import share_query
 COPY_SCRIPT = """
 <button type="button" class="copy-link" data-testid="copy-link"
   style="border:1px solid #c8c8c8;border-radius:.5rem;background:#fff;padding:.35rem .8rem;cursor:pointer;
-  font:inherit;font-size:.9rem;">🔗 Copy link</button>
+  font:inherit;font-size:.9rem;">Copy link</button>
 <script>
 (() => {
   const button = document.currentScript ? document.currentScript.previousElementSibling : null;
@@ -25,8 +25,8 @@ COPY_SCRIPT = """
     b.addEventListener('click', () => {
       const url = window.location.href;
       const done = () => {
-        b.textContent = '✓ Link copied';
-        setTimeout(() => { b.textContent = '🔗 Copy link'; }, 2000);
+        b.textContent = 'Link copied';
+        setTimeout(() => { b.textContent = 'Copy link'; }, 2000);
       };
       const fallback = () => {
         const t = document.createElement('textarea');
