@@ -18,6 +18,7 @@ from dashboard.ui.corpus_quotes import (
     corpus_downloads,
     corpus_quote_filters,
     corpus_quote_table,
+    corpus_statements,
     filter_corpus_quotes,
     shown_note,
 )
@@ -25,6 +26,7 @@ from dashboard.ui.headline import article_heading
 from dashboard.ui.quote_filters import (
     ALL_ARTICLES,
     PARAMS,
+    QuoteFilter,
     downloads,
     empty_note,
     filter_quotes,
@@ -45,9 +47,12 @@ if scope == ALL_ARTICLES:
         st.info("No articles have been built yet.")
         st.stop()
     st.subheader(f"Quotes in all {len(corpus.articles):,} articles", anchor=False)
-    rows = filter_corpus_quotes(corpus.quotes, corpus_quote_filters(corpus))
+    chosen_all = corpus_quote_filters(corpus)
+    rows = filter_corpus_quotes(corpus.quotes, chosen_all)
     st.caption(shown_note(min(len(rows), MAX_ROWS), len(rows), len(corpus.quotes)))
-    selected = corpus_quote_table(rows)
+    if rows.empty:
+        st.info(empty_note(QuoteFilter(chosen_all.speakers, chosen_all.topics, chosen_all.kinds, chosen_all.text)))
+    selected = corpus_quote_table(corpus_statements(corpus.quotes, rows)) if not rows.empty else None
     if selected is not None:
         article = load_article(str(selected["article"]))
         if article is not None:

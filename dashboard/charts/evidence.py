@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.charts.highlight import Span, highlight, paragraph_block
-from dashboard.charts.statements import statement_keys
+from dashboard.charts.statements import JOIN, statement_keys
 
 
 def mention_spans(mentions: pd.DataFrame, *, label: str = "", layer: str = "actor") -> list[Span]:
@@ -83,17 +83,25 @@ def actor_topic_sentences(
 
 
 def quote_in_paragraph(quote: pd.Series, paragraphs: pd.DataFrame) -> str:
-    """The quote's paragraph with the quote highlighted (escaped HTML); '' if not found."""
+    """The quote's paragraph with the quote highlighted (escaped HTML); '' if not found.
+
+    A statement row (fragments joined by ' … ') highlights each fragment.
+    """
     rows = paragraphs[paragraphs["paragraph"] == int(quote["paragraph"])]
     if rows.empty:
         return ""
     paragraph = rows.iloc[0]
     speaker = quote.get("speaker")
     label = f"{quote['kind']} quote" + (f" — {speaker}" if isinstance(speaker, str) and speaker else "")
-    span = Span(int(quote["start"]), int(quote["end"]), str(quote["text"]), "focus", label)
+    pieces = str(quote["text"]).split(JOIN)  # a statement's fragments, joined by the statement rows
+    if len(pieces) == 1:
+        spans = [Span(int(quote["start"]), int(quote["end"]), pieces[0], "focus", label)]
+    else:  # each fragment is found by its words, in order
+        first = int(quote["start"])
+        spans = [Span(first + i, first + i, piece, "focus", label) for i, piece in enumerate(pieces)]
     inner = highlight(
         str(paragraph["text"]),
-        [span],
+        spans,
         text_start=int(paragraph["start"]),
         text_end=int(paragraph["end"]),
     )

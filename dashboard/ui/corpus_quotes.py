@@ -19,9 +19,23 @@ import streamlit as st
 
 from dashboard.charts.corpus_counts import NO_KEY
 from dashboard.charts.counts import UNATTRIBUTED
+from dashboard.charts.quote_cards import quote_cards
+from dashboard.charts.statements import statement_keys, statement_rows
 from dashboard.loaders import CorpusData
 from dashboard.store.actor_keys import name_key
-from dashboard.ui.quote_filters import KIND, QUOTE, QUOTE_KINDS, SEARCH, SPEAKER, TOPIC, matches_words, search_words
+from dashboard.ui.quote_filters import (
+    KIND,
+    MAX_CARDS,
+    QUOTE,
+    QUOTE_KINDS,
+    ROW_HEIGHT,
+    SEARCH,
+    SPEAKER,
+    TOPIC,
+    matches_words,
+    search_words,
+)
+from dashboard.ui.responsive import wide_and_narrow
 from dashboard.ui.row_table import download_pair, selectable_table
 from dashboard.ui.url_state import note_ignored, seed, set_param, url_value, url_values
 
@@ -45,6 +59,7 @@ EXPORT_COLUMNS = [
     "start",
     "end",
     "topics",
+    "statement",
 ]
 
 
@@ -78,14 +93,14 @@ def filter_corpus_quotes(quotes: pd.DataFrame, chosen: CorpusFilter) -> pd.DataF
 
 
 def corpus_rows(quotes: pd.DataFrame) -> pd.DataFrame:
-    """The table the reader sees: quote, speaker, article, date, cue, kind, topics.
+    """The table the reader sees: speaker, quote, article, date, cue, kind, topics.
 
-    Quote and speaker come first, as in one article, so that a 1280 px screen shows both.
+    Speaker first (pinned), as in one article, so that every screen shows who said it.
     """
     return pd.DataFrame(
         {
-            "quote": quotes["text"].astype(object),
             "speaker": quotes["speaker_name"].astype(object),
+            "quote": quotes["text"].astype(object),
             "article": quotes["article"].astype(object),
             "date": quotes["date"].astype(object),
             "cue": quotes["cue"].fillna("").astype(object),
@@ -217,29 +232,53 @@ def shown_note(shown: int, total: int, everything: int) -> str:
     return f"Showing {total:,} of {everything:,} quotes from every article. Select a row to read it in context."
 
 
+def corpus_statements(quotes: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """The statements of the first ``MAX_ROWS`` matching rows, each with all its fragments."""
+    wanted = set(statement_keys(rows.head(MAX_ROWS)))
+    if not wanted:
+        return statement_rows(rows.head(0))
+    return statement_rows(quotes[statement_keys(quotes).isin(wanted)])
+
+
+def _card_source(row: pd.Series) -> str:
+    date = row.get("date")
+    return f"{row['title']} ({date if isinstance(date, str) and date else 'undated'})"
+
+
 def corpus_quote_table(rows: pd.DataFrame) -> pd.Series | None:
-    """The first ``MAX_ROWS`` filtered quotes; return the selected row (kept in ``?quote=``)."""
+    """Statements as a table (wide screens) or cards (phones); return the selected one (``?quote=``).
+
+    ``rows`` are statement rows (``corpus_statements``), at most ``MAX_ROWS``.
+    """
     shown = rows.head(MAX_ROWS)
-    selected = selectable_table(
-        corpus_rows(shown),
-        ids=list(shown["article"].astype(str) + SEPARATOR + shown["quote_id"].astype(str)),
-        param=QUOTE,
-        key="quotes_all_table",
-        column_config={
-            "quote": st.column_config.TextColumn("Quote", width="large"),
-            "speaker": st.column_config.TextColumn("Speaker"),
-            "article": st.column_config.TextColumn("Article"),
-            "date": st.column_config.TextColumn("Date"),
-            "cue": st.column_config.TextColumn("Cue"),
-            "kind": st.column_config.TextColumn("Kind"),
-            "topics": st.column_config.TextColumn("Topics"),
-        },
-    )
+    wide, narrow = wide_and_narrow("quotes_all_view")
+    with narrow:
+        cards = shown.head(MAX_CARDS).assign(speaker=shown["speaker_name"])
+        st.html(quote_cards(cards, extra=_card_source))
+    with wide:
+        selected = selectable_table(
+            corpus_rows(shown),
+            ids=list(shown["article"].astype(str) + SEPARATOR + shown["quote_id"].astype(str)),
+            param=QUOTE,
+            key="quotes_all_table",
+            row_height=ROW_HEIGHT,
+            column_config={
+                "quote": st.column_config.TextColumn("Statement", width="large"),
+                "speaker": st.column_config.TextColumn("Speaker", pinned=True),
+                "article": st.column_config.TextColumn("Article"),
+                "date": st.column_config.TextColumn("Date"),
+                "cue": st.column_config.TextColumn("Cue"),
+                "kind": st.column_config.TextColumn("Kind"),
+                "topics": st.column_config.TextColumn("Topics"),
+            },
+        )
     return None if selected is None else shown.iloc[selected]
 
 
 def corpus_downloads(rows: pd.DataFrame) -> None:
-    """CSV and JSON of every filtered row (made only when the button is clicked)."""
+    """CSV and JSON of every filtered row (made only when the button is clicked); none when empty."""
+    if rows.empty:
+        return
     download_pair(
         csv=lambda: export_csv(rows),
         json=lambda: export_json(rows),

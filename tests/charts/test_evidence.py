@@ -103,3 +103,11 @@ def test_the_speaker_of_each_statement_is_shown_in_the_text_once() -> None:
     body = "".join(article_html(PARAGRAPHS, quotes=quotes))
     assert body.count('class="hl-who"') == 1  # visible without hovering, once per statement
     assert '<span class="hl-who"' in body and ">Joe Biden</span>" in body
+
+
+def test_a_statement_highlights_each_of_its_fragments() -> None:
+    statement = pd.Series(
+        {"paragraph": 1, "start": 17, "end": 52, "text": "Putin … peace is near", "kind": "direct", "speaker": "B"}
+    )
+    body = quote_in_paragraph(statement, PARAGRAPHS)
+    assert body.count('class="hl-focus"') == 2
