@@ -22,6 +22,7 @@ def selectable_table(
     key: str,
     column_config: Mapping[str, Any],
     row_height: int | None = None,
+    max_height: int = 720,
 ) -> int | None:
     """Draw ``frame`` with single-row selection; the selected row's id is kept in ``?param=``.
 
@@ -40,6 +41,7 @@ def selectable_table(
         selection_default=default,
         column_config=dict(column_config),
         row_height=row_height,
+        height=min(max_height, 40 + (row_height or 35) * len(frame)) if row_height else "auto",
     )
     selected = list(event.selection.rows)  # type: ignore[union-attr]
     if selected and selected[0] < len(ids):
