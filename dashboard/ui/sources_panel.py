@@ -36,7 +36,7 @@ from dashboard.ui.url_state import note_ignored, seed, set_param, url_value
 ROW_COLUMNS = {
     "speaker": st.column_config.TextColumn("Speaker", pinned=True),
     "text": st.column_config.TextColumn("Statement", width="large"),
-    "named": st.column_config.TextColumn("Named?"),
+    "named": st.column_config.TextColumn("Named?", width="small"),
     "source": st.column_config.TextColumn("Kind of source"),
     "kind": st.column_config.TextColumn("Quote kind"),
 }
@@ -59,11 +59,34 @@ def sources_panel(
     source: str,
     key: str,
 ) -> None:
-    """Mentioned vs quoted (chart), then named/unnamed, kind of source, quote kinds and gender as tabs."""
+    """Mentioned vs quoted (chart), the shares (named, kind of source, quote kinds, gender) as text,
+    and the rows behind any figure one click away (drawn only when asked: the page stays light)."""
     table = mentioned_vs_quoted(actors, mentions, quotes)
     rows = source_rows(quotes, actors, sentences, mentions)
     chart(mentioned_quoted_chart(table, source=source), sources_summary(table, rows), key=f"{key}_mentioned_quoted")
-    with st.expander("Mentioned and quoted, per actor"):
+    if rows.empty:
+        st.caption("No statements to count sources in.")
+        return
+    attributed = rows[rows["named"] != UNATTRIBUTED]
+    people = gender_table(rows)
+    unattributed = int((rows["named"] == UNATTRIBUTED).sum())
+    figures = {
+        NAMED_VIEW: _share_line(shares(rows["named"], (NAMED, UNNAMED, UNATTRIBUTED))),
+        KIND_VIEW: _share_line(shares(attributed["source"], (GOVERNMENT, ORGANISATION, PEOPLE))),
+        QUOTE_KIND_VIEW: _share_line(shares(rows["kind"], SOURCE_KINDS))
+        + f" · unattributed {round(100 * unattributed / len(rows))}%",
+        GENDER_VIEW: _share_line(shares(people["gender"], (FEMALE, MALE, UNKNOWN))) if len(people) else "nobody",
+    }
+    for view, line in figures.items():
+        st.markdown(f"**{view}:** {line}")
+    st.caption(GENDER_NOTE)
+    shown = st.pills(
+        "The rows behind a figure",
+        [ACTORS_VIEW, *figures],
+        key=f"{key}_rows",
+        help="Drawn only when asked: pick a figure to see the actors or statements it counts.",
+    )
+    if shown == ACTORS_VIEW:
         st.dataframe(
             table,
             hide_index=True,
@@ -74,34 +97,19 @@ def sources_panel(
                 "statements": st.column_config.NumberColumn("Quoted (statements)"),
             },
         )
-    if rows.empty:
-        st.caption("No statements to count sources in.")
-        return
-    named, kinds, quote_kinds, gender = st.tabs(["Named or not", "Kind of source", "Direct or reported", "Gender"])
-    with named:
-        st.markdown(_share_line(shares(rows["named"], (NAMED, UNNAMED, UNATTRIBUTED))))
-        st.caption("Share of statements: named sources, unnamed ones (a description instead of a name), none.")
+    elif shown == NAMED_VIEW:
+        st.caption("Named sources, unnamed ones (a description instead of a name), and statements without a speaker.")
         _rows(rows.sort_values("named", kind="stable"), key=f"{key}_named", columns=["speaker", "named", "text"])
-    with kinds:
-        attributed = rows[rows["named"] != UNATTRIBUTED]
-        st.markdown(_share_line(shares(attributed["source"], (GOVERNMENT, ORGANISATION, PEOPLE))))
+    elif shown == KIND_VIEW:
         st.caption("From the actor's type and the role the article gives it; statements with a speaker.")
         _rows(attributed, key=f"{key}_kinds", columns=["speaker", "source", "text"])
-    with quote_kinds:
-        unattributed = int((rows["named"] == UNATTRIBUTED).sum())
-        st.markdown(_share_line(shares(rows["kind"], SOURCE_KINDS)))
-        st.caption(
-            f"Unattributed: {round(100 * unattributed / len(rows))}% ({unattributed} of {len(rows)} statements). "
-            "Scare quotes are nobody's statement and are not counted."
-        )
+    elif shown == QUOTE_KIND_VIEW:
+        st.caption("Scare quotes are nobody's statement and are not counted.")
         _rows(rows, key=f"{key}_quote_kinds", columns=["speaker", "kind", "text"])
-    with gender:
-        people = gender_table(rows)
+    elif shown == GENDER_VIEW:
         if people.empty:
             st.caption("No person is quoted (organisations and places are never given a gender).")
         else:
-            st.markdown(_share_line(shares(people["gender"], (FEMALE, MALE, UNKNOWN))))
-            st.caption(f"Share of the {len(people)} quoted people. {GENDER_NOTE}")
             st.dataframe(
                 people,
                 hide_index=True,
@@ -111,6 +119,13 @@ def sources_panel(
                     "method": st.column_config.TextColumn("How we know", width="medium"),
                 },
             )
+
+
+ACTORS_VIEW = "Mentioned and quoted"
+NAMED_VIEW = "Named or not"
+KIND_VIEW = "Kind of source"
+QUOTE_KIND_VIEW = "Direct or reported"
+GENDER_VIEW = "Gender of quoted people"
 
 
 OUTLET = "outlet"

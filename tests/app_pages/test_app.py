@@ -204,7 +204,11 @@ def test_overview_counts_statements_and_shows_the_sources_panel(store: Path, quo
     assert len(kremlin) > kremlin["statement"].nunique()  # the Kremlin's fragments share statements
     assert f"Kremlin {kremlin['statement'].nunique()} statements" in captions  # "quoted most" counts statements
     assert "Mentioned but never quoted: Vladimir Putin (9 mentions)" in captions
-    assert {t.label for t in at.tabs} >= {"Named or not", "Kind of source", "Direct or reported", "Gender"}
+    shares = " ".join(m.value for m in at.markdown)
+    assert "**Named or not:** **93%** named (14)" in shares and "**Gender of quoted people:**" in shares
+    at.button_group(key="overview_sources_rows").set_value("Named or not").run()  # the rows, one click away
+    named = at.dataframe[0].value
+    assert len(named) == 15 and set(named["named"]) == {"named", "unnamed"}
 
 
 def test_one_row_per_statement_and_its_fragments_when_opened(store: Path, quotes: pd.DataFrame) -> None:
