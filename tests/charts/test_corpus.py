@@ -158,7 +158,7 @@ def test_corpus_filter(corpus: pd.DataFrame, chosen: CorpusFilter, expected: lis
 
 def test_table_has_an_article_column_and_csv_has_every_row(corpus: pd.DataFrame) -> None:
     rows = corpus_rows(corpus)
-    assert list(rows.columns[:4]) == ["quote", "speaker", "article", "date"]
+    assert list(rows.columns[:4]) == ["speaker", "quote", "article", "date"]
     assert set(rows["article"]) == {"a1", "a2", "ref"}
     csv = pd.read_csv(pd.io.common.StringIO(export_csv(corpus)))
     assert len(csv) == len(corpus) and "speaker_key" in csv.columns
