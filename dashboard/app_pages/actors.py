@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.charts.bars import mentions_bar, mentions_summary
 from dashboard.charts.heatmaps import (
+    MAX_ROWS,
     actor_paragraph_heatmap,
     actor_paragraph_summary,
     actor_topic_heatmap,
@@ -30,8 +31,12 @@ chart(
 )
 
 st.markdown("**Where each actor appears** — click a cell to read the sentences behind it.")
+show_all = len(data.actors) > MAX_ROWS and st.toggle(
+    f"Show all {len(data.actors)} actors", key=f"actors_all_{data.article}", help=f"The top {MAX_ROWS} otherwise"
+)
+limit = None if show_all else MAX_ROWS
 points = clickable_chart(
-    actor_paragraph_heatmap(data.actors, data.mentions, data.paragraphs, source=article_source(data)),
+    actor_paragraph_heatmap(data.actors, data.mentions, data.paragraphs, source=article_source(data), limit=limit),
     actor_paragraph_summary(data.actors, data.mentions, data.paragraphs),
     key=f"actors_paragraph_map_{data.article}",
 )
@@ -39,7 +44,7 @@ actor_paragraph_evidence(data, points)
 
 st.markdown("**Actors and topics** — click a cell to read the sentences that join them.")
 points = clickable_chart(
-    actor_topic_heatmap(data.actors, data.mentions, data.topic_mentions, source=article_source(data)),
+    actor_topic_heatmap(data.actors, data.mentions, data.topic_mentions, source=article_source(data), limit=limit),
     actor_topic_summary(data.actors, data.mentions, data.topic_mentions),
     key=f"actors_topic_map_{data.article}",
 )
