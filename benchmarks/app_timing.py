@@ -22,6 +22,7 @@ the cold caches. Figures only, no assertions: the machines are shared and noisy.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import sys
 import tempfile
@@ -48,7 +49,7 @@ PAGE_READY = {
     "topics": CHART,
     "article": '[data-testid="stMain"]',
 }
-SPEAKER_COLUMN = 2  # glide columns: 0 = row selector, 1 = quote, 2 = speaker
+SPEAKER_COLUMN = 1  # glide columns: 0 = row selector, 1 = speaker, 2 = statement
 CELLS = '[data-testid^="glide-cell-"]'
 WAIT_MS = 120_000
 STARTUP_TIMEOUT_S = 120.0
@@ -56,6 +57,36 @@ GOAL_CHART_S = 2.0
 GOAL_CORPUS_FILTER_S = 1.0  # the corpus issue's goal, at 10,000 articles
 GOAL_FILTER_S = 0.5
 GOAL_RSS_MB = 350.0
+GOAL_FIRST_CONTENT_S = 1.5
+GOAL_CHART_OVER_FLOOR = 1.15
+CONTENT = '[data-testid="stHeading"]', '[data-testid="stMetric"]'  # the headline and the figures
+FLOOR_PAGES = {
+    "minimal page": (
+        "import streamlit as st\n"
+        "st.subheader('A headline about a summit', anchor=False)\n"
+        "st.metric('Quotes', 21)\n"
+    ),
+    "one-chart page": (
+        "import plotly.graph_objects as go\n"
+        "import streamlit as st\n"
+        "st.subheader('A headline about a summit', anchor=False)\n"
+        "st.metric('Quotes', 21)\n"
+        "st.plotly_chart(go.Figure(go.Bar(x=[4, 2, 1], y=['a', 'b', 'c'], orientation='h')), theme=None)\n"
+    ),
+}
+# Timed inside the page from the navigation's start (performance.now()): the first animation
+# frame in which the headline and a figure are in the page, and the first with a chart drawn.
+WATCH_FIRST = """(() => {
+    const seen = {};
+    const look = () => {
+        const content = document.querySelector('HEADLINE') && document.querySelector('FIGURE');
+        if (content && seen.content === undefined) seen.content = performance.now();
+        if (document.querySelector('CHART') && seen.chart === undefined) seen.chart = performance.now();
+        window.__firstSeen = seen;
+        if (seen.content === undefined || seen.chart === undefined) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+})();""".replace("HEADLINE", CONTENT[0]).replace("FIGURE", CONTENT[1]).replace("CHART", CHART)
 
 
 # --- memory -------------------------------------------------------------------------------
@@ -123,6 +154,84 @@ def time_first_chart(browser: Any, url: str) -> float:
         return elapsed
     finally:
         context.close()
+
+
+def time_first_content_and_chart(playwright: Any, url: str, *, chart: bool = True) -> tuple[float, float | None]:
+    """(first content, first chart) in seconds from navigation start, in a brand-new browser.
+
+    A new Debian chromium process with a fresh profile (empty cache) for each measurement, so
+    Streamlit's JavaScript (and plotly's bundle) is downloaded and compiled as for a new reader.
+    """
+    browser = launch_chromium(playwright)
+    try:
+        context, page = new_page(browser)
+        context.add_init_script(WATCH_FIRST)
+        page.goto(url, wait_until="commit")
+        page.wait_for_function(
+            "() => window.__firstSeen && window.__firstSeen.content !== undefined"
+            + (" && window.__firstSeen.chart !== undefined" if chart else ""),
+            timeout=WAIT_MS,
+        )
+        seen = page.evaluate("window.__firstSeen")
+        wait_for_app(page, timeout=WAIT_MS)
+        context.close()
+        return float(seen["content"]) / 1000, (float(seen["chart"]) / 1000 if chart else None)
+    finally:
+        browser.close()
+
+
+def measure_first_content(build_dir: Path, *, repeat: int = 3, article: str | None = None) -> dict[str, Any]:
+    """First content and first chart for a brand-new browser: our Overview, a minimal Streamlit page
+    and a minimal one-plotly-chart page (the floor), each served by ``streamlit run`` the same way,
+    measured in turns (page after page, ``repeat`` rounds) so that machine noise hits all alike."""
+    from playwright.sync_api import sync_playwright
+
+    from dashboard import settings
+
+    article = article or settings.DEFAULT_ARTICLE
+    runs: dict[str, dict[str, list[float]]] = {}
+    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
+        playwright = stack.enter_context(sync_playwright())
+        targets: dict[str, str] = {}
+        app = stack.enter_context(running_app(build_dir=build_dir, log_path=Path(tmp) / "app.log"))
+        targets["our Overview"] = f"{app.url}/overview?article={article}"
+        for name, source in FLOOR_PAGES.items():
+            script = Path(tmp) / f"{name.replace(' ', '_').replace('-', '_')}.py"
+            script.write_text(source, encoding="utf-8")
+            floor = stack.enter_context(running_app(build_dir=build_dir, script=script, log_path=Path(tmp) / "f.log"))
+            targets[name] = f"{floor.url}/"
+        for name, url in targets.items():  # a first, unmeasured visit warms each server's caches
+            time_first_content_and_chart(playwright, url, chart=name != "minimal page")
+        for round_ in range(repeat):
+            for name, url in targets.items():
+                content, chart = time_first_content_and_chart(playwright, url, chart=name != "minimal page")
+                runs.setdefault(name, {"content": [], "chart": []})["content"].append(content)
+                if chart is not None:
+                    runs[name]["chart"].append(chart)
+                shown = f", first chart {chart:.3f} s" if chart is not None else ""
+                print(f"  round {round_ + 1} {name}: first content {content:.3f} s{shown}", flush=True)
+    results = {
+        name: {part: statistics.median(values) for part, values in figures.items() if values}
+        for name, figures in runs.items()
+    }
+    _report_first(results)
+    return results
+
+
+def _report_first(results: dict[str, dict[str, float]]) -> None:
+    ours, floor = results["our Overview"], results["one-chart page"]
+    print("brand-new browser, medians (seconds from navigation start):")
+    for name, figures in results.items():
+        chart = f"  first chart {figures['chart']:.3f} s" if "chart" in figures else ""
+        print(f"  {name:<16} first content {figures['content']:.3f} s{chart}")
+    ratio = ours["chart"] / floor["chart"]
+    content_ok = "ok" if ours["content"] <= GOAL_FIRST_CONTENT_S else "MISSED"
+    chart_ok = "ok" if ratio <= GOAL_CHART_OVER_FLOOR else "MISSED"
+    print(f"  our first content {ours['content']:.3f} s (goal <= {GOAL_FIRST_CONTENT_S:g} s: {content_ok})")
+    print(
+        f"  our first chart / one-chart floor = {ours['chart']:.3f} / {floor['chart']:.3f} = {ratio:.2f}"
+        f" (goal <= {GOAL_CHART_OVER_FLOOR:g}: {chart_ok})"
+    )
 
 
 def time_first_chart_returning(browser: Any, url: str, repeat: int) -> list[float]:
@@ -369,12 +478,18 @@ def main() -> int:
     parser.add_argument("--build-dir", type=Path, default=None, help="prebuilt tables (default: build them now)")
     parser.add_argument("--repeat", type=int, default=5, help="repetitions of each timing (default 5)")
     parser.add_argument("--article", default=None, help="article id to open (default: the reference article)")
+    parser.add_argument(
+        "--first-content",
+        action="store_true",
+        help="only first content and first chart for a brand-new browser, next to the minimal pages (floor)",
+    )
     args = parser.parse_args()
     if not chromium_available():
         print(f"{CHROMIUM} is missing (apt-get install chromium)", file=sys.stderr)
         return 2
+    measure = measure_first_content if args.first_content else measure_app
     if args.build_dir is not None:
-        measure_app(args.build_dir, repeat=args.repeat, article=args.article)
+        measure(args.build_dir, repeat=args.repeat, article=args.article)
         return 0
     from dashboard import settings
     from dashboard.store.build import build
@@ -383,7 +498,7 @@ def main() -> int:
         started = time.perf_counter()
         summary = build([settings.ARTICLES_DIR], build_dir=Path(tmp))
         print(f"built the tables in {time.perf_counter() - started:.1f} s: {summary.describe()}", flush=True)
-        measure_app(Path(tmp), repeat=args.repeat, article=args.article)
+        measure(Path(tmp), repeat=args.repeat, article=args.article)
     return 0
 
 

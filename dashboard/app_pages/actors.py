@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.charts.bars import mentions_bar, mentions_summary
 from dashboard.charts.heatmaps import (
+    MAX_ROWS,
     actor_paragraph_heatmap,
     actor_paragraph_summary,
     actor_topic_heatmap,
@@ -14,7 +15,7 @@ from dashboard.charts.heatmaps import (
 from dashboard.ui.article_picker import current_article
 from dashboard.ui.chart_block import chart, clickable_chart
 from dashboard.ui.evidence import actor_paragraph_evidence, actor_topic_evidence
-from dashboard.ui.headline import article_heading
+from dashboard.ui.headline import article_heading, article_source
 from dashboard.ui.url_state import keep_params, share_link
 
 keep_params(("cell", "pair"))
@@ -24,14 +25,18 @@ if data is None:
 
 article_heading(data)
 chart(
-    mentions_bar(data.actors, data.mentions, source=data.source),
+    mentions_bar(data.actors, data.mentions, source=article_source(data)),
     mentions_summary(data.actors, data.mentions),
     key="actors_bar",
 )
 
 st.markdown("**Where each actor appears** — click a cell to read the sentences behind it.")
+show_all = len(data.actors) > MAX_ROWS and st.toggle(
+    f"Show all {len(data.actors)} actors", key=f"actors_all_{data.article}", help=f"The top {MAX_ROWS} otherwise"
+)
+limit = None if show_all else MAX_ROWS
 points = clickable_chart(
-    actor_paragraph_heatmap(data.actors, data.mentions, data.paragraphs, source=data.source),
+    actor_paragraph_heatmap(data.actors, data.mentions, data.paragraphs, source=article_source(data), limit=limit),
     actor_paragraph_summary(data.actors, data.mentions, data.paragraphs),
     key=f"actors_paragraph_map_{data.article}",
 )
@@ -39,7 +44,7 @@ actor_paragraph_evidence(data, points)
 
 st.markdown("**Actors and topics** — click a cell to read the sentences that join them.")
 points = clickable_chart(
-    actor_topic_heatmap(data.actors, data.mentions, data.topic_mentions, source=data.source),
+    actor_topic_heatmap(data.actors, data.mentions, data.topic_mentions, source=article_source(data), limit=limit),
     actor_topic_summary(data.actors, data.mentions, data.topic_mentions),
     key=f"actors_topic_map_{data.article}",
 )

@@ -13,14 +13,16 @@ from dashboard.charts.corpus import (
     topic_attention_summary,
 )
 from dashboard.charts.corpus_counts import topic_period_matrix
-from dashboard.loaders import load_actor_timeline, load_corpus, load_speaker_articles
+from dashboard.loaders import load_actor_timeline, load_article_choices, load_corpus, load_speaker_articles
 from dashboard.ui.chart_block import chart
 from dashboard.ui.corpus_focus import ACTOR, actor_picker
+from dashboard.ui.sources_panel import OUTLET, outlet_sources
 from dashboard.ui.url_state import keep_params, markdown_text, share_link
 
 TOP_SPEAKERS = 25
+OUTLET_WINDOW = 5_000  # the sources panel per outlet reads the most recent articles only
 
-keep_params((ACTOR,))
+keep_params((ACTOR, OUTLET))
 corpus = load_corpus()
 if corpus is None or corpus.totals.articles == 0:
     st.info("No articles have been built yet.")
@@ -31,7 +33,7 @@ totals = corpus.totals
 row = st.container(horizontal=True)
 row.metric("Articles", f"{totals.articles:,}", width=140)
 row.metric("Speakers", f"{len(corpus.speakers):,}", width=140)
-row.metric("Quotes", f"{totals.quotes:,}", width=140)
+row.metric("Quotes", f"{totals.quotes:,}", width=140, help="quoted fragments; speakers are counted in statements")
 row.metric("Actors", f"{len(corpus.actors):,}", width=140)
 if totals.first_date is not None:
     undated = totals.undated
@@ -79,6 +81,9 @@ if key is not None:
             label=f"Read {markdown_text(name)}'s quotes in every article",
             query_params={"scope": "all", "speaker": key},
         )
+
+st.markdown("#### Sources per outlet: who is mentioned, who gets to speak")
+outlet_sources(load_article_choices(OUTLET_WINDOW)[0], source=corpus.source)
 
 st.markdown("#### Topic attention over time")
 matrix = topic_period_matrix(corpus.topic_dates)

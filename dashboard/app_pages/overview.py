@@ -1,4 +1,4 @@
-"""Overview: headline figures, who is quoted most, the topics, and the story arc."""
+"""Overview: headline figures, who is quoted most, the topics, the sources panel and the story arc."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from dashboard.charts.bars import (
 from dashboard.charts.story_arc import story_arc_chart, story_arc_summary
 from dashboard.ui.article_picker import current_article
 from dashboard.ui.chart_block import chart
-from dashboard.ui.headline import article_heading, headline_figures
+from dashboard.ui.headline import article_heading, article_source, headline_figures
+from dashboard.ui.sources_panel import sources_panel
 from dashboard.ui.url_state import keep_params, share_link
 
 keep_params(())
@@ -27,20 +28,30 @@ headline_figures(data)
 left, right = st.columns(2)
 with left:
     chart(
-        quoted_most_bar(data.quotes, source=data.source),
+        quoted_most_bar(data.quotes, source=article_source(data)),
         quoted_most_summary(data.quotes),
         key="overview_quoted",
     )
 with right:
     chart(
-        topic_share_bar(data.topic_mentions, source=data.source),
+        topic_share_bar(data.topic_mentions, source=article_source(data)),
         topic_share_summary(data.topic_mentions),
         key="overview_topics",
     )
 
+st.markdown("#### Sources: who is mentioned, who gets to speak")
+sources_panel(
+    actors=data.actors,
+    mentions=data.mentions,
+    quotes=data.quotes,
+    sentences=data.sentences,
+    source=article_source(data),
+    key="overview_sources",
+)
+
 chart(
     story_arc_chart(
-        data.actors, data.mentions, data.topic_mentions, data.paragraphs, source=data.source
+        data.actors, data.mentions, data.topic_mentions, data.paragraphs, source=article_source(data)
     ),
     story_arc_summary(data.actors, data.mentions, data.topic_mentions, data.paragraphs),
     key="overview_arc",

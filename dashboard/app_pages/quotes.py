@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.charts.evidence import quote_in_paragraph
+from dashboard.charts.statements import statement_rows
 from dashboard.loaders import load_article, load_corpus
 from dashboard.ui.article_picker import current_article
 from dashboard.ui.corpus_quotes import (
@@ -23,11 +24,15 @@ from dashboard.ui.headline import article_heading
 from dashboard.ui.quote_filters import (
     ALL_ARTICLES,
     PARAMS,
+    QuoteFilter,
     downloads,
+    empty_note,
     filter_quotes,
+    matched_statements,
     quote_filters,
     quote_table,
     scope_control,
+    show_fragments,
 )
 from dashboard.ui.url_state import keep_params, markdown_text, share_link
 
@@ -43,7 +48,9 @@ if scope == ALL_ARTICLES:
     wanted = corpus_quote_filters(corpus)
     page = corpus_quote_page(wanted)
     st.caption(shown_note(len(page.rows), page.total, corpus.totals.quotes, first=page.offset + 1))
-    selected = corpus_quote_table(page.rows)
+    if page.total == 0:
+        st.info(empty_note(QuoteFilter(wanted.speakers, wanted.topics, wanted.kinds, wanted.text)))
+    selected = corpus_quote_table(page.rows) if page.total else None
     if selected is not None:
         article = load_article(str(selected["article"]))
         if article is not None:
@@ -60,9 +67,18 @@ if data is None:
 article_heading(data)
 chosen = quote_filters(data.quotes, article=data.article)
 rows = filter_quotes(data.quotes, chosen)
-st.caption(f"Showing {len(rows)} of {len(data.quotes)} quotes. Select a row to read it in context.")
-selected = quote_table(rows, article=data.article)
-if selected is not None:
-    st.html(quote_in_paragraph(selected, data.paragraphs))
-downloads(rows, article=data.article)
+statements = matched_statements(data.quotes, rows)
+total = statement_rows(data.quotes)
+st.caption(
+    f"Showing {len(statements)} of {len(total)} statements ({len(rows)} of {len(data.quotes)} quoted fragments). "
+    "Select a row to read it in context."
+)
+if statements.empty:
+    st.info(empty_note(chosen))
+else:
+    selected = quote_table(statements, article=data.article)
+    if selected is not None:
+        st.html(quote_in_paragraph(selected, data.paragraphs))
+        show_fragments(selected, data.quotes, key=f"quotes_fragments_{data.article}")
+    downloads(rows, article=data.article)
 share_link()

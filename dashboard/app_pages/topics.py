@@ -9,7 +9,7 @@ from dashboard.charts.counts import topic_counts
 from dashboard.charts.heatmaps import topic_paragraph_heatmap, topic_paragraph_summary
 from dashboard.ui.article_picker import current_article
 from dashboard.ui.chart_block import chart
-from dashboard.ui.headline import article_heading
+from dashboard.ui.headline import article_heading, article_source
 from dashboard.ui.topic_focus import topic_evidence, topic_picker
 from dashboard.ui.url_state import keep_params, share_link
 
@@ -22,13 +22,13 @@ article_heading(data)
 left, right = st.columns(2)
 with left:
     chart(
-        topic_share_bar(data.topic_mentions, source=data.source),
+        topic_share_bar(data.topic_mentions, source=article_source(data)),
         topic_share_summary(data.topic_mentions),
         key="topics_share",
     )
 with right:
     chart(
-        topic_paragraph_heatmap(data.topic_mentions, data.paragraphs, source=data.source),
+        topic_paragraph_heatmap(data.topic_mentions, data.paragraphs, source=article_source(data)),
         topic_paragraph_summary(data.topic_mentions, data.paragraphs),
         key="topics_map",
     )

@@ -61,11 +61,11 @@ def quoted_most_title(quotes: pd.DataFrame) -> str:
 
 def quoted_most_bar(quotes: pd.DataFrame, *, source: str = "") -> go.Figure:
     title = quoted_most_title(quotes)
-    subtitle = "Quotes per speaker (direct, partial, indirect and scare quotes)"
+    subtitle = "Statements per speaker: one act of saying, however many quoted fragments it has"
     if quotes.empty:
         return empty_figure("No quotes found in this article", title=title, subtitle=subtitle, source=source)
     counts = speaker_counts(quotes)
-    fig = _ranked_bar(counts, unit="quotes", highlight_muted=UNATTRIBUTED)
+    fig = _ranked_bar(counts, unit="statements", highlight_muted=UNATTRIBUTED)
     return finish(fig, title=title, subtitle=subtitle, source=source, height=_height(len(counts)))
 
 
@@ -74,12 +74,14 @@ def quoted_most_summary(quotes: pd.DataFrame) -> str:
         return "The article has no quotes."
     counts = speaker_counts(quotes)
     named = counts.drop(UNATTRIBUTED, errors="ignore")
-    parts = [f"{name} {plural(int(n), 'quote')}" for name, n in named.head(5).items()]
-    text = f"{plural(len(quotes), 'quote')} in all"
+    parts = [f"{name} {plural(int(n), 'statement')}" for name, n in named.head(5).items()]
+    statements = int(counts.sum())
+    fragments = f" ({plural(len(quotes), 'quoted fragment')})" if statements != len(quotes) else ""
+    text = f"{plural(statements, 'statement')}{fragments} in all"
     if parts:
         text += ": " + "; ".join(parts)
     if UNATTRIBUTED in counts.index:
-        text += f"; {plural(int(counts[UNATTRIBUTED]), 'quote')} without a speaker"
+        text += f"; {plural(int(counts[UNATTRIBUTED]), 'statement')} without a speaker"
     return text + "."
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.charts.counts import UNATTRIBUTED
+from dashboard.charts.statements import statement_keys
 
 UNDATED = "undated"
 NO_KEY = ""  # speaker key of a quote without a speaker
@@ -72,11 +73,15 @@ def corpus_quotes(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataF
 
 
 def speaker_article_counts(corpus: pd.DataFrame) -> pd.DataFrame:
-    """Quotes per (speaker key, article): columns speaker_key, article, quotes. No unattributed."""
+    """Statements per (speaker key, article): columns speaker_key, article, quotes. No unattributed.
+
+    The column keeps its name ``quotes``; it counts statements (rows sharing ``statement`` once).
+    """
     named = corpus[corpus["speaker_key"] != NO_KEY]
     if named.empty:
         return pd.DataFrame({"speaker_key": [], "article": [], "quotes": []}).astype({"quotes": "int64"})
-    counts = named.groupby(["speaker_key", "article"], sort=True).size().rename("quotes").reset_index()
+    named = named.assign(_statement=statement_keys(named))
+    counts = named.groupby(["speaker_key", "article"], sort=True)["_statement"].nunique().rename("quotes").reset_index()
     return counts.astype({"quotes": "int64"})
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.charts.statements import count_statements
+
 UNATTRIBUTED = "(unattributed)"
 
 
@@ -14,10 +16,14 @@ def speaker_labels(quotes: pd.DataFrame) -> pd.Series:
 
 
 def speaker_counts(quotes: pd.DataFrame) -> pd.Series:
-    """Quotes per speaker, most first (ties by name); '(unattributed)' last."""
+    """Statements per speaker, most first (ties by name); '(unattributed)' last.
+
+    A statement is one act of saying (the rows that share ``statement``): a quote split by
+    its attribution, or a partial quote inside its reported-speech row, counts once.
+    """
     if quotes.empty:
         return pd.Series(dtype="int64", name="quotes")
-    counts = speaker_labels(quotes).value_counts()
+    counts = count_statements(quotes, speaker_labels(quotes))
     named = counts.drop(UNATTRIBUTED, errors="ignore")
     named = named.sort_index().sort_values(ascending=False, kind="stable")
     if UNATTRIBUTED in counts.index:

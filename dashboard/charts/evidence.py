@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.charts.highlight import Span, highlight, paragraph_block
+from dashboard.charts.statements import JOIN, statement_keys
 
 
 def mention_spans(mentions: pd.DataFrame, *, label: str = "", layer: str = "actor") -> list[Span]:
@@ -82,17 +83,25 @@ def actor_topic_sentences(
 
 
 def quote_in_paragraph(quote: pd.Series, paragraphs: pd.DataFrame) -> str:
-    """The quote's paragraph with the quote highlighted (escaped HTML); '' if not found."""
+    """The quote's paragraph with the quote highlighted (escaped HTML); '' if not found.
+
+    A statement row (fragments joined by ' … ') highlights each fragment.
+    """
     rows = paragraphs[paragraphs["paragraph"] == int(quote["paragraph"])]
     if rows.empty:
         return ""
     paragraph = rows.iloc[0]
     speaker = quote.get("speaker")
     label = f"{quote['kind']} quote" + (f" — {speaker}" if isinstance(speaker, str) and speaker else "")
-    span = Span(int(quote["start"]), int(quote["end"]), str(quote["text"]), "focus", label)
+    pieces = str(quote["text"]).split(JOIN)  # a statement's fragments, joined by the statement rows
+    if len(pieces) == 1:
+        spans = [Span(int(quote["start"]), int(quote["end"]), pieces[0], "focus", label)]
+    else:  # each fragment is found by its words, in order
+        first = int(quote["start"])
+        spans = [Span(first + i, first + i, piece, "focus", label) for i, piece in enumerate(pieces)]
     inner = highlight(
         str(paragraph["text"]),
-        [span],
+        spans,
         text_start=int(paragraph["start"]),
         text_end=int(paragraph["end"]),
     )
@@ -109,14 +118,19 @@ def article_html(
 ) -> list[str]:
     """Every paragraph as escaped HTML with the given layers highlighted (None = layer off)."""
     labels = actor_labels or {}
+    badged: set[object] = set()  # one speaker badge per statement, on its first fragment
+    keys = statement_keys(quotes) if quotes is not None else pd.Series(dtype=object)
     out = []
     for paragraph in paragraphs.sort_values("paragraph").itertuples(index=False):
         number = int(paragraph.paragraph)
         spans: list[Span] = []
         if quotes is not None:
-            for q in quotes[quotes["paragraph"] == number].itertuples(index=False):
+            rows = quotes[quotes["paragraph"] == number].sort_values(["start", "end"], ascending=[True, False])
+            for q, key in zip(rows.itertuples(index=False), keys[rows.index], strict=True):
                 who = q.speaker if isinstance(q.speaker, str) and q.speaker else "no speaker found"
-                spans.append(Span(int(q.start), int(q.end), str(q.text), "quote", f"{q.kind} quote — {who}"))
+                badge = "" if q.kind == "scare" or key in badged else who
+                badged.add(key)
+                spans.append(Span(int(q.start), int(q.end), str(q.text), "quote", f"{q.kind} quote — {who}", badge))
         if mentions is not None:
             for m in mentions[mentions["paragraph"] == number].itertuples(index=False):
                 spans.append(

@@ -21,7 +21,7 @@ from dashboard.charts.counts import (
     actor_topic_matrix,
     topic_paragraph_matrix,
 )
-from dashboard.charts.template import SEQUENTIAL, empty_figure, finish, plural, short_label
+from dashboard.charts.template import PRIMARY, empty_figure, finish, plural, wrap
 
 CELLS = "cells"
 
@@ -43,6 +43,23 @@ def selected_cell(points: Sequence[Mapping[str, Any]]) -> Cell | None:
     return None
 
 
+MAX_ROWS = 15  # rows drawn unless the reader asks for all ("show all")
+TALL_ROWS = 12  # from this many rows the paragraph axis is also drawn at the top
+PALEST = "#BFD9EC"  # the colour of a count of 1: clearly visible on white (0 stays white)
+COUNT_SCALE: list[list[float | str]] = [[0.0, PALEST], [1.0, PRIMARY]]
+
+
+def wrap_label(text: str, width: int = 12) -> str:
+    """A category label on short lines (plotly '<br>'), never cut: 'election interference' →
+    'election<br>interference'. Escaped."""
+    return "<br>".join(html.escape(line) for line in wrap(str(text), width))
+
+
+def drop_empty_rows(counts: pd.DataFrame) -> pd.DataFrame:
+    """Rows without a single non-zero cell say nothing: left out."""
+    return counts[(counts > 0).any(axis=1)] if len(counts.columns) else counts
+
+
 def _count_heatmap(
     counts: pd.DataFrame,
     *,
@@ -52,7 +69,8 @@ def _count_heatmap(
     unit: str,
     x_title: str,
 ) -> go.Figure:
-    y = [short_label(label) for label in row_labels]
+    """Cells coloured by count with a colour key; zero cells stay white (gaps); every row label whole."""
+    y = [html.escape(str(label)) for label in row_labels]
     x = list(column_labels)
     z = counts.to_numpy()
     full_names = [html.escape(label) for label in row_labels]
@@ -70,19 +88,33 @@ def _count_heatmap(
         ]
         for i in range(len(y))
     ]
+    top = max(int(z.max()), 1) if z.size else 1
+    shown = [[int(v) if v > 0 else None for v in row] for row in z]  # 0 → gap: white, no hover
     fig = go.Figure(
         go.Heatmap(
-            z=z,
+            z=shown,
             x=x,
             y=y,
             text=text,
             hovertemplate="%{text}<extra></extra>",
-            colorscale=SEQUENTIAL,
-            zmin=0,
+            colorscale=COUNT_SCALE,
+            zmin=1,
+            zmax=max(top, 2),
             xgap=1,
             ygap=1,
             hoverongaps=False,
-            showscale=False,  # darker = more; the hover gives the number
+            showscale=True,
+            colorbar=dict(
+                title=dict(text=unit, side="top", font=dict(size=11)),
+                thickness=10,
+                lenmode="pixels",
+                len=120,
+                y=1,
+                yanchor="top",
+                tickformat="d",
+                dtick=1 if top <= 6 else None,
+                outlinewidth=0,
+            ),
         )
     )
     cells = [(i, j) for i in range(len(y)) for j in range(len(x)) if z[i][j] > 0]
@@ -101,9 +133,25 @@ def _count_heatmap(
             showlegend=False,
         )
     )
-    fig.update_xaxes(type="category", title_text=x_title, showgrid=False, side="bottom")
+    tall = len(y) >= TALL_ROWS
+    fig.update_xaxes(
+        type="category", title_text=x_title, showgrid=False, side="bottom", tickangle=0, showticklabels=True
+    )
+    if tall:  # a second, readable axis at the top of a tall map
+        fig.update_layout(xaxis2=dict(overlaying="x", side="top", type="category", matches="x", showgrid=False))
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=[y[0]] * len(x),
+                xaxis="x2",
+                mode="markers",
+                marker=dict(opacity=0),
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
     fig.update_yaxes(type="category", autorange="reversed", showgrid=False)
-    fig.update_layout(clickmode="event+select", dragmode=False)
+    fig.update_layout(clickmode="event+select", dragmode=False, plot_bgcolor="#FFFFFF")
     return fig
 
 
@@ -135,12 +183,28 @@ def actor_paragraph_title(actors: pd.DataFrame, mentions: pd.DataFrame, paragrap
     return f"{name} appears in {int(spread.max())} of {len(counts.columns)} paragraphs"
 
 
+def _limited(counts: pd.DataFrame, limit: int | None) -> tuple[pd.DataFrame, str]:
+    """The first ``limit`` non-empty rows (rows come most first), and a note when some are left out."""
+    counts = drop_empty_rows(counts)
+    if limit is None or len(counts) <= limit:
+        return counts, ""
+    return counts.head(limit), f"; the top {limit} of {len(counts)}"
+
+
 def actor_paragraph_heatmap(
-    actors: pd.DataFrame, mentions: pd.DataFrame, paragraphs: pd.DataFrame, *, source: str = ""
+    actors: pd.DataFrame,
+    mentions: pd.DataFrame,
+    paragraphs: pd.DataFrame,
+    *,
+    source: str = "",
+    limit: int | None = MAX_ROWS,
 ) -> go.Figure:
+    """Actors (most mentioned first; the top ``limit``, None = all) × paragraphs."""
     title = actor_paragraph_title(actors, mentions, paragraphs)
-    subtitle = "Mentions per paragraph, darker = more (0 = headline); hover for the words used"
     counts, forms = actor_paragraph_matrix(actors, mentions, paragraphs)
+    counts, note = _limited(counts, limit)
+    forms = forms.loc[counts.index]
+    subtitle = f"Mentions per paragraph (0 = headline){note}; hover for the words used"
     if counts.empty or counts.to_numpy().sum() == 0:
         return empty_figure("No actor mentions to map", title=title, subtitle=subtitle, source=source)
     names = actor_names(actors)
@@ -178,18 +242,32 @@ def actor_topic_title(actors: pd.DataFrame, mentions: pd.DataFrame, topic_mentio
     matrix = actor_topic_matrix(actors, mentions, topic_mentions)
     if matrix.empty or matrix.to_numpy().sum() == 0:
         return "No actor shares a sentence with a topic"
+    names = actor_names(actors)
     stacked = matrix.stack()
-    (actor_id, topic) = stacked.idxmax()
-    name = actor_names(actors).get(actor_id, actor_id)
+    telling = stacked[[not _same_name(names.get(a, a), t) for a, t in stacked.index]]  # never "X is tied to X"
+    if telling.empty or int(telling.max()) == 0:
+        return "Each actor is tied only to the topic of its own name"
+    (actor_id, topic) = telling.idxmax()
+    name = names.get(actor_id, actor_id)
     return f"{name} is most tied to {topic}"
 
 
+def _same_name(actor: str, topic: str) -> bool:
+    return actor.casefold() == str(topic).casefold()
+
+
 def actor_topic_heatmap(
-    actors: pd.DataFrame, mentions: pd.DataFrame, topic_mentions: pd.DataFrame, *, source: str = ""
+    actors: pd.DataFrame,
+    mentions: pd.DataFrame,
+    topic_mentions: pd.DataFrame,
+    *,
+    source: str = "",
+    limit: int | None = MAX_ROWS,
 ) -> go.Figure:
+    """Actors (the top ``limit``, None = all) × topics; topic names on short lines, never cut."""
     title = actor_topic_title(actors, mentions, topic_mentions)
-    subtitle = "Sentences naming both the actor and the topic, darker = more"
-    matrix = actor_topic_matrix(actors, mentions, topic_mentions)
+    matrix, note = _limited(actor_topic_matrix(actors, mentions, topic_mentions), limit)
+    subtitle = f"Sentences naming both the actor and the topic{note}"
     if matrix.empty or matrix.to_numpy().sum() == 0:
         return empty_figure(
             "No sentence names both an actor and a topic",
@@ -201,19 +279,19 @@ def actor_topic_heatmap(
     fig = _count_heatmap(
         matrix,
         row_labels=[names.get(a, a) for a in matrix.index],
-        column_labels=[short_label(str(c), 14) for c in matrix.columns],
+        column_labels=[wrap_label(str(c)) for c in matrix.columns],
         hover_extra=None,
         unit="sentences",
         x_title="Topic",
     )
-    fig.update_xaxes(tickangle=-40)
+    lines = max((wrap_label(str(c)).count("<br>") + 1 for c in matrix.columns), default=1)
     return finish(
         fig,
         title=title,
         subtitle=subtitle,
         source=source,
-        height=_height(len(matrix)) + 50,
-        tick_space=50,
+        height=_height(len(matrix)) + 14 * lines,
+        tick_space=14 * (lines - 1),
     )
 
 
@@ -241,8 +319,8 @@ def topic_paragraph_title(topic_mentions: pd.DataFrame, paragraphs: pd.DataFrame
 
 def topic_paragraph_heatmap(topic_mentions: pd.DataFrame, paragraphs: pd.DataFrame, *, source: str = "") -> go.Figure:
     title = topic_paragraph_title(topic_mentions, paragraphs)
-    subtitle = "Matched topic terms per paragraph, darker = more (0 = headline)"
-    matrix = topic_paragraph_matrix(topic_mentions, paragraphs)
+    subtitle = "Matched topic terms per paragraph (0 = headline)"
+    matrix = drop_empty_rows(topic_paragraph_matrix(topic_mentions, paragraphs))
     if matrix.empty or matrix.to_numpy().sum() == 0:
         return empty_figure("No topic terms matched in this article", title=title, subtitle=subtitle, source=source)
     terms = (

@@ -37,6 +37,13 @@ class Span:
     text: str
     layer: str
     label: str = ""
+    badge: str = ""  # shown in the text, not only on hover (touch screens): the quote's speaker
+
+
+BADGE_STYLE = (
+    "font-size:.72rem;font-weight:700;color:#5A3A00;background:#FFF4DE;border:1px solid #E69F00;"
+    "border-radius:3px;padding:0 3px;margin-right:3px;white-space:nowrap;"
+)
 
 
 @dataclass(frozen=True)
@@ -90,7 +97,8 @@ def _nest(placed: list[_Placed]) -> list[_Placed]:
 def _open_tag(span: Span) -> str:
     style = LAYER_STYLES.get(span.layer, LAYER_STYLES["focus"])
     title = f' title="{html.escape(span.label, quote=True)}"' if span.label else ""
-    return f'<mark class="hl-{html.escape(span.layer, quote=True)}" style="{style}"{title}>'
+    badge = f'<span class="hl-who" style="{BADGE_STYLE}">{html.escape(span.badge)}</span>' if span.badge else ""
+    return f'<mark class="hl-{html.escape(span.layer, quote=True)}" style="{style}"{title}>{badge}'
 
 
 def highlight(text: str, spans: Iterable[Span], *, text_start: int, text_end: int) -> str:

@@ -13,7 +13,12 @@ from dashboard.charts.template import OKABE_ITO, empty_figure, finish, short_lab
 MAX_ACTORS = 8
 
 
-def _dots(matrix: pd.DataFrame, labels: list[str], *, name: str, colour: str, unit: str) -> go.Scatter:
+TOPIC_PREFIX = "topic: "  # an actor and a topic with the same name ("Ukraine") stay two rows
+
+
+def _dots(
+    matrix: pd.DataFrame, labels: list[str], *, name: str, colour: str, unit: str, symbol: str = "circle"
+) -> go.Scatter:
     xs, ys, sizes, text = [], [], [], []
     for i, (_, row) in enumerate(matrix.iterrows()):
         for paragraph, count in row.items():
@@ -29,7 +34,7 @@ def _dots(matrix: pd.DataFrame, labels: list[str], *, name: str, colour: str, un
         name=name,
         text=text,
         hovertemplate="%{text}<extra></extra>",
-        marker=dict(size=sizes, color=colour, line=dict(width=0)),
+        marker=dict(size=sizes, color=colour, symbol=symbol, line=dict(width=0)),
     )
 
 
@@ -78,12 +83,14 @@ def story_arc_chart(
             )
         )
     if topics.to_numpy().sum():
-        fig.add_trace(_dots(topics, list(topics.index), name="Topics", colour=OKABE_ITO[1], unit="terms"))
+        labels = [f"{TOPIC_PREFIX}{t}" for t in topics.index]
+        fig.add_trace(_dots(topics, labels, name="Topics", colour=OKABE_ITO[1], unit="terms", symbol="diamond"))
     columns = sorted(set(counts.columns) | set(topics.columns))
     fig.update_xaxes(
         type="category",
         categoryorder="array",
         categoryarray=[str(c) for c in columns],
+        range=[-0.5, len(columns) - 0.5],  # every paragraph, also those with no dot
         title_text="Paragraph (0 = headline)",
     )
     fig.update_yaxes(type="category", autorange="reversed", showgrid=True, gridcolor="#F0F0F0")

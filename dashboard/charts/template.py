@@ -89,14 +89,20 @@ def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
-def source_line(title: str | None, outlet: str | None, credit: str | None) -> str:
-    """'Source: Wikinews, CC BY 2.5' — the credit if there is one, else outlet, else headline."""
-    for value in (credit, outlet):
-        if value and str(value).strip():
-            return f"Source: {str(value).strip()}"
-    if title and str(title).strip():
-        return f"Source: “{short_label(str(title), 40)}”"
-    return ""
+def source_line(title: str | None, outlet: str | None, credit: str | None, date: str | None = None) -> str:
+    """'Source: The Guardian, 2021-04-14' — outlet and date when known, then the credit if it adds
+    something ('Source: Wikinews, 2019-02-15 · CC BY 2.5'). Never the headline standing in for an
+    outlet: with nothing known the line is empty. (``title`` is accepted and ignored.)"""
+    outlet_text = str(outlet).strip() if outlet and str(outlet).strip() else ""
+    credit_text = str(credit).strip() if credit and str(credit).strip() else ""
+    date_text = str(date).strip() if date and str(date).strip() else ""
+    if outlet_text and credit_text.casefold().startswith(outlet_text.casefold()):
+        credit_text = credit_text[len(outlet_text) :].lstrip(" ,;·—-")  # 'Wikinews, CC BY 2.5' credits the outlet
+    head = ", ".join(p for p in (outlet_text or credit_text, date_text) if p)
+    extra = credit_text if outlet_text and credit_text else ""
+    if not head:
+        return ""
+    return f"Source: {head}" + (f" · {extra}" if extra else "")
 
 
 def wrap(text: str, width: int) -> list[str]:

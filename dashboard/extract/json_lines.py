@@ -35,6 +35,7 @@ def article_json(tables: ArticleTables) -> dict[str, Any]:
                 "paragraph": q.paragraph,
                 "start": q.start,
                 "end": q.end,
+                "statement": q.statement,
             }
             for q in tables.quotes
         ],

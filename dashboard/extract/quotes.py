@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from dashboard.extract.positions import Positions
 from dashboard.extract.records import QuoteRecord
+from dashboard.extract.statements import with_statements
 from dashboard.nlp import QUOTES, TOPICS
 
 
@@ -38,6 +39,11 @@ class _TopicIndex:
 
 
 def quotes(doc: Doc, positions: Positions) -> Iterator[QuoteRecord]:
+    """One record per quote (direct, partial, indirect, scare), in text order, with its statement."""
+    yield from with_statements(list(_quote_rows(doc, positions)))
+
+
+def _quote_rows(doc: Doc, positions: Positions) -> Iterator[QuoteRecord]:
     """One record per quote (direct, partial, indirect, scare), in text order.
 
     Text and offsets are the exact characters the quote_finder recorded (between the

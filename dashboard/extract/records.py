@@ -85,6 +85,7 @@ class QuoteRecord:
     start: int
     end: int
     topics: tuple[str, ...]
+    statement: int = 0  # one act of saying; filled in by extract/statements.py (0 = not yet)
 
 
 @dataclass(frozen=True)

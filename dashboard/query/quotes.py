@@ -87,12 +87,13 @@ def where(chosen: CorpusFilter) -> tuple[str, list[object]]:
     if chosen.topics:
         clauses.append("list_has_any(coalesce(topics, []), ?::VARCHAR[])")
         params.append(sorted(set(chosen.topics)))
-    if chosen.text.strip():
+    # Every word typed, in any order (the rule of ui.quote_filters.search_words).
+    for word in dict.fromkeys(chosen.text.casefold().split()):
         searched = (
             "lower(concat_ws(' ', coalesce(text, ''), speaker_name, trim(coalesce(speaker, '')), coalesce(cue, '')))"
         )
         clauses.append(f"contains({searched}, ?)")
-        params.append(chosen.text.strip().lower())
+        params.append(word)
     return (" AND ".join(clauses) or "true"), params
 
 

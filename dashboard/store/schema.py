@@ -91,6 +91,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         START,
         END,
         ("topics", LIST, "topics found inside the quote or its sentence"),
+        ("statement", "int32", "statement id, unique within the article: rows of one act of saying share it"),
     ),
     "topic_mentions": _columns(
         ARTICLE,

@@ -22,7 +22,7 @@ CHROMIUM_ARGS = (
 )
 WAIT_MS = 60_000
 VIEWPORT_HEIGHT = 1000
-APP_SHOWN = '[data-testid="stSidebar"], [data-testid="stMain"]'
+APP_SHOWN = '[data-testid="stMain"]'  # the sidebar may start collapsed, and it comes first in the page
 SCRIPT_DONE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
 
 

@@ -75,15 +75,17 @@ def running_app(
     env: Mapping[str, str] | None = None,
     log_path: Path | None = None,
     startup_timeout: float = STARTUP_TIMEOUT_S,
+    script: str | Path = APP,
 ) -> Iterator[AppServer]:
     """``streamlit run dashboard/app.py`` on a free port, reading the tables in ``build_dir``.
 
     ``env`` adds variables (e.g. ``DASHBOARD_ARTICLES_DIR``) to this process's environment;
-    the server's output goes to ``log_path`` (discarded without one).
+    the server's output goes to ``log_path`` (discarded without one). ``script`` serves another
+    Streamlit script the same way (the benchmarks' minimal pages).
     """
     port = free_port()
     command = [
-        sys.executable, "-m", "streamlit", "run", APP,
+        sys.executable, "-m", "streamlit", "run", str(script),
         "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
     environment = {**os.environ, **(env or {}), "DASHBOARD_BUILD_DIR": str(build_dir)}

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pandas as pd
 import streamlit as st
 
 from dashboard import settings
 from dashboard.loaders import ArticleData, load_article, load_article_choices, load_known_articles
-from dashboard.ui.url_state import ARTICLE_PARAM, note_ignored, seed, set_param, url_value
+from dashboard.ui.url_state import ARTICLE_PARAM, markdown_text, seed, set_param, url_value
 
 ARTICLE_KEY = "app_article"
 MAX_ARTICLES = 1_000  # articles listed in the picker (the most recent); a link can open any
+NO_ARTICLE_PAGES = frozenset({"corpus", "analyse"})  # pages that show no single article
+
+
+def shows_one_article(url_path: str, scope: str | None) -> bool:
+    """Whether a page uses the sidebar's article (not Corpus, Analyse, or Quotes over all articles)."""
+    return url_path not in NO_ARTICLE_PAGES and not (url_path == "quotes" and scope == "all")
 
 
 def article_labels(articles: pd.DataFrame) -> dict[str, str]:
@@ -37,7 +45,11 @@ def _clear_page_filters() -> None:
 
 
 def article_picker() -> str | None:
-    """Draw the picker in the sidebar; return the chosen article id (None if none are built)."""
+    """Draw the picker in the sidebar; return the chosen article id (None if none are built).
+
+    An article in the link that is not built is not replaced by another one: the picker
+    stays empty and ``current_article`` says so and lists the articles.
+    """
     articles, total = load_article_choices(MAX_ARTICLES)
     if articles.empty:
         st.sidebar.info("No articles have been built yet.")
@@ -51,11 +63,11 @@ def article_picker() -> str | None:
     labels = article_labels(articles)
     default = settings.DEFAULT_ARTICLE if settings.DEFAULT_ARTICLE in ids else ids[0]
     if wanted is not None and wanted not in ids:
-        note_ignored("the article", [wanted])
-    elif wanted is not None and st.session_state.get(ARTICLE_KEY) not in (None, wanted):
+        st.session_state[ARTICLE_KEY] = None  # said plainly on the page (current_article)
+    elif wanted is not None and st.session_state.get(ARTICLE_KEY) != wanted:
         st.session_state[ARTICLE_KEY] = wanted  # the address was edited or a link opened
-    seed(ARTICLE_KEY, wanted if wanted in ids else default)
-    if st.session_state[ARTICLE_KEY] not in ids:
+    seed(ARTICLE_KEY, default)
+    if st.session_state[ARTICLE_KEY] is not None and st.session_state[ARTICLE_KEY] not in ids:
         st.session_state[ARTICLE_KEY] = default  # a rebuild removed the article
     chosen = st.sidebar.selectbox(
         "Article",
@@ -63,19 +75,40 @@ def article_picker() -> str | None:
         key=ARTICLE_KEY,
         format_func=lambda article: labels.get(article, article),
         on_change=_clear_page_filters,
+        placeholder="Pick an article",
         help="Every built article: headline, outlet and date."
         if total <= MAX_ARTICLES
         else f"The {MAX_ARTICLES:,} most recent of {total:,} articles: headline, outlet and date. "
         "A link (?article=…) opens any of them.",
     )
+    if chosen is None:
+        return None
+    st.sidebar.caption(labels.get(str(chosen), str(chosen)))  # the whole title: the box cuts long ones
     set_param(ARTICLE_PARAM, chosen)
     return str(chosen)
 
 
+MAX_LISTED = 50  # articles listed when a link names an unknown one
+
+
 def current_article() -> ArticleData | None:
-    """The article picked in the sidebar, with all its rows; None (with a note) if none."""
+    """The article picked in the sidebar, with all its rows; None (with a note) if none.
+
+    An unknown ``article`` in the link is said plainly, with the list of articles to pick from.
+    """
+    wanted = url_value(ARTICLE_PARAM)
     article = st.session_state.get(ARTICLE_KEY)
     data = load_article(article) if article else None
-    if data is None:
-        st.info("Pick an article in the sidebar. No built article is selected yet.")
-    return data
+    if data is not None:
+        return data
+    articles, total = load_article_choices(MAX_LISTED)
+    if wanted is not None and load_known_articles([wanted]).empty:
+        st.warning(f"There is no article “{markdown_text(wanted)}” in the tables. Pick one of these:")
+        labels = article_labels(articles.tail(MAX_LISTED))
+        lines = [f"- [{markdown_text(label)}](?{urlencode({ARTICLE_PARAM: a})})" for a, label in labels.items()]
+        st.markdown("\n".join(lines))
+        if total > MAX_LISTED:
+            st.caption(f"The {MAX_LISTED} most recent of {total:,} articles; the sidebar lists more.")
+        return None
+    st.info("Pick an article in the sidebar. No built article is selected yet.")
+    return None

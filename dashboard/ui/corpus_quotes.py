@@ -19,6 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.charts.counts import UNATTRIBUTED
+from dashboard.charts.quote_cards import quote_cards
 from dashboard.loaders import (
     CorpusData,
     QuotePage,
@@ -30,7 +31,17 @@ from dashboard.loaders import (
 )
 from dashboard.query.quotes import CorpusFilter
 from dashboard.store.actor_keys import name_key
-from dashboard.ui.quote_filters import KIND, QUOTE, QUOTE_KINDS, SEARCH, SPEAKER, TOPIC
+from dashboard.ui.quote_filters import (
+    KIND,
+    MAX_CARDS,
+    QUOTE,
+    QUOTE_KINDS,
+    ROW_HEIGHT,
+    SEARCH,
+    SPEAKER,
+    TOPIC,
+)
+from dashboard.ui.responsive import wide_and_narrow
 from dashboard.ui.row_table import download_pair, selectable_table
 from dashboard.ui.url_state import note_ignored, seed, set_param, url_value, url_values
 
@@ -46,14 +57,14 @@ __all__ = ["CorpusFilter", "corpus_quote_filters", "corpus_quote_page", "corpus_
 
 
 def corpus_rows(quotes: pd.DataFrame) -> pd.DataFrame:
-    """The table the reader sees: quote, speaker, article, date, cue, kind, topics.
+    """The table the reader sees: speaker, quote, article, date, cue, kind, topics.
 
-    Quote and speaker come first, as in one article, so that a 1280 px screen shows both.
+    Speaker first (pinned), as in one article, so that every screen shows who said it.
     """
     return pd.DataFrame(
         {
-            "quote": quotes["text"].astype(object),
             "speaker": quotes["speaker_name"].astype(object),
+            "quote": quotes["text"].astype(object),
             "article": quotes["article"].astype(object),
             "date": quotes["date"].astype(object),
             "cue": quotes["cue"].fillna("").astype(object),
@@ -195,29 +206,42 @@ def corpus_quote_page(chosen: CorpusFilter) -> QuotePage:
     return result
 
 
+def _card_source(row: pd.Series) -> str:
+    date = row.get("date")
+    return f"{row['title']} ({date if isinstance(date, str) and date else 'undated'})"
+
+
 def corpus_quote_table(rows: pd.DataFrame) -> pd.Series | None:
-    """The page's quotes (at most ``MAX_ROWS``); return the selected row (kept in ``?quote=``)."""
+    """The page's quotes as a table (wide screens) or cards (phones); return the selected one (``?quote=``)."""
     shown = rows.head(MAX_ROWS)
-    selected = selectable_table(
-        corpus_rows(shown),
-        ids=list(shown["article"].astype(str) + SEPARATOR + shown["quote_id"].astype(str)),
-        param=QUOTE,
-        key="quotes_all_table",
-        column_config={
-            "quote": st.column_config.TextColumn("Quote", width="large"),
-            "speaker": st.column_config.TextColumn("Speaker"),
-            "article": st.column_config.TextColumn("Article"),
-            "date": st.column_config.TextColumn("Date"),
-            "cue": st.column_config.TextColumn("Cue"),
-            "kind": st.column_config.TextColumn("Kind"),
-            "topics": st.column_config.TextColumn("Topics"),
-        },
-    )
+    wide, narrow = wide_and_narrow("quotes_all_view")
+    with narrow:
+        cards = shown.head(MAX_CARDS).assign(speaker=shown["speaker_name"])
+        st.html(quote_cards(cards, extra=_card_source))
+    with wide:
+        selected = selectable_table(
+            corpus_rows(shown),
+            ids=list(shown["article"].astype(str) + SEPARATOR + shown["quote_id"].astype(str)),
+            param=QUOTE,
+            key="quotes_all_table",
+            row_height=ROW_HEIGHT,
+            column_config={
+                "quote": st.column_config.TextColumn("Statement", width="large"),
+                "speaker": st.column_config.TextColumn("Speaker", pinned=True),
+                "article": st.column_config.TextColumn("Article"),
+                "date": st.column_config.TextColumn("Date"),
+                "cue": st.column_config.TextColumn("Cue"),
+                "kind": st.column_config.TextColumn("Kind"),
+                "topics": st.column_config.TextColumn("Topics"),
+            },
+        )
     return None if selected is None else shown.iloc[selected]
 
 
 def corpus_downloads(chosen: CorpusFilter, total: int) -> None:
     """CSV and JSON of every filtered row (made from SQL only when the button is clicked)."""
+    if total == 0:
+        return
     download_pair(
         csv=lambda: corpus_quotes_csv(chosen),
         json=lambda: corpus_quotes_json(chosen),

@@ -9,13 +9,26 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.charts.counts import speaker_counts, speaker_labels
+from dashboard.charts.quote_cards import quote_cards
+from dashboard.charts.statements import statement_keys, statement_rows
+from dashboard.ui.responsive import wide_and_narrow
 from dashboard.ui.row_table import download_pair, selectable_table
-from dashboard.ui.url_state import markdown_text, note_ignored, seed, set_param, split_known, url_value, url_values
+from dashboard.ui.share import copy_link_button
+from dashboard.ui.url_state import (
+    markdown_text,
+    note_ignored,
+    seed,
+    set_param,
+    split_known,
+    url_value,
+    url_values,
+)
 
 SPEAKER, TOPIC, KIND, SEARCH, QUOTE, SCOPE = "speaker", "topic", "kind", "q", "quote", "scope"
 PARAMS = (SPEAKER, TOPIC, KIND, SEARCH, QUOTE, SCOPE)
@@ -42,8 +55,28 @@ def quote_topics(quotes: pd.DataFrame) -> list[str]:
     return sorted({str(t) for topics in quotes["topics"] for t in (topics or [])})
 
 
+def search_words(text: str) -> tuple[str, ...]:
+    """The words typed in a search box: split on white space, case-folded, each once.
+
+    THE SEARCH RULE (mirror it in SQL): a row matches when every word occurs, as a
+    substring, in the case-folded text ``quote + " " + speaker + " " + cue`` — all the
+    words, in any order, anywhere (not the exact phrase). No words: everything matches.
+    In SQL: ``strpos(lower(text || ' ' || speaker || ' ' || cue), ?) > 0`` once per word, ANDed.
+    """
+    return tuple(dict.fromkeys(text.casefold().split()))
+
+
+def matches_words(haystack: pd.Series, text: str) -> pd.Series:
+    """Which rows of ``haystack`` (quote + speaker + cue, any case) hold every search word."""
+    keep = pd.Series(True, index=haystack.index)
+    folded = haystack.fillna("").astype(str).str.casefold()
+    for word in search_words(text):
+        keep &= folded.str.contains(word, regex=False)
+    return keep
+
+
 def filter_quotes(quotes: pd.DataFrame, chosen: QuoteFilter) -> pd.DataFrame:
-    """The quotes that pass every filter, in article order."""
+    """The quotes (fragment rows) that pass every filter, in article order."""
     keep = pd.Series(True, index=quotes.index)
     if chosen.speakers:
         keep &= speaker_labels(quotes).isin(chosen.speakers)
@@ -52,10 +85,9 @@ def filter_quotes(quotes: pd.DataFrame, chosen: QuoteFilter) -> pd.DataFrame:
         keep &= quotes["topics"].map(lambda topics: bool(wanted.intersection(topics or [])))
     if chosen.kinds:
         keep &= quotes["kind"].isin(chosen.kinds)
-    if chosen.text.strip():
-        needle = chosen.text.strip().casefold()
+    if search_words(chosen.text):
         haystack = quotes["text"].fillna("") + " " + speaker_labels(quotes) + " " + quotes["cue"].fillna("")
-        keep &= haystack.map(lambda s: needle in str(s).casefold())
+        keep &= matches_words(haystack, chosen.text)
     rows = quotes[keep.astype(bool)]
     return rows.sort_values(["paragraph", "start"], kind="stable").reset_index(drop=True)
 
@@ -92,6 +124,7 @@ def export_records(quotes: pd.DataFrame) -> list[dict[str, object]]:
                 "start": int(row["start"]),
                 "end": int(row["end"]),
                 "topics": [str(t) for t in (row["topics"] or [])],
+                "statement": int(row["statement"]) if "statement" in row and pd.notna(row["statement"]) else None,
             }
         )
     return records
@@ -119,6 +152,7 @@ _EXPORT_COLUMNS = (
     "start",
     "end",
     "topics",
+    "statement",
 )
 
 
@@ -169,8 +203,36 @@ def _seeded_choice(key: str, param: str, options: list[str], what: str) -> None:
     seed(key, good)
 
 
+def _clear(keys: dict[str, str]) -> None:
+    """'Clear filters': every filter back to 'any', and out of the URL (the article stays)."""
+    for param, key in keys.items():
+        st.session_state[key] = "" if param == SEARCH else []
+        set_param(param, None)
+    set_param(QUOTE, None)
+
+
+def filter_bar(keys: dict[str, str], *, active: bool) -> None:
+    """Copy link and Clear filters, side by side above the filters."""
+    prefix = next(iter(keys.values()))
+    row = st.container(horizontal=True, vertical_alignment="center", key=f"{prefix}_bar")
+    with row:
+        copy_link_button()
+        st.button(
+            "Clear filters",
+            key=f"{prefix}_clear",
+            on_click=_clear,
+            args=(keys,),
+            disabled=not active,
+            help="Show every quote again",
+        )
+
+
 def quote_filters(quotes: pd.DataFrame, *, article: str) -> QuoteFilter:
-    """Draw speaker, topic, kind and search filters (seeded from the URL); return the choice."""
+    """Draw speaker, topic, kind and search filters (seeded from the URL); return the choice.
+
+    Copy link and Clear filters sit above them; the filters fold into one expander (a
+    phone reader folds them away with one tap).
+    """
     counts = speaker_counts(quotes)
     speakers = list(counts.index)
     topics = quote_topics(quotes)
@@ -181,25 +243,31 @@ def quote_filters(quotes: pd.DataFrame, *, article: str) -> QuoteFilter:
     _seeded_choice(keys[KIND], KIND, kinds, "the quote kind")
     seed(keys[SEARCH], url_value(SEARCH) or "")
 
-    left, right = st.columns(2)
-    chosen_speakers = left.multiselect(
-        "Speaker",
-        speakers,
-        key=keys[SPEAKER],
-        format_func=lambda s: f"{s} ({int(counts.get(s, 0))})",
-        placeholder="Any speaker",
-    )
-    chosen_topics = right.multiselect("Topic", topics, key=keys[TOPIC], placeholder="Any topic")
-    left, right = st.columns(2)
-    chosen_kinds = left.multiselect(
-        "Kind",
-        kinds,
-        key=keys[KIND],
-        placeholder="Any kind",
-        help="direct: a full quote in marks · partial: a phrase in marks inside reported "
-        "speech · indirect: reported speech · scare: a word in marks, no speaker",
-    )
-    text = right.text_input("Search", key=keys[SEARCH], placeholder="words in the quote, speaker or cue")
+    active = any(st.session_state.get(k) for k in keys.values())
+    filter_bar(keys, active=active)
+    with st.expander("Filters", expanded=True):
+        left, right = st.columns(2)
+        chosen_speakers = left.multiselect(
+            "Speaker",
+            speakers,
+            key=keys[SPEAKER],
+            format_func=lambda s: f"{s} ({int(counts.get(s, 0))})",
+            placeholder="Any speaker",
+            help="With the number of statements: one act of saying, however many quoted fragments.",
+        )
+        chosen_topics = right.multiselect("Topic", topics, key=keys[TOPIC], placeholder="Any topic")
+        left, right = st.columns(2)
+        chosen_kinds = left.multiselect(
+            "Kind",
+            kinds,
+            key=keys[KIND],
+            placeholder="Any kind",
+            help="direct: a full quote in marks · partial: a phrase in marks inside reported "
+            "speech · indirect: reported speech · scare: a word in marks, no speaker",
+        )
+        text = right.text_input(
+            "Search", key=keys[SEARCH], placeholder="words in the quote, speaker or cue (all of them, any order)"
+        )
     set_param(SPEAKER, chosen_speakers)
     set_param(TOPIC, chosen_topics)
     set_param(KIND, chosen_kinds)
@@ -207,25 +275,120 @@ def quote_filters(quotes: pd.DataFrame, *, article: str) -> QuoteFilter:
     return QuoteFilter(tuple(chosen_speakers), tuple(chosen_topics), tuple(chosen_kinds), text)
 
 
+def matched_statements(quotes: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """The statements (``charts/statements.statement_rows``) that have at least one matching row.
+
+    A statement keeps all its fragments, also those the filters did not match.
+    """
+    wanted = set(statement_keys(rows))
+    return statement_rows(quotes[statement_keys(quotes).isin(wanted)])
+
+
+def empty_note(chosen: QuoteFilter) -> str:
+    """What to change when nothing matches (Markdown, values escaped)."""
+    parts = []
+    if chosen.speakers:
+        parts.append("the speaker " + ", ".join(f"“{markdown_text(s)}”" for s in chosen.speakers))
+    if chosen.topics:
+        parts.append("the topic " + ", ".join(f"“{markdown_text(t)}”" for t in chosen.topics))
+    if chosen.kinds:
+        parts.append("the kind " + ", ".join(f"“{markdown_text(k)}”" for k in chosen.kinds))
+    words = search_words(chosen.text)
+    if words:
+        parts.append("the words " + " ".join(f"“{markdown_text(w)}”" for w in words) + " (every word must appear)")
+    asked = "; ".join(parts) if parts else "these filters"
+    return f"No quote matches {asked}. Remove a filter or fewer words, or press **Clear filters**."
+
+
+def statement_table_rows(statements: pd.DataFrame) -> pd.DataFrame:
+    """The table the reader sees: speaker first (always visible), the statement, cue, paragraph."""
+    rows = quote_rows(statements)
+    rows["fragments"] = statements["fragments"].astype("int64") if "fragments" in statements else 1
+    return rows.loc[:, ["speaker", "quote", "cue", "paragraph", "kind", "fragments", "topics"]]
+
+
+STATEMENT_COLUMNS = {
+    "speaker": st.column_config.TextColumn("Speaker", pinned=True),
+    "quote": st.column_config.TextColumn("Statement", width="large", help="fragments of one statement joined by …"),
+    "cue": st.column_config.TextColumn("Cue", width="small"),
+    "paragraph": st.column_config.NumberColumn("¶", help="paragraph (0 = headline)", width=40),
+    "kind": st.column_config.TextColumn("Kind", width="small"),
+    "fragments": st.column_config.NumberColumn("Parts", help="quoted fragments in this statement", width=50),
+    "topics": st.column_config.TextColumn("Topics", width="medium"),
+}
+ROW_HEIGHT = 104  # five lines of text: long statements and topic lists wrap instead of being cut
+
+
 def quote_table(rows: pd.DataFrame, *, article: str) -> pd.Series | None:
-    """The filtered quotes as a table; return the selected row (kept in ``?quote=``)."""
-    selected = selectable_table(
-        quote_rows(rows),
-        ids=[str(i) for i in rows["quote_id"]],
-        param=QUOTE,
-        key=f"quotes_table_{article}",
-        column_config={
-            "quote": st.column_config.TextColumn("Quote", width="large"),
-            "speaker": st.column_config.TextColumn("Speaker"),
-            "cue": st.column_config.TextColumn("Cue"),
-            "paragraph": st.column_config.NumberColumn("¶", help="paragraph (0 = headline)"),
-            "kind": st.column_config.TextColumn("Kind"),
-            "topics": st.column_config.TextColumn("Topics"),
-        },
-    )
+    """The statements as a table (wide screens) and as cards (phones); return the selected statement.
+
+    The selection is kept in ``?quote=`` (the statement's first quote id).
+    """
+    wide, narrow = wide_and_narrow(f"quotes_view_{article}")
+    with wide:
+        selected = selectable_table(
+            statement_table_rows(rows),
+            ids=[str(i) for i in rows["quote_id"]],
+            param=QUOTE,
+            key=f"quotes_table_{article}",
+            column_config=STATEMENT_COLUMNS,
+            row_height=ROW_HEIGHT,
+        )
+    with narrow:
+        shown = rows.head(MAX_CARDS)
+        st.html(quote_cards(shown, link=lambda quote_id: _card_link(quote_id)))
+        if len(rows) > len(shown):
+            st.caption(f"The first {len(shown)} of {len(rows)} statements; narrow the filters to see the rest.")
     return None if selected is None else rows.iloc[selected]
 
 
+MAX_CARDS = 100
+
+
+def _card_link(quote_id: str) -> str:
+    pairs = [(k, v) for k in st.query_params if k != QUOTE for v in st.query_params.get_all(k)]
+    return "?" + urlencode([*pairs, (QUOTE, quote_id)])
+
+
+def statement_fragments(statement: pd.Series, quotes: pd.DataFrame) -> pd.DataFrame:
+    """The fragment rows of one statement (from ``quote_ids``), in text order."""
+    ids = statement.get("quote_ids")
+    wanted = [str(i) for i in ids] if ids is not None and len(ids) else [str(statement["quote_id"])]
+    rows = quotes[quotes["quote_id"].astype(str).isin(wanted)]
+    if "article" in statement and "article" in quotes:
+        rows = rows[rows["article"] == statement["article"]]
+    return rows.sort_values(["start", "end"], ascending=[True, False], kind="stable")
+
+
+def show_fragments(statement: pd.Series, quotes: pd.DataFrame, *, key: str) -> None:
+    """An opened statement: its quoted fragments, one row each (ids as in the downloads)."""
+    fragments = statement_fragments(statement, quotes)
+    if len(fragments) < 2:
+        return
+    st.caption(f"This statement has {len(fragments)} quoted fragments:")
+    st.dataframe(
+        fragments.loc[:, ["quote_id", "text", "kind", "cue"]],
+        hide_index=True,
+        key=key,
+        column_config={
+            "quote_id": st.column_config.TextColumn("Quote id"),
+            "text": st.column_config.TextColumn("Fragment", width="large"),
+        },
+        row_height=ROW_HEIGHT,
+    )
+
+
 def downloads(rows: pd.DataFrame, *, article: str) -> None:
-    """CSV and JSON of exactly the rows shown."""
-    download_pair(csv=export_csv(rows), json=export_json(rows), file_stem=f"{article}-quotes", key="quotes")
+    """CSV and JSON of exactly the rows matched (every fragment, with its statement id).
+
+    Made only when a button is clicked (Streamlit's deferred downloads), never on a rerun.
+    """
+    if rows.empty:
+        return
+    download_pair(
+        csv=lambda: export_csv(rows),
+        json=lambda: export_json(rows),
+        file_stem=f"{article}-quotes",
+        key="quotes",
+        label_note=f" ({len(rows)} rows)",
+    )

@@ -15,7 +15,14 @@ Payload = str | Callable[[], str]  # the file's text, or a function that makes i
 
 
 def selectable_table(
-    frame: pd.DataFrame, *, ids: Sequence[str], param: str, key: str, column_config: Mapping[str, Any]
+    frame: pd.DataFrame,
+    *,
+    ids: Sequence[str],
+    param: str,
+    key: str,
+    column_config: Mapping[str, Any],
+    row_height: int | None = None,
+    max_height: int = 720,
 ) -> int | None:
     """Draw ``frame`` with single-row selection; the selected row's id is kept in ``?param=``.
 
@@ -33,6 +40,8 @@ def selectable_table(
         selection_mode="single-row",
         selection_default=default,
         column_config=dict(column_config),
+        row_height=row_height,
+        height=min(max_height, 40 + (row_height or 35) * len(frame)) if row_height else "auto",
     )
     selected = list(event.selection.rows)  # type: ignore[union-attr]
     if selected and selected[0] < len(ids):

@@ -117,10 +117,14 @@ def share_query() -> str:
 
 
 def share_link() -> None:
-    """'Link to this view': the full URL in a code box (it has a copy button)."""
-    base = st.context.url or ""
-    query = share_query()
-    link = f"{base}?{query}" if query else base
-    with st.expander("Link to this view", expanded=False):
-        st.caption("Copy this link (button on the right) — it opens this exact view.")
+    """'Copy link' and, folded, the full URL (a code box with a copy button) and an embed snippet."""
+    from dashboard.ui.share import copy_link_button, embed_snippet, view_link
+
+    link = view_link()
+    copy_link_button()
+    with st.expander("Link and embed code", expanded=False):
+        st.caption("This link opens this exact view:")
         st.code(link or "(open the app in a browser to get a link)", language=None, wrap_lines=True)
+        if link:
+            st.caption("Embed this view in another page:")
+            st.code(embed_snippet(link), language="html", wrap_lines=True)

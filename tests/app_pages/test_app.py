@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import settings
 from dashboard.charts.counts import UNATTRIBUTED, speaker_counts
 from dashboard.store.files import read_tables
-from dashboard.ui.quote_filters import QuoteFilter, filter_quotes
+from dashboard.ui.quote_filters import QuoteFilter, filter_quotes, matched_statements
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 REFERENCE = settings.DEFAULT_ARTICLE
@@ -84,8 +84,8 @@ def test_opens_on_the_reference_article_with_headline_figures(store: Path) -> No
     assert at.selectbox(key="app_article").value == REFERENCE
     assert at.query_params["article"] == REFERENCE
     figures = {m.label: int(m.value) for m in at.metric}
-    assert set(figures) == {"Actors", "Speakers", "Quotes", "Topics"}
-    assert figures["Quotes"] > 0
+    assert set(figures) == {"Actors", "Speakers", "Statements", "Topics"}
+    assert figures["Statements"] > 0
 
 
 def test_picking_a_speaker_filters_the_table_and_goes_into_the_url(store: Path, quotes) -> None:
@@ -132,10 +132,11 @@ def test_filters_from_the_link_change_the_table(store: Path, quotes: pd.DataFram
         kinds=tuple(_as_list(query.get("kind"))),
         text=str(query.get("q", "")),
     )
-    expected = filter_quotes(quotes[quotes["article"] == REFERENCE], wanted)
+    reference = quotes[quotes["article"] == REFERENCE]
+    expected = matched_statements(reference, filter_quotes(reference, wanted))
     rows = table_of(at)
-    assert 0 < len(rows) < (quotes["article"] == REFERENCE).sum()
-    assert list(rows["quote"]) == list(expected["text"])
+    assert 0 < len(rows) < len(reference)
+    assert list(rows["quote"]) == list(expected["text"])  # one row per statement, fragments joined
     for param, value in query.items():
         assert _as_list(at.query_params.get(param)) == _as_list(value)
 
@@ -168,7 +169,6 @@ def test_a_link_preselects_article_and_speaker(store: Path, quotes) -> None:
 @pytest.mark.parametrize(
     ("query", "page", "mentioned"),
     [
-        ({"article": "no-such-article"}, "overview", "no-such-article"),
         ({"article": REFERENCE, "speaker": "Nobody Atall"}, "quotes", "Nobody Atall"),
         ({"article": REFERENCE, "kind": "bogus"}, "quotes", "bogus"),
         ({"article": REFERENCE, "topic": "knitting"}, "topics", "knitting"),
@@ -182,6 +182,46 @@ def test_invalid_link_values_are_ignored_with_a_note(store: Path, query, page, m
     notes = [n.value.replace("\\", "") for n in [*at.info, *at.warning]]
     assert any(mentioned in note for note in notes), notes
     assert at.selectbox(key="app_article").value in (query["article"], REFERENCE)
+
+
+@pytest.mark.parametrize("page", ["overview", "quotes", "article"])
+def test_an_unknown_article_says_so_and_offers_the_list(store: Path, page: str) -> None:
+    at = run_app({"article": "no-such-article"}, page)
+    no_exception(at)
+    notes = [n.value.replace("\\", "") for n in at.warning]
+    assert any("no-such-article" in note for note in notes), notes
+    listed = "".join(m.value for m in at.markdown)
+    assert f"article={REFERENCE}" in listed and f"article={WIKINEWS}" in listed
+    assert not at.metric and not at.dataframe  # no other article shown in its place
+
+
+def test_overview_counts_statements_and_shows_the_sources_panel(store: Path, quotes: pd.DataFrame) -> None:
+    at = run_app({"article": REFERENCE})
+    no_exception(at)
+    reference = quotes[quotes["article"] == REFERENCE]
+    captions = " ".join(c.value for c in at.caption)
+    kremlin = reference[reference["speaker"] == "Kremlin"]
+    assert len(kremlin) > kremlin["statement"].nunique()  # the Kremlin's fragments share statements
+    assert f"Kremlin {kremlin['statement'].nunique()} statements" in captions  # "quoted most" counts statements
+    assert "Mentioned but never quoted: Vladimir Putin (9 mentions)" in captions
+    shares = " ".join(m.value for m in at.markdown)
+    assert "**Named or not:** **93%** named (14)" in shares and "**Gender of quoted people:**" in shares
+    at.button_group(key="overview_sources_rows").set_value("Named or not").run()  # the rows, one click away
+    named = at.dataframe[0].value
+    assert len(named) == 15 and set(named["named"]) == {"named", "unnamed"}
+
+
+def test_one_row_per_statement_and_its_fragments_when_opened(store: Path, quotes: pd.DataFrame) -> None:
+    reference = quotes[quotes["article"] == REFERENCE]
+    shared = reference.groupby("statement")["quote_id"].agg(list)
+    first, *rest = shared[shared.map(len) > 1].iloc[0]
+    at = run_app({"article": REFERENCE}, "quotes")
+    no_exception(at)
+    assert len(table_of(at)) == reference["statement"].nunique() < len(reference)
+    at = run_app({"article": REFERENCE, "quote": first}, "quotes")
+    no_exception(at)
+    fragments = at.dataframe[1].value
+    assert list(fragments["quote_id"]) == [first, *rest]
 
 
 def test_article_survives_a_page_switch(store: Path) -> None:
@@ -221,7 +261,10 @@ def test_a_linked_heatmap_cell_shows_its_sentences(store: Path) -> None:
 
 
 def test_showing_built_tables_never_imports_spacy(store: Path) -> None:
-    """Every page, in a fresh interpreter: neither spaCy nor our pipeline gets imported."""
+    """Every page, in a fresh interpreter: neither spaCy nor our pipeline gets imported.
+
+    ``dashboard.nlp.gender`` (the given-name and gendered-word lists, pure Python) is allowed.
+    """
     script = f"""
 import sys
 from streamlit.testing.v1 import AppTest
@@ -230,7 +273,8 @@ at.run()
 for page in {PAGES[1:]!r}:
     at.switch_page(f"app_pages/{{page}}.py").run()
     assert not at.exception, page
-print(sorted(m for m in sys.modules if m == "spacy" or m.startswith("dashboard.nlp")))
+pure = {{"dashboard.nlp", "dashboard.nlp.gender"}}  # word lists for the sources panel; no spaCy
+print(sorted(m for m in sys.modules if m == "spacy" or (m.startswith("dashboard.nlp") and m not in pure)))
 """
     done = subprocess.run(
         [sys.executable, "-c", script],

@@ -115,12 +115,13 @@ def test_new_pages_run_without_notes(store: Path, page: str) -> None:
     assert not notes(at), notes(at)
 
 
-def test_corpus_page_draws_three_charts_with_summaries(store: Path, linked_speaker) -> None:
+def test_corpus_page_draws_four_charts_with_summaries(store: Path, linked_speaker) -> None:
     key, name, articles = linked_speaker
     at = run_app({}, "corpus")
     no_exception(at)
     charts = at.get("plotly_chart")
-    assert len(charts) == 3
+    assert [c.key for c in charts] == ["corpus_quoted", "corpus_actor_timeline", "corpus_sources_mentioned_quoted",
+                                       "corpus_topics"]  # fmt: skip
     first = charts[0].proto.spec
     assert name in first and "Wikinews, CC BY 2.5" in first  # the finding and the credit
     assert any(f"{name} " in c.value and "across the corpus" in c.value for c in at.caption)
@@ -143,7 +144,7 @@ def test_all_articles_scope_shows_rows_from_several_articles(store: Path, corpus
     at = run_app({"scope": "all"}, "quotes")
     no_exception(at)
     rows = table_with(at, "article")
-    assert len(rows) == len(corpus)
+    assert len(rows) == corpus.groupby(["article", "statement"]).ngroups < len(corpus)  # one row per statement
     assert rows["article"].nunique() >= 3
     assert at.query_params["scope"] == "all"
 
@@ -190,6 +191,15 @@ def test_switching_scope_keeps_the_link_in_step(store: Path) -> None:
     assert "article" not in table_with(at, "quote").columns
 
 
+def test_sources_panel_per_outlet(store: Path) -> None:
+    at = run_app({"outlet": "Wikinews"}, "corpus")
+    no_exception(at)
+    assert at.selectbox(key="corpus_outlet").value == "Wikinews"
+    assert at.query_params["outlet"] == "Wikinews"
+    assert any(c.value.startswith("Mentioned but never quoted:") for c in at.caption)
+    assert any(m.value.startswith("**Gender of quoted people:**") for m in at.markdown)
+
+
 @pytest.mark.parametrize(
     ("query", "page", "mentioned"),
     [
@@ -198,6 +208,7 @@ def test_switching_scope_keeps_the_link_in_step(store: Path) -> None:
         ({"scope": "all", "articles": "no-such-article"}, "quotes", "no-such-article"),
         ({"scope": "all", "kind": "bogus"}, "quotes", "bogus"),
         ({"actor": "nobody-atall"}, "corpus", "nobody-atall"),
+        ({"outlet": "No Such Paper"}, "corpus", "No Such Paper"),
     ],
 )
 def test_invalid_link_values_give_a_note_not_an_error(store: Path, query, page: str, mentioned: str) -> None:
@@ -232,7 +243,7 @@ def test_pasted_text_is_analysed_opened_and_nothing_is_lost(writable: Path) -> N
     # The result is open: Overview, with the new article picked and in the link.
     assert at.query_params["article"] == article
     assert at.selectbox(key="app_article").value == article
-    assert {m.label for m in at.metric} == {"Actors", "Speakers", "Quotes", "Topics"}
+    assert {m.label for m in at.metric} == {"Actors", "Speakers", "Statements", "Topics"}
     assert (settings.INBOX_DIR / f"{article}.txt").is_file()
 
 

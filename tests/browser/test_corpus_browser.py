@@ -30,7 +30,7 @@ pytestmark = pytest.mark.browser
 
 SPEAKER = "Donald Trump"
 SPEAKER_KEY = "donald-trump"
-SPEAKER_COLUMN = 2  # glide columns: 0 = row selector, 1 = quote, 2 = speaker, 3 = article, 4 = date
+SPEAKER_COLUMN = 1  # glide columns: 0 = row selector, 1 = speaker, 2 = statement, 3 = article, 4 = date
 ARTICLE_COLUMN = 3
 STORY = """<!doctype html>
 <html><head><title>Harbour bridge opens two years late</title></head>

@@ -29,8 +29,19 @@ def table(name: str, *rows: dict) -> pd.DataFrame:
 def quotes(*speakers: str | None) -> pd.DataFrame:
     return table(
         "quotes",
-        *({"quote_id": f"q{i}", "speaker": s, "text": f"t{i}", "kind": "direct"} for i, s in enumerate(speakers)),
+        *(
+            {"quote_id": f"q{i}", "speaker": s, "text": f"t{i}", "kind": "direct", "statement": i + 1}
+            for i, s in enumerate(speakers)
+        ),
     )
+
+
+def test_quoted_most_counts_statements_not_fragments() -> None:
+    rows = quotes("White House", "White House", "White House", "Kremlin", "Kremlin")
+    rows["statement"] = [1, 1, 1, 2, 3]  # three fragments of one White House statement
+    assert speaker_counts(rows).to_dict() == {"Kremlin": 2, "White House": 1}
+    assert quoted_most_title(rows) == "Kremlin is quoted most"
+    assert "3 statements (5 quoted fragments)" in quoted_most_summary(rows)
 
 
 @pytest.mark.parametrize(
@@ -53,7 +64,7 @@ def test_quoted_most_bar_draws_the_counts_largest_on_top() -> None:
     assert list(bar.y) == [UNATTRIBUTED, "A", "B"]  # reversed: largest drawn at the top
     assert list(bar.x) == [1, 1, 2]
     assert fig.layout.title.text == "B is quoted most"
-    assert fig.layout.title.subtitle.text.startswith("Quotes per speaker")
+    assert fig.layout.title.subtitle.text.startswith("Statements per speaker")
     assert fig.layout.template.layout.colorway[0] == "#0072B2"
     assert any(a.name == "source" and a.text == "Source: Test" for a in fig.layout.annotations)
 
@@ -66,7 +77,7 @@ def test_unattributed_quotes_are_counted_last() -> None:
 
 def test_summary_names_speakers_and_unattributed() -> None:
     text = quoted_most_summary(quotes("Kremlin", "Kremlin", None))
-    assert text == "3 quotes in all: Kremlin 2 quotes; 1 quote without a speaker."
+    assert text == "3 statements in all: Kremlin 2 statements; 1 statement without a speaker."
 
 
 def test_topic_share_is_a_percentage() -> None:

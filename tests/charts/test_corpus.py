@@ -68,12 +68,18 @@ ACTORS = make_actors(
 )
 QUOTES = table(
     "quotes",
-    {"article": "a1", "quote_id": "q1", "text": "wall now", "speaker": "Donald Trump", "speaker_id": "donald-trump"},
-    {"article": "a1", "quote_id": "q2", "text": "no wall", "speaker": "Nancy Pelosi", "speaker_id": "nancy-pelosi"},
-    {"article": "a1", "quote_id": "q3", "text": "a shutdown", "speaker": "Donald Trump", "speaker_id": "donald-trump"},
-    {"article": "a2", "quote_id": "q1", "text": "he is fired", "speaker": "Trump", "speaker_id": "trump"},
-    {"article": "a2", "quote_id": "q2", "text": "I resigned", "speaker": "John Bolton", "speaker_id": "john-bolton"},
-    {"article": "ref", "quote_id": "q1", "text": "talks went well", "speaker": None, "speaker_id": None},
+    {"article": "a1", "quote_id": "q1", "statement": 1,
+     "text": "wall now", "speaker": "Donald Trump", "speaker_id": "donald-trump"},
+    {"article": "a1", "quote_id": "q2", "statement": 2,
+     "text": "no wall", "speaker": "Nancy Pelosi", "speaker_id": "nancy-pelosi"},
+    {"article": "a1", "quote_id": "q3", "statement": 3,
+     "text": "a shutdown", "speaker": "Donald Trump", "speaker_id": "donald-trump"},
+    {"article": "a2", "quote_id": "q1", "statement": 1,
+     "text": "he is fired", "speaker": "Trump", "speaker_id": "trump"},
+    {"article": "a2", "quote_id": "q2", "statement": 2,
+     "text": "I resigned", "speaker": "John Bolton", "speaker_id": "john-bolton"},
+    {"article": "ref", "quote_id": "q1", "statement": 1,
+     "text": "talks went well", "speaker": None, "speaker_id": None},
 )
 TOPICS = table(
     "topic_mentions",
@@ -134,7 +140,7 @@ def test_corpus_quotes_carry_article_date_key_and_name(corpus: pd.DataFrame) -> 
 
 def test_table_has_an_article_column(corpus: pd.DataFrame) -> None:
     rows = corpus_rows(corpus)
-    assert list(rows.columns[:4]) == ["quote", "speaker", "article", "date"]
+    assert list(rows.columns[:4]) == ["speaker", "quote", "article", "date"]
     assert set(rows["article"]) == {"a1", "a2", "ref"}
 
 

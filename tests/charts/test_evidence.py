@@ -90,3 +90,24 @@ def test_article_layers_can_be_switched_off() -> None:
 def test_empty_tables_give_no_sentences() -> None:
     assert actor_paragraph_sentences("x", 1, sentences=empty("sentences"), mentions=empty("mentions")) == []
     assert article_html(empty("paragraphs")) == []
+
+
+def test_the_speaker_of_each_statement_is_shown_in_the_text_once() -> None:
+    quotes = table(
+        "quotes",
+        {"quote_id": "q1", "kind": "indirect", "speaker": "Joe Biden", "paragraph": 1, "start": 37, "end": 52,
+         "text": "“peace is near”", "statement": 1},
+        {"quote_id": "q2", "kind": "partial", "speaker": "Joe Biden", "paragraph": 1, "start": 38, "end": 51,
+         "text": "peace is near", "statement": 1},
+    )  # fmt: skip
+    body = "".join(article_html(PARAGRAPHS, quotes=quotes))
+    assert body.count('class="hl-who"') == 1  # visible without hovering, once per statement
+    assert '<span class="hl-who"' in body and ">Joe Biden</span>" in body
+
+
+def test_a_statement_highlights_each_of_its_fragments() -> None:
+    statement = pd.Series(
+        {"paragraph": 1, "start": 17, "end": 52, "text": "Putin … peace is near", "kind": "direct", "speaker": "B"}
+    )
+    body = quote_in_paragraph(statement, PARAGRAPHS)
+    assert body.count('class="hl-focus"') == 2

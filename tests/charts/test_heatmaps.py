@@ -53,7 +53,7 @@ def test_actor_paragraph_z_values_equal_the_mention_counts() -> None:
     heat = fig.data[0]
     assert list(heat.y) == ["Joe Biden", "Kremlin"]
     assert list(heat.x) == ["0", "1", "2", "3"]  # every paragraph, even without mentions
-    assert [list(row) for row in heat.z] == [[1, 2, 0, 0], [0, 0, 1, 0]]
+    assert [list(row) for row in heat.z] == [[1, 2, None, None], [None, None, 1, None]]  # 0: white gap
 
 
 def test_hover_shows_the_surface_forms_of_the_cell() -> None:
@@ -94,13 +94,13 @@ def test_actor_topic_counts_shared_sentences() -> None:
     heat = fig.data[0]
     assert list(heat.y) == ["Joe Biden", "Kremlin"]
     assert list(heat.x) == ["diplomacy", "war"]
-    assert [list(r) for r in heat.z] == [[1, 0], [1, 0]]
+    assert [list(r) for r in heat.z] == [[1, None], [1, None]]  # zero cells are white gaps
     assert fig.layout.title.text.endswith("most tied to diplomacy")
 
 
 def test_topic_paragraph_counts_terms() -> None:
     heat = topic_paragraph_heatmap(TERMS, PARAGRAPHS).data[0]
-    assert [list(r) for r in heat.z] == [[0, 1, 1, 0], [0, 0, 0, 1]]
+    assert [list(r) for r in heat.z] == [[None, 1, 1, None], [None, None, None, 1]]
     assert "terms: summit" in heat.text[0][1]
 
 
@@ -125,3 +125,10 @@ def test_empty_input_gives_a_message_not_an_exception(build) -> None:
     fig = build()
     assert len(fig.data) == 0
     assert any(a.name == "empty" for a in fig.layout.annotations)
+
+
+def test_heatmap_has_a_colour_key_and_drops_empty_rows_and_keeps_the_top_rows() -> None:
+    fig = actor_topic_heatmap(ACTORS, MENTIONS, TERMS, limit=1)
+    heat = fig.data[0]
+    assert heat.showscale and heat.zmin == 1  # a count of 1 gets the palest visible colour, 0 stays white
+    assert list(heat.y) == ["Joe Biden"] and "top 1 of 2" in fig.layout.title.subtitle.text

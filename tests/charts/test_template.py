@@ -31,16 +31,19 @@ def test_template_is_registered_with_the_okabe_ito_palette() -> None:
 
 
 @pytest.mark.parametrize(
-    ("title", "outlet", "credit", "expected"),
+    ("title", "outlet", "credit", "date", "expected"),
     [
-        ("T", "Wikinews", "Wikinews, CC BY 2.5", "Source: Wikinews, CC BY 2.5"),
-        ("T", "The Guardian", None, "Source: The Guardian"),
-        ("Biden proposes summit", None, None, "Source: “Biden proposes summit”"),
-        (None, None, None, ""),
+        ("T", "Wikinews", "Wikinews, CC BY 2.5", None, "Source: Wikinews · CC BY 2.5"),
+        ("T", "Wikinews", "Wikinews, CC BY 2.5", "2019-02-15", "Source: Wikinews, 2019-02-15 · CC BY 2.5"),
+        ("T", "The Guardian", None, "2021-04-14", "Source: The Guardian, 2021-04-14"),
+        ("T", None, "Photo agency", None, "Source: Photo agency"),
+        ("Biden proposes summit", None, None, None, ""),  # never a headline standing in for an outlet
+        ("Biden proposes summit", None, None, "2021-04-14", "Source: 2021-04-14"),
+        (None, None, None, None, ""),
     ],
 )
-def test_source_line(title, outlet, credit, expected) -> None:
-    assert source_line(title, outlet, credit) == expected
+def test_source_line(title, outlet, credit, date, expected) -> None:
+    assert source_line(title, outlet, credit, date) == expected
 
 
 def test_long_titles_wrap_for_a_phone() -> None:

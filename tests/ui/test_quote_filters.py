@@ -66,6 +66,10 @@ QUOTES = table(
         (QuoteFilter(text="PEACE"), ["q1"]),
         (QuoteFilter(text="told"), ["q0"]),  # the cue is searched too
         (QuoteFilter(text="white house"), ["q3"]),  # and the speaker
+        (QuoteFilter(text="near peace"), ["q1"]),  # every word, in any order
+        (QuoteFilter(text="peace  Biden said"), ["q1"]),  # over quote, speaker and cue together
+        (QuoteFilter(text="peace killer"), []),  # all the words, not any
+        (QuoteFilter(text="   "), ["q0", "q1", "q2", "q3"]),
         (QuoteFilter(speakers=("Nobody",)), []),
     ],
 )
@@ -92,6 +96,13 @@ def test_exports_hold_exactly_the_rows() -> None:
     csv = export_csv(rows).splitlines()
     assert csv[0].startswith("article,quote_id,text,kind,speaker")
     assert len(csv) == 3 and "diplomacy; cyber" in csv[2]
+
+
+def test_exports_carry_quote_and_statement_ids() -> None:
+    rows = QUOTES.assign(statement=[1, 2, 3, 1])
+    records = json.loads(export_json(rows))
+    assert [(r["quote_id"], r["statement"]) for r in records] == [("q1", 1), ("q2", 2), ("q3", 3), ("q0", 1)]
+    assert export_csv(rows).splitlines()[0].endswith(",topics,statement")
 
 
 def test_kinds_match_the_records_module() -> None:
