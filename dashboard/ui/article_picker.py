@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+import re
 
 import pandas as pd
 import streamlit as st
@@ -83,7 +83,7 @@ def article_picker() -> str | None:
     )
     if chosen is None:
         return None
-    st.sidebar.caption(labels.get(str(chosen), str(chosen)))  # the whole title: the box cuts long ones
+    st.sidebar.caption(markdown_text(labels.get(str(chosen), str(chosen))))  # the whole title: the box cuts long ones
     set_param(ARTICLE_PARAM, chosen)
     return str(chosen)
 
@@ -103,12 +103,17 @@ def current_article() -> ArticleData | None:
         return data
     articles, total = load_article_choices(MAX_LISTED)
     if wanted is not None and load_known_articles([wanted]).empty:
-        st.warning(f"There is no article “{markdown_text(wanted)}” in the tables. Pick one of these:")
+        st.warning(f"There is no article “{markdown_text(wanted)}” in the tables. Pick one of these in the sidebar:")
         labels = article_labels(articles.tail(MAX_LISTED))
-        lines = [f"- [{markdown_text(label)}](?{urlencode({ARTICLE_PARAM: a})})" for a, label in labels.items()]
+        lines = [f"- {markdown_text(label)} (article={_plain_id(a)})" for a, label in labels.items()]
         st.markdown("\n".join(lines))
         if total > MAX_LISTED:
             st.caption(f"The {MAX_LISTED} most recent of {total:,} articles; the sidebar lists more.")
         return None
     st.info("Pick an article in the sidebar. No built article is selected yet.")
     return None
+
+
+def _plain_id(article: str) -> str:
+    """An article id as typed in a link: shown as is when it is a plain slug, else escaped."""
+    return article if re.fullmatch(r"[\w.-]+", article) else markdown_text(article)

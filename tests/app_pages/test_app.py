@@ -199,7 +199,7 @@ def test_overview_counts_statements_and_shows_the_sources_panel(store: Path, quo
     at = run_app({"article": REFERENCE})
     no_exception(at)
     reference = quotes[quotes["article"] == REFERENCE]
-    captions = " ".join(c.value for c in at.caption)
+    captions = " ".join(c.value for c in at.caption).replace("\\", "")  # shown escaped
     kremlin = reference[reference["speaker"] == "Kremlin"]
     assert len(kremlin) > kremlin["statement"].nunique()  # the Kremlin's fragments share statements
     assert f"Kremlin {kremlin['statement'].nunique()} statements" in captions  # "quoted most" counts statements

@@ -144,7 +144,7 @@ def test_all_articles_scope_shows_rows_from_several_articles(store: Path, corpus
     at = run_app({"scope": "all"}, "quotes")
     no_exception(at)
     rows = table_with(at, "article")
-    assert len(rows) == corpus.groupby(["article", "statement"]).ngroups < len(corpus)  # one row per statement
+    assert len(rows) == len(corpus)  # one row per quoted fragment: the all-articles explorer pages them in SQL
     assert rows["article"].nunique() >= 3
     assert at.query_params["scope"] == "all"
 
@@ -196,7 +196,7 @@ def test_sources_panel_per_outlet(store: Path) -> None:
     no_exception(at)
     assert at.selectbox(key="corpus_outlet").value == "Wikinews"
     assert at.query_params["outlet"] == "Wikinews"
-    assert any(c.value.startswith("Mentioned but never quoted:") for c in at.caption)
+    assert any(c.value.replace("\\", "").startswith("Mentioned but never quoted:") for c in at.caption)
     assert any(m.value.startswith("**Gender of quoted people:**") for m in at.markdown)
 
 

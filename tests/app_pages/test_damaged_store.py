@@ -47,7 +47,7 @@ def test_the_app_serves_the_last_good_version_and_notices_the_repair(tmp_path: P
     assert "damaged" in _texts(at) and first in _texts(at)
     picker = at.selectbox(key="app_article")  # the page is drawn from the good version
     assert picker.value == settings.DEFAULT_ARTICLE and len(picker.options) == 1  # the added one is not
-    assert {m.label for m in at.metric} >= {"Quotes"}
+    assert {m.label for m in at.metric} >= {"Statements"}
 
     repaired = build([folder], build_dir=store)
     assert ADDED in repaired.built

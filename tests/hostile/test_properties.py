@@ -16,7 +16,8 @@ from dashboard.articles.normalise import ZERO_WIDTH
 from dashboard.articles.reader import decode, parse_article
 from dashboard.articles.records import Article
 from dashboard.errors import ArticleError
-from dashboard.extract.quote_marks import MARKS, quoted_spans
+from dashboard.nlp.quotes.grammar import MARKS
+from dashboard.nlp.quotes.marks import quoted_spans
 
 # Text that looks like articles often enough to get past the checks: lines, blank lines,
 # odd spaces, zero-width characters, quotation marks, front matter fences, and any character.
