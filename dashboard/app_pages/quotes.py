@@ -50,7 +50,7 @@ if scope == ALL_ARTICLES:
     st.caption(shown_note(len(page.rows), page.total, corpus.totals.quotes, first=page.offset + 1))
     if page.total == 0:
         st.info(empty_note(QuoteFilter(wanted.speakers, wanted.topics, wanted.kinds, wanted.text)))
-    selected = corpus_quote_table(page.rows) if page.total else None
+    selected = corpus_quote_table(statement_rows(page.rows)) if page.total else None  # the page's statements
     if selected is not None:
         article = load_article(str(selected["article"]))
         if article is not None:

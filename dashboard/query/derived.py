@@ -37,7 +37,7 @@ from dashboard.query.relations import StoreTables, quote_literal
 
 CACHE_DIR = Path(os.environ.get("DASHBOARD_QUERY_CACHE_DIR", Path(tempfile.gettempdir()) / "dashboard-query"))
 KEEP_VERSIONS = 3
-FORMAT = "f4"  # bumped when the derived files change shape: old ones are not read
+FORMAT = "f5"  # bumped when the derived files change shape: old ones are not read
 ROW_GROUP = 100_000
 CHUNK_QUOTES = 200_000  # quotes per chunk of articles (about)
 NO_KEY = ""  # speaker key of a quote without a speaker
@@ -87,7 +87,7 @@ def corpus_quotes_sql(tables: StoreTables, names: str, lo: str | None = None, hi
         SELECT l.article, l.title, l.date, l.quote_id, l.text, l.kind, l.speaker, l.speaker_id, l.speaker_key,
             CASE WHEN l.speaker_key = {quote_literal(NO_KEY)} THEN {quote_literal(UNATTRIBUTED)}
                  ELSE coalesce(n.name, trim(coalesce(l.speaker, ''))) END AS speaker_name,
-            l.cue, l.paragraph, l.sentence, l.start, l."end", l.topics,
+            l.cue, l.paragraph, l.sentence, l.start, l."end", l.topics, l.statement,
             array_to_string(coalesce(l.topics, []), ', ') AS topics_text
         FROM linked l LEFT JOIN {names} n ON n.key = l.speaker_key
     """
@@ -101,8 +101,9 @@ def key_articles_sql(quotes_path: Path, tables: StoreTables, lo: str | None = No
             SELECT key, article, mentions::BIGINT AS mentions, 0::BIGINT AS quotes
             FROM {in_range(tables.sql("actors"), lo, hi)} WHERE key IS NOT NULL
             UNION ALL
-            SELECT speaker_key, article, 0, 1 FROM read_parquet({quote_literal(str(quotes_path))})
+            SELECT speaker_key, article, 0, count(DISTINCT statement) FROM read_parquet({quote_literal(str(quotes_path))})
             WHERE speaker_key <> {quote_literal(NO_KEY)}
+            GROUP BY speaker_key, article
         )
         GROUP BY key, article
         ORDER BY key, article

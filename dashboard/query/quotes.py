@@ -35,6 +35,7 @@ EXPORT_COLUMNS = [
     "start",
     "end",
     "topics",
+    "statement",
 ]
 PAGE_COLUMNS = [
     "article",
@@ -54,6 +55,7 @@ PAGE_COLUMNS = [
     "end",
     "topics",
     "topics_text",
+    "statement",
 ]
 BATCH_ROWS = 50_000
 PAGE_SELECT = ", ".join(f'"{c}"' for c in PAGE_COLUMNS)

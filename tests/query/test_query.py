@@ -78,6 +78,7 @@ QUOTES = table(
     {"article": "ref", "quote_id": "q2", "text": "Straße und Ärger", "kind": "scare", "speaker": " a Kremlin aide",
      "speaker_id": "", "paragraph": 2, "start": 30},
 )  # fmt: skip
+QUOTES["statement"] = QUOTES["paragraph"]  # one statement per quote here: one per paragraph
 TOPICS = table(
     "topic_mentions",
     {"article": "a1", "topic": "borders", "term": "wall"},
