@@ -101,7 +101,8 @@ def key_articles_sql(quotes_path: Path, tables: StoreTables, lo: str | None = No
             SELECT key, article, mentions::BIGINT AS mentions, 0::BIGINT AS quotes
             FROM {in_range(tables.sql("actors"), lo, hi)} WHERE key IS NOT NULL
             UNION ALL
-            SELECT speaker_key, article, 0, count(DISTINCT statement) FROM read_parquet({quote_literal(str(quotes_path))})
+            SELECT speaker_key, article, 0, count(DISTINCT statement)
+            FROM read_parquet({quote_literal(str(quotes_path))})
             WHERE speaker_key <> {quote_literal(NO_KEY)}
             GROUP BY speaker_key, article
         )

@@ -60,6 +60,22 @@ def column_values(page: Any, column: int) -> list[str]:
     return [str(c) for c in cells]
 
 
+def scrolled_column_values(page: Any, column: int, *, steps: int = 12) -> list[str]:
+    """The cells of a column drawn while the table is scrolled down ``steps`` times (a
+    ``st.dataframe`` draws only the rows in view)."""
+    seen = column_values(page, column)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    box = grid.bounding_box()
+    if box is None:
+        return seen
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(steps):
+        page.mouse.wheel(0, box["height"])
+        page.wait_for_timeout(150)
+        seen.extend(column_values(page, column))
+    return seen
+
+
 def wait_for_column(page: Any, column: int, value: str, *, timeout: int = WAIT_MS) -> None:
     """Until column ``column`` draws at least one cell and every drawn cell shows ``value``."""
     page.wait_for_function(

@@ -153,7 +153,7 @@ def test_sources_panel_shows_putin_mentioned_and_not_quoted(chromium: Any, serve
         title = page.locator(".gtitle", has_text="Vladimir Putin is mentioned 9 times")
         title.first.wait_for(timeout=WAIT_MS)  # the chart's title states the finding
         assert title.count() == 1
-        page.get_by_role("button", name="Named or not").click()  # the rows behind the figure
+        page.get_by_role("radio", name="Named or not").click()  # the rows behind the figure (pills are radios)
         page.wait_for_selector('[data-testid="stDataFrame"]', timeout=WAIT_MS)
         screenshot(page, artefacts / "overview-sources.png")
     finally:
