@@ -1,4 +1,4 @@
-"""Command line: ``python -m dashboard build | extract | evaluate``.
+"""Command line: ``python -m dashboard build | extract | evaluate | import-csv | correct | corrections``.
 
 Every expected problem is one line on stderr naming the file and the problem, and a
 non-zero exit; no traceback reaches the user (``--debug`` shows one for bug reports).
@@ -11,10 +11,17 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TextIO
 
 from dashboard import settings
 from dashboard.errors import ArticleError, DashboardError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from dashboard.corrections.database import CorrectionStore
+    from dashboard.corrections.records import Correction
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -71,7 +78,43 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluate.add_argument("--strict", action="store_true", help="list errors at 80%% coverage instead of 30%%")
     evaluate.set_defaults(run=_evaluate)
+    _correction_commands(commands)
     return parser
+
+
+def _correction_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    tables = {"type": Path, "default": None, "help": f"build folder (default: {settings.BUILD_DIR})"}
+    correct = commands.add_parser(
+        "correct", help="correct one quote (kept in the corrections database: DASHBOARD_DB_URL or build/)"
+    )
+    correct.add_argument("article", help="article id")
+    correct.add_argument("quote_id", help="quote id (the quote_id column)")
+    change = correct.add_mutually_exclusive_group(required=True)
+    change.add_argument("--speaker", help="the right speaker: an actor of the article or any name ('' for none)")
+    change.add_argument("--kind", choices=("direct", "partial", "indirect", "scare"))
+    change.add_argument("--not-a-quote", action="store_true", help="the row is not a quote")
+    correct.add_argument("--by", required=True, help="who corrects (shown in the log and on the row)")
+    correct.add_argument("--note", default="", help="why")
+    correct.add_argument("--tables", **tables)
+    correct.set_defaults(run=_correct)
+
+    log = commands.add_parser("corrections", help="the corrections log: list, undo, export as gold")
+    actions = log.add_subparsers(dest="action", required=True)
+    listing = actions.add_parser("list", help="every correction, with applied/stale")
+    listing.add_argument("--article", default=None)
+    listing.add_argument("--by", default=None, help="only this editor's corrections")
+    listing.add_argument("--tables", **tables)
+    listing.set_defaults(run=_corrections_list)
+    undo = actions.add_parser("undo", help="undo a correction (a new record)")
+    undo.add_argument("id", type=int)
+    undo.add_argument("--by", required=True)
+    undo.add_argument("--note", default="")
+    undo.add_argument("--tables", **tables)
+    undo.set_defaults(run=_corrections_undo)
+    export = actions.add_parser("export", help="write gold files of every corrected article")
+    export.add_argument("--gold", type=Path, required=True, help="folder for the gold JSON files")
+    export.add_argument("--tables", **tables)
+    export.set_defaults(run=_corrections_export)
 
 
 class _Bar:
@@ -155,3 +198,74 @@ def _evaluate(args: argparse.Namespace) -> int:
     from dashboard.evaluation.report import main as evaluate
 
     return evaluate(list(args.gold), args.articles, out=sys.stdout, as_json=args.json, strict=args.strict)
+
+
+def _correction_context(args: argparse.Namespace) -> _Log:
+    """The store and the tables with the log applied, for the correction commands."""
+    from dashboard.corrections.database import CorrectionStore, default_url
+    from dashboard.corrections.service import corrected_tables
+    from dashboard.store.files import read_tables
+
+    folder = getattr(args, "tables", None) or settings.BUILD_DIR
+    store = CorrectionStore.open(default_url(folder))
+    records = store.records()
+    tables, status = corrected_tables(read_tables(folder), records)
+    return _Log(store, records, tables, status)
+
+
+@dataclass(frozen=True)
+class _Log:
+    store: CorrectionStore
+    records: list[Correction]
+    tables: dict[str, pd.DataFrame]
+    status: dict[int | None, str]
+
+
+def _correct(args: argparse.Namespace) -> int:
+    from dashboard.corrections.service import quote_correction
+
+    log = _correction_context(args)
+    record = quote_correction(
+        log.tables,
+        args.article,
+        args.quote_id,
+        by=args.by,
+        speaker=args.speaker,
+        kind=args.kind,
+        remove=args.not_a_quote,
+        note=args.note,
+    )
+    saved = log.store.add(record)
+    print(f"correction #{saved.id}: {args.article} {args.quote_id}: {saved.describe()}", file=sys.stderr)
+    return 0
+
+
+def _corrections_list(args: argparse.Namespace) -> int:
+    log = _correction_context(args)
+    for record in log.records:
+        if (args.article and record.article != args.article) or (args.by and record.by != args.by):
+            continue
+        state = log.status.get(record.id, "stale: the article is not in the tables")
+        print(
+            f"#{record.id}\t{record.at}\t{record.by}\t{record.article}\t{record.target}\t"
+            f"{record.describe()}\t{state}\t{record.note}"
+        )
+    return 0
+
+
+def _corrections_undo(args: argparse.Namespace) -> int:
+    from dashboard.corrections.service import undo
+
+    log = _correction_context(args)
+    saved = undo(log.store, args.id, by=args.by, note=args.note)
+    print(f"correction #{saved.id}: {saved.describe()}", file=sys.stderr)
+    return 0
+
+
+def _corrections_export(args: argparse.Namespace) -> int:
+    from dashboard.corrections.gold import gold_documents, write_gold
+
+    log = _correction_context(args)
+    written = write_gold(gold_documents(log.tables, log.records), args.gold)
+    print(f"wrote {len(written)} gold file(s) to {args.gold}", file=sys.stderr)
+    return 0

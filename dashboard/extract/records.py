@@ -84,6 +84,7 @@ class QuoteRecord:
     start: int
     end: int
     topics: tuple[str, ...]
+    corrected: str = ""  # "corrected by … on …" once an editor's correction applies (dashboard/corrections)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ from spacy.tokens import Doc
 
 from dashboard import settings
 from dashboard.articles import Article, article_id_for, read_article
+from dashboard.corrections.apply import apply_to_tables
+from dashboard.corrections.service import records_for_build
 from dashboard.errors import ArticleError
 from dashboard.extract import ArticleTables, extract_tables
 from dashboard.extract.records import FailureRecord
@@ -117,7 +119,7 @@ def build(
         old = read_tables(build_dir)
         version = current_version(build_dir)
         if new.articles or failures or version is None:
-            tables = _merge(old, new, failures, attempted={str(p) for p in files})
+            tables = _merge(old, new, failures, attempted={str(p) for p in files}, build_dir=build_dir)
             version = write_tables(build_dir, tables)
     return BuildSummary(
         built=tuple(new.articles),
@@ -210,6 +212,7 @@ def _merge(
     failures: list[FailureRecord],
     *,
     attempted: set[str],
+    build_dir: Path | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Old rows of articles not rebuilt + new rows; failures of this run replace old ones.
 
@@ -222,6 +225,7 @@ def _merge(
         merged[table] = _stack(keep, new.table(table), table=table)
     old_failures = old["failures"][~old["failures"]["path"].isin(attempted)]
     old_failures = old_failures[~old_failures["article"].isin(rebuilt)]
+    merged, _ = apply_to_tables(merged, records_for_build(build_dir))  # editors' corrections: dashboard/corrections
     merged["actors"] = merged["actors"].assign(key=actor_keys(merged["actors"]))
     merged["failures"] = _stack(old_failures, _frame(failures, "failures"), table="failures")
     assert set(merged) == set(TABLES)

@@ -90,6 +90,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         START,
         END,
         ("topics", LIST, "topics found inside the quote or its sentence"),
+        ("corrected", "string", "'corrected by EDITOR on DATE' when an editor's correction applies; empty otherwise"),
     ),
     "topic_mentions": _columns(
         ARTICLE,
