@@ -124,7 +124,10 @@ def apply_to_tables(
 
 
 def _rows(frame: pd.DataFrame) -> Rows:
-    return [dict(zip(frame.columns, values, strict=True)) for values in frame.itertuples(index=False, name=None)]
+    return [
+        {column: None if value is pd.NA else value for column, value in zip(frame.columns, values, strict=True)}
+        for values in frame.itertuples(index=False, name=None)
+    ]
 
 
 def _frame(rows: Rows, like: pd.DataFrame) -> pd.DataFrame:

@@ -72,8 +72,8 @@ def quote_correction(
     """The record for one change of one quote of the (already corrected) tables."""
     if not by.strip():
         raise CorrectionError("say who makes the correction (--by)")
-    row = quote_row(tables, article, quote_id)
     anchor = content_hash(tables, article)
+    row = quote_row(tables, article, quote_id)
     if remove:
         return not_a_quote(row, content_hash=anchor, by=by, note=note)
     if kind is not None:
