@@ -10,8 +10,8 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from dashboard import settings
@@ -83,7 +83,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _correction_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    tables = {"type": Path, "default": None, "help": f"build folder (default: {settings.BUILD_DIR})"}
+    def tables_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--tables", type=Path, default=None, help=f"build folder (default: {settings.BUILD_DIR})")
+
     correct = commands.add_parser(
         "correct", help="correct one quote (kept in the corrections database: DASHBOARD_DB_URL or build/)"
     )
@@ -95,7 +97,7 @@ def _correction_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     change.add_argument("--not-a-quote", action="store_true", help="the row is not a quote")
     correct.add_argument("--by", required=True, help="who corrects (shown in the log and on the row)")
     correct.add_argument("--note", default="", help="why")
-    correct.add_argument("--tables", **tables)
+    tables_option(correct)
     correct.set_defaults(run=_correct)
 
     log = commands.add_parser("corrections", help="the corrections log: list, undo, export as gold")
@@ -103,17 +105,17 @@ def _correction_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     listing = actions.add_parser("list", help="every correction, with applied/stale")
     listing.add_argument("--article", default=None)
     listing.add_argument("--by", default=None, help="only this editor's corrections")
-    listing.add_argument("--tables", **tables)
+    tables_option(listing)
     listing.set_defaults(run=_corrections_list)
     undo = actions.add_parser("undo", help="undo a correction (a new record)")
     undo.add_argument("id", type=int)
     undo.add_argument("--by", required=True)
     undo.add_argument("--note", default="")
-    undo.add_argument("--tables", **tables)
+    tables_option(undo)
     undo.set_defaults(run=_corrections_undo)
     export = actions.add_parser("export", help="write gold files of every corrected article")
     export.add_argument("--gold", type=Path, required=True, help="folder for the gold JSON files")
-    export.add_argument("--tables", **tables)
+    tables_option(export)
     export.set_defaults(run=_corrections_export)
 
 

@@ -25,6 +25,9 @@ from dashboard.charts.corpus_counts import (
     topic_article_counts,
 )
 from dashboard.charts.template import source_line
+from dashboard.corrections.apply import apply_to_tables, corrected_frames
+from dashboard.corrections.connection import newsroom_store
+from dashboard.corrections.records import Correction
 from dashboard.errors import DashboardError
 from dashboard.store.files import current_version, read_table, read_tables
 
@@ -101,13 +104,14 @@ def _tables(folder: str, version: str) -> dict[str, pd.DataFrame]:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _article(folder: str, version: str, article: str) -> ArticleData | None:
+def _article(folder: str, version: str, article: str, corrections: int = 0) -> ArticleData | None:
     tables = _tables(folder, version)
     meta = tables["articles"][tables["articles"]["article"] == article]
     if meta.empty:
         return None
     row = meta.iloc[0]
     frames = {name: tables[name][tables[name]["article"] == article].reset_index(drop=True) for name in ARTICLE_TABLES}
+    frames.update(corrected_frames(frames, _log(corrections, article), content_hash=str(row["content_hash"])))
     return ArticleData(
         article=article,
         title=str(row["title"]),
@@ -128,7 +132,7 @@ def load_article(article: str) -> ArticleData | None:
     version = store_version()
     if version is None:
         return None
-    return _article(str(build_dir()), version, article)
+    return _article(str(build_dir()), version, article, corrections_revision())
 
 
 # -- the whole corpus ---------------------------------------------------------------------------
@@ -158,8 +162,8 @@ class CorpusData:
 
 
 @st.cache_data(show_spinner="Counting across the corpus…", max_entries=2)
-def _corpus(folder: str, version: str) -> CorpusData:
-    tables = _tables(folder, version)
+def _corpus(folder: str, version: str, corrections: int = 0) -> CorpusData:
+    tables, _ = apply_to_tables(_tables(folder, version), _log(corrections))
     articles = _articles(folder, version)
     quotes = corpus_quotes(tables["quotes"], tables["actors"], articles)
     names = key_names(tables["actors"])
@@ -182,4 +186,20 @@ def load_corpus() -> CorpusData | None:
     version = store_version()
     if version is None:
         return None
-    return _corpus(str(build_dir()), version)
+    return _corpus(str(build_dir()), version, corrections_revision())
+
+
+# -- editors' corrections (dashboard/corrections): applied on read, keyed by the log's revision --
+
+
+def corrections_revision() -> int:
+    """The corrections log's newest id (not cached: one small query per rerun); -1 if unreachable."""
+    try:
+        return newsroom_store().revision()
+    except DashboardError as error:
+        st.warning(f"Editors' corrections are not shown: {error}")
+        return -1
+
+
+def _log(revision: int, article: str | None = None) -> list[Correction]:
+    return [] if revision <= 0 else newsroom_store().records(article)

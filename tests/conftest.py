@@ -95,7 +95,8 @@ def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     try:
         yield f"postgresql+psycopg://{PG_USER}@127.0.0.1:{port}/postgres"
     finally:
-        subprocess.run(_pg_command("pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop"), check=False, capture_output=True)
+        stop = _pg_command("pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop")
+        subprocess.run(stop, check=False, capture_output=True)
         shutil.rmtree(folder, ignore_errors=True)
 
 

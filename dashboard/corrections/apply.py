@@ -86,6 +86,16 @@ def apply_corrections(
     )
 
 
+def corrected_frames(
+    frames: Mapping[str, pd.DataFrame], corrections: Sequence[Correction], *, content_hash: str
+) -> dict[str, pd.DataFrame]:
+    """One article's ``quotes``, ``actors`` and ``mentions`` (from a dict of its frames), corrected."""
+    applied = apply_corrections(
+        frames["quotes"], frames["actors"], frames["mentions"], corrections, content_hash=content_hash
+    )
+    return {"quotes": applied.quotes, "actors": applied.actors, "mentions": applied.mentions}
+
+
 def apply_to_tables(
     tables: Mapping[str, pd.DataFrame], corrections: Sequence[Correction]
 ) -> tuple[dict[str, pd.DataFrame], dict[int | None, str]]:
@@ -113,10 +123,10 @@ def apply_to_tables(
         replaced["mentions"].append(applied.mentions)
     for article in set(by_article) - set(hashes):
         status.update({r.id: "stale: the article is not in the tables" for r in by_article[article]})
-    for name, frames in replaced.items():
-        if frames:
+    for name, parts in replaced.items():
+        if parts:
             keep = out[name][~out[name]["article"].isin(touched)]
-            out[name] = pd.concat([keep, *frames], ignore_index=True)
+            out[name] = pd.concat([keep, *parts], ignore_index=True)
     return out, status
 
 
@@ -133,7 +143,7 @@ def _rows(frame: pd.DataFrame) -> Rows:
 def _frame(rows: Rows, like: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=list(like.columns))
     for column, dtype in like.dtypes.items():
-        if dtype != object:
+        if dtype is not object and str(dtype) != "object":
             frame[column] = frame[column].astype(dtype)
     return frame
 

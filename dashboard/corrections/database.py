@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -109,7 +110,9 @@ def migrate(engine: Engine) -> int:
                 connection.execute(schema_version.delete())
                 connection.execute(schema_version.insert().values(version=len(MIGRATIONS)))
     except sa.exc.SQLAlchemyError as error:
-        raise DatabaseError(f"{safe_url(engine.url)}: cannot set up the corrections database ({_short(error)})") from None
+        raise DatabaseError(
+            f"{safe_url(engine.url)}: cannot set up the corrections database ({_short(error)})"
+        ) from None
     return len(MIGRATIONS)
 
 
@@ -123,19 +126,19 @@ class CorrectionStore:
     """The log and the editors' articles in one database; schema made on first use."""
 
     engine: Engine
-    _ready: bool = False
+    ready: bool = False  # schema known to be up to date
 
     @classmethod
     def open(cls, url: str | None = None) -> CorrectionStore:
         return cls(make_engine(url))
 
-    def _ensure(self) -> None:
-        if not self._ready:
+    def ensure_schema(self) -> None:
+        if not self.ready:
             migrate(self.engine)
-            self._ready = True
+            self.ready = True
 
     def _run(self, what: str, work: Callable[[Connection], object]) -> object:
-        self._ensure()
+        self.ensure_schema()
         try:
             with self.engine.begin() as connection:
                 return work(connection)
@@ -147,14 +150,24 @@ class CorrectionStore:
     def add(self, record: Correction) -> Correction:
         """Append a record; returns it with its id."""
         values = {
-            "at": record.at, "by": record.by, "note": record.note, "action": record.action,
-            "article": record.article, "content_hash": record.content_hash, "target": record.target,
-            "span_start": record.start, "span_end": record.end, "span_text": record.span_text,
-            "before": _json(record.before), "after": _json(record.after), "undoes": record.undoes,
-        }  # fmt: skip
+            "at": record.at,
+            "by": record.by,
+            "note": record.note,
+            "action": record.action,
+            "article": record.article,
+            "content_hash": record.content_hash,
+            "target": record.target,
+            "span_start": record.start,
+            "span_end": record.end,
+            "span_text": record.span_text,
+            "before": _json(record.before),
+            "after": _json(record.after),
+            "undoes": record.undoes,
+        }
 
         def insert(connection: Connection) -> int:
-            return int(connection.execute(corrections.insert().values(**values)).inserted_primary_key[0])
+            key = connection.execute(corrections.insert().values(**values)).inserted_primary_key
+            return int(key[0]) if key else 0
 
         new_id = self._run("save the correction", insert)
         return Correction(**{**record.__dict__, "id": new_id})
@@ -188,7 +201,13 @@ class CorrectionStore:
     # -- articles added by editors --------------------------------------------------------------
 
     def add_article(self, name: str, data: bytes, metadata_json: dict[str, object], *, by: str, at: str) -> None:
-        values = {"name": name, "data": data, "metadata_json": json.dumps(metadata_json), "added_by": by, "added_at": at}
+        values = {
+            "name": name,
+            "data": data,
+            "metadata_json": json.dumps(metadata_json),
+            "added_by": by,
+            "added_at": at,
+        }
         self._run("store the article", lambda connection: connection.execute(added_articles.insert().values(**values)))
 
     def articles(self) -> list[StoredArticle]:
@@ -220,15 +239,24 @@ def _json(value: object) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False)
 
 
-def _record(row: object) -> Correction:
-    get = row.__getitem__  # type: ignore[attr-defined]
+def _record(row: Mapping[Any, Any]) -> Correction:
+    get = row.__getitem__
     return Correction(
-        action=get("action"), article=get("article"), content_hash=get("content_hash"), target=get("target"),
-        start=int(get("span_start")), end=int(get("span_end")), span_text=get("span_text"),
+        action=get("action"),
+        article=get("article"),
+        content_hash=get("content_hash"),
+        target=get("target"),
+        start=int(get("span_start")),
+        end=int(get("span_end")),
+        span_text=get("span_text"),
         before=None if get("before") is None else json.loads(get("before")),
         after=None if get("after") is None else json.loads(get("after")),
-        by=get("by"), at=get("at"), note=get("note") or "", undoes=get("undoes"), id=int(get("id")),
-    )  # fmt: skip
+        by=get("by"),
+        at=get("at"),
+        note=get("note") or "",
+        undoes=get("undoes"),
+        id=int(get("id")),
+    )
 
 
 def restore_articles(store: CorrectionStore, articles_dir: Path) -> list[Path]:

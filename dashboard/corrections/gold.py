@@ -35,8 +35,12 @@ def gold_documents(tables: Mapping[str, pd.DataFrame], corrections: Sequence[Cor
             "quotes": [_quote(q) for _, q in quotes.iterrows() if q["kind"] != "indirect"],
             "indirect_quotes": [_indirect(q, sentences) for _, q in quotes.iterrows() if q["kind"] == "indirect"],
             "actors": [
-                {"name": str(a["name"]), "type": str(a["type"]), "aliases": [str(x) for x in plain(a["aliases"]) or []],
-                 "mentions": int(a["mentions"])}
+                {
+                    "name": str(a["name"]),
+                    "type": str(a["type"]),
+                    "aliases": [str(x) for x in plain(a["aliases"]) or []],
+                    "mentions": int(a["mentions"]),
+                }
                 for _, a in actors.iterrows()
             ],  # fmt: skip
             "source": "corrections export: the extractor's rows with editors' corrections applied",

@@ -26,9 +26,19 @@ KINDS = ("direct", "partial", "indirect", "scare")
 
 # Columns of a quote row a record may carry (the ``corrected`` mark included).
 QUOTE_FIELDS = (
-    "quote_id", "text", "kind", "speaker", "speaker_id", "cue",
-    "paragraph", "sentence", "start", "end", "topics", "corrected",
-)  # fmt: skip
+    "quote_id",
+    "text",
+    "kind",
+    "speaker",
+    "speaker_id",
+    "cue",
+    "paragraph",
+    "sentence",
+    "start",
+    "end",
+    "topics",
+    "corrected",
+)
 ACTOR_FIELDS = ("actor_id", "name", "type", "aliases", "mentions", "first_paragraph", "role", "key")
 
 State = dict[str, Any] | None  # None: the row is absent
@@ -122,7 +132,12 @@ def row_state(row: Mapping[str, Any], fields: tuple[str, ...]) -> dict[str, Any]
 
 
 def _quote_anchor(row: Mapping[str, Any]) -> dict[str, Any]:
-    return {"target": str(row["quote_id"]), "start": int(row["start"]), "end": int(row["end"]), "span_text": str(row["text"])}
+    return {
+        "target": str(row["quote_id"]),
+        "start": int(row["start"]),
+        "end": int(row["end"]),
+        "span_text": str(row["text"]),
+    }
 
 
 def _mark(row: Mapping[str, Any]) -> str:
@@ -145,23 +160,47 @@ def speaker_change(
     """Change a quote's speaker (an actor of the article, or a typed name with no actor id)."""
     before = {"speaker": plain(quote["speaker"]), "speaker_id": plain(quote["speaker_id"]), "corrected": _mark(quote)}
     after = {"speaker": speaker or None, "speaker_id": speaker_id or None}
-    return Correction(SPEAKER, str(quote["article"]), content_hash, **_quote_anchor(quote),
-                      before=before, after=after, by=by, note=note)  # fmt: skip
+    return Correction(
+        SPEAKER,
+        str(quote["article"]),
+        content_hash,
+        **_quote_anchor(quote),
+        before=before,
+        after=after,
+        by=by,
+        note=note,
+    )
 
 
 def kind_change(quote: Mapping[str, Any], *, content_hash: str, kind: str, by: str, note: str = "") -> Correction:
     if kind not in KINDS:
         raise CorrectionError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
     before = {"kind": plain(quote["kind"]), "corrected": _mark(quote)}
-    return Correction(KIND, str(quote["article"]), content_hash, **_quote_anchor(quote),
-                      before=before, after={"kind": kind}, by=by, note=note)  # fmt: skip
+    return Correction(
+        KIND,
+        str(quote["article"]),
+        content_hash,
+        **_quote_anchor(quote),
+        before=before,
+        after={"kind": kind},
+        by=by,
+        note=note,
+    )
 
 
 def not_a_quote(quote: Mapping[str, Any], *, content_hash: str, by: str, note: str = "") -> Correction:
     """Remove a row the extractor took for a quote; the whole row is kept for undo."""
     before = {**row_state(quote, QUOTE_FIELDS), "corrected": _mark(quote)}
-    return Correction(NOT_A_QUOTE, str(quote["article"]), content_hash, **_quote_anchor(quote),
-                      before=before, after=None, by=by, note=note)  # fmt: skip
+    return Correction(
+        NOT_A_QUOTE,
+        str(quote["article"]),
+        content_hash,
+        **_quote_anchor(quote),
+        before=before,
+        after=None,
+        by=by,
+        note=note,
+    )
 
 
 def added_quote(
@@ -185,13 +224,22 @@ def added_quote(
     if not text.strip():
         raise CorrectionError("the quote's words are empty")
     end = start + len(text)
-    row = {
-        "quote_id": f"e{start}", "text": text, "kind": kind, "speaker": speaker or None,
-        "speaker_id": speaker_id or None, "cue": cue, "paragraph": paragraph, "sentence": sentence,
-        "start": start, "end": end, "topics": [],
-    }  # fmt: skip
-    return Correction(ADD_QUOTE, article, content_hash, f"e{start}", start, end, text,
-                      before=None, after=row, by=by, note=note)  # fmt: skip
+    row: dict[str, Any] = {
+        "quote_id": f"e{start}",
+        "text": text,
+        "kind": kind,
+        "speaker": speaker or None,
+        "speaker_id": speaker_id or None,
+        "cue": cue,
+        "paragraph": paragraph,
+        "sentence": sentence,
+        "start": start,
+        "end": end,
+        "topics": [],
+    }
+    return Correction(
+        ADD_QUOTE, article, content_hash, f"e{start}", start, end, text, before=None, after=row, by=by, note=note
+    )
 
 
 def actor_rename(
@@ -203,9 +251,18 @@ def actor_rename(
     spoken = quotes[quotes["speaker_id"] == actor["actor_id"]]
     marks = [[int(r["start"]), int(r["end"]), _mark(r)] for _, r in spoken.iterrows()]
     return Correction(
-        RENAME_ACTOR, str(actor["article"]), content_hash, str(actor["actor_id"]), -1, -1, str(actor["name"]),
-        before={"name": str(actor["name"]), "quotes": marks}, after={"name": name.strip()}, by=by, note=note,
-    )  # fmt: skip
+        RENAME_ACTOR,
+        str(actor["article"]),
+        content_hash,
+        str(actor["actor_id"]),
+        -1,
+        -1,
+        str(actor["name"]),
+        before={"name": str(actor["name"]), "quotes": marks},
+        after={"name": name.strip()},
+        by=by,
+        note=note,
+    )
 
 
 def actor_merge(
@@ -226,15 +283,30 @@ def actor_merge(
         "restore": row_state(actor, ACTOR_FIELDS),
         "into_row": row_state(into, ACTOR_FIELDS),
         "quotes": [[int(r["start"]), int(r["end"]), _mark(r)] for _, r in spoken.iterrows()],
-        "mentions": [[int(r["start"]), int(r["end"])] for _, r in mentions[mentions["actor_id"] == actor["actor_id"]].iterrows()],
-    }  # fmt: skip
+        "mentions": [
+            [int(r["start"]), int(r["end"])] for _, r in mentions[mentions["actor_id"] == actor["actor_id"]].iterrows()
+        ],
+    }
     after = {"into": str(into["actor_id"]), "into_name": str(into["name"])}
-    return Correction(MERGE_ACTOR, str(actor["article"]), content_hash, str(actor["actor_id"]), -1, -1,
-                      str(actor["name"]), before=before, after=after, by=by, note=note)  # fmt: skip
+    return Correction(
+        MERGE_ACTOR,
+        str(actor["article"]),
+        content_hash,
+        str(actor["actor_id"]),
+        -1,
+        -1,
+        str(actor["name"]),
+        before=before,
+        after=after,
+        by=by,
+        note=note,
+    )
 
 
 def undo_of(record: Correction, *, by: str, note: str = "") -> Correction:
     """A new record that sets back the state from before ``record``."""
     if record.id is None:
         raise CorrectionError("only a stored correction can be undone")
-    return replace(record, before=record.after, after=record.before, by=by, at=now(), note=note, undoes=record.id, id=None)
+    return replace(
+        record, before=record.after, after=record.before, by=by, at=now(), note=note, undoes=record.id, id=None
+    )

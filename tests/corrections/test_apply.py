@@ -30,7 +30,8 @@ def _quotes() -> pd.DataFrame:
         ("q3", "the plan", "scare", None, None, None, 3, 1, 70, 78),
     ]
     frame = pd.DataFrame(
-        rows, columns=["quote_id", "text", "kind", "speaker", "speaker_id", "cue", "paragraph", "sentence", "start", "end"]
+        rows,
+        columns=["quote_id", "text", "kind", "speaker", "speaker_id", "cue", "paragraph", "sentence", "start", "end"],
     )
     frame["article"] = ARTICLE
     frame["topics"] = [["vote"], [], []]
@@ -57,9 +58,16 @@ def _actors() -> pd.DataFrame:
 
 def _mentions() -> pd.DataFrame:
     frame = pd.DataFrame(
-        {"article": ARTICLE, "actor_id": ["ann-lee", "bob-ray", "robert-ray"], "paragraph": [1, 2, 2],
-         "sentence": 1, "start": [1, 31, 90], "end": [4, 34, 100], "text": ["Lee", "Ray", "Robert Ray"]}
-    )  # fmt: skip
+        {
+            "article": ARTICLE,
+            "actor_id": ["ann-lee", "bob-ray", "robert-ray"],
+            "paragraph": [1, 2, 2],
+            "sentence": 1,
+            "start": [1, 31, 90],
+            "end": [4, 34, 100],
+            "text": ["Lee", "Ray", "Robert Ray"],
+        }
+    )
     return conform(frame, "mentions")
 
 
@@ -88,13 +96,25 @@ def test_no_corrections_adds_an_empty_corrected_column_only() -> None:
 @pytest.mark.parametrize(
     ("make", "quote_id", "column", "value"),
     [
-        pytest.param(lambda q: speaker_change(q, content_hash=HASH, speaker="Bob Ray", speaker_id="bob-ray", by="ed"),
-                     "q1", "speaker", "Bob Ray", id="speaker-to-actor"),
-        pytest.param(lambda q: speaker_change(q, content_hash=HASH, speaker="Jane Roe", speaker_id=None, by="ed"),
-                     "q1", "speaker_id", None, id="speaker-typed-name"),
-        pytest.param(lambda q: kind_change(q, content_hash=HASH, kind="scare", by="ed"), "q1", "kind", "scare", id="kind"),
+        pytest.param(
+            lambda q: speaker_change(q, content_hash=HASH, speaker="Bob Ray", speaker_id="bob-ray", by="ed"),
+            "q1",
+            "speaker",
+            "Bob Ray",
+            id="speaker-to-actor",
+        ),
+        pytest.param(
+            lambda q: speaker_change(q, content_hash=HASH, speaker="Jane Roe", speaker_id=None, by="ed"),
+            "q1",
+            "speaker_id",
+            None,
+            id="speaker-typed-name",
+        ),
+        pytest.param(
+            lambda q: kind_change(q, content_hash=HASH, kind="scare", by="ed"), "q1", "kind", "scare", id="kind"
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_quote_change_shows_with_its_mark_and_undo_restores(make, quote_id, column, value) -> None:
     original = _row(_quotes(), quote_id)
     [first] = _stored(make(original))
@@ -115,8 +135,18 @@ def test_not_a_quote_removes_the_row_and_undo_puts_it_back() -> None:
 
 
 def test_an_added_quote_is_inserted_in_text_order_and_undo_removes_it() -> None:
-    record = added_quote(article=ARTICLE, content_hash=HASH, text="no comment", start=55, paragraph=2, sentence=2,
-                         speaker="Ann Lee", speaker_id="ann-lee", kind="direct", by="ed")  # fmt: skip
+    record = added_quote(
+        article=ARTICLE,
+        content_hash=HASH,
+        text="no comment",
+        start=55,
+        paragraph=2,
+        sentence=2,
+        speaker="Ann Lee",
+        speaker_id="ann-lee",
+        kind="direct",
+        by="ed",
+    )
     [stored] = _stored(record)
     quotes = _apply([stored]).quotes
     assert list(quotes["quote_id"]) == ["q1", "q2", "e55", "q3"]

@@ -113,7 +113,9 @@ def test_a_correction_of_an_edited_article_is_listed_as_stale_and_not_applied(
     ("args", "message"),
     [
         pytest.param(["correct", REFERENCE, "q999", "--speaker", "X", "--by", "ed"], "has no quote 'q999'", id="quote"),
-        pytest.param(["correct", "no-such", "q1", "--kind", "direct", "--by", "ed"], "'no-such' is not in", id="article"),
+        pytest.param(
+            ["correct", "no-such", "q1", "--kind", "direct", "--by", "ed"], "'no-such' is not in", id="article"
+        ),
         pytest.param(["correct", REFERENCE, "q1", "--speaker", "X", "--by", " "], "say who", id="who"),
         pytest.param(["corrections", "undo", "42", "--by", "ed"], "no correction #42", id="undo"),
     ],
