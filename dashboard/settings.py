@@ -42,3 +42,15 @@ MAX_UPLOAD_MB = 2
 
 # nlp.pipe settings for builds.
 PIPE_BATCH_SIZE = 32
+
+# In-app analysis runs in a worker process; past this many seconds it is stopped with a message.
+ANALYSIS_SECONDS_ENV = "DASHBOARD_ANALYSIS_SECONDS"
+DEFAULT_ANALYSIS_SECONDS = 60.0
+
+
+def analysis_seconds() -> float:
+    """The worker's time budget (read when used, so a test or operator can change it)."""
+    try:
+        return max(0.1, float(os.environ.get(ANALYSIS_SECONDS_ENV, DEFAULT_ANALYSIS_SECONDS)))
+    except ValueError:
+        return DEFAULT_ANALYSIS_SECONDS

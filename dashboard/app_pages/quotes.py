@@ -20,6 +20,7 @@ from dashboard.ui.corpus_quotes import (
     filter_corpus_quotes,
     shown_note,
 )
+from dashboard.ui.correction_controls import correction_controls
 from dashboard.ui.headline import article_heading
 from dashboard.ui.quote_filters import (
     ALL_ARTICLES,
@@ -64,5 +65,6 @@ st.caption(f"Showing {len(rows)} of {len(data.quotes)} quotes. Select a row to r
 selected = quote_table(rows, article=data.article)
 if selected is not None:
     st.html(quote_in_paragraph(selected, data.paragraphs))
+correction_controls(data, selected)  # editors only
 downloads(rows, article=data.article)
 share_link()

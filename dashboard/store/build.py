@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from dashboard import settings
 from dashboard.articles import Article, article_id_for, read_article
 from dashboard.corrections.apply import apply_to_tables
+from dashboard.corrections.records import Correction
 from dashboard.corrections.service import records_for_build
 from dashboard.errors import ArticleError
 from dashboard.extract import ArticleTables, extract_tables
@@ -76,8 +77,13 @@ def build(
     n_process: int = 1,
     progress: Progress | None = None,
     force: bool = False,
+    corrections: Sequence[Correction] | None = None,
 ) -> BuildSummary:
-    """Build (or update) the tables from article files and folders."""
+    """Build (or update) the tables from article files and folders.
+
+    Editors' ``corrections`` are applied to the tables written (default: the log in
+    ``DASHBOARD_DB_URL`` or the SQLite file next to the build folder).
+    """
     started = time.perf_counter()
     build_dir = build_dir or settings.BUILD_DIR
     files = find_article_files(paths)
@@ -119,7 +125,8 @@ def build(
         old = read_tables(build_dir)
         version = current_version(build_dir)
         if new.articles or failures or version is None:
-            tables = _merge(old, new, failures, attempted={str(p) for p in files}, build_dir=build_dir)
+            log = records_for_build(build_dir) if corrections is None else corrections
+            tables = _merge(old, new, failures, attempted={str(p) for p in files}, corrections=log)
             version = write_tables(build_dir, tables)
     return BuildSummary(
         built=tuple(new.articles),
@@ -212,7 +219,7 @@ def _merge(
     failures: list[FailureRecord],
     *,
     attempted: set[str],
-    build_dir: Path | None = None,
+    corrections: Sequence[Correction] = (),
 ) -> dict[str, pd.DataFrame]:
     """Old rows of articles not rebuilt + new rows; failures of this run replace old ones.
 
@@ -225,7 +232,7 @@ def _merge(
         merged[table] = _stack(keep, new.table(table), table=table)
     old_failures = old["failures"][~old["failures"]["path"].isin(attempted)]
     old_failures = old_failures[~old_failures["article"].isin(rebuilt)]
-    merged, _ = apply_to_tables(merged, records_for_build(build_dir))  # editors' corrections: dashboard/corrections
+    merged, _ = apply_to_tables(merged, corrections)  # editors' corrections: dashboard/corrections
     merged["actors"] = merged["actors"].assign(key=actor_keys(merged["actors"]))
     merged["failures"] = _stack(old_failures, _frame(failures, "failures"), table="failures")
     assert set(merged) == set(TABLES)

@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import settings
 from dashboard.loaders import ArticleData, load_article, load_articles
+from dashboard.ui.analyse_text import session_article, session_articles
 from dashboard.ui.url_state import ARTICLE_PARAM, note_ignored, seed, set_param, url_value
 
 ARTICLE_KEY = "app_article"
@@ -38,6 +39,9 @@ def _clear_page_filters() -> None:
 def article_picker() -> str | None:
     """Draw the picker in the sidebar; return the chosen article id (None if none are built)."""
     articles = load_articles()
+    session = session_articles()  # texts this session analysed: only this reader sees them
+    if len(session):
+        articles = pd.concat([articles, session], ignore_index=True)
     ids = list(articles["article"])
     if not ids:
         st.sidebar.info("No articles have been built yet.")
@@ -67,7 +71,7 @@ def article_picker() -> str | None:
 def current_article() -> ArticleData | None:
     """The article picked in the sidebar, with all its rows; None (with a note) if none."""
     article = st.session_state.get(ARTICLE_KEY)
-    data = load_article(article) if article else None
+    data = (session_article(article) or load_article(article)) if article else None
     if data is None:
         st.info("Pick an article in the sidebar. No built article is selected yet.")
     return data

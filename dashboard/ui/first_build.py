@@ -8,11 +8,36 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import settings
+from dashboard.corrections.connection import newsroom_store
+from dashboard.corrections.database import restore_articles
+from dashboard.errors import DashboardError
 from dashboard.loaders import build_dir, store_problem, store_version
+
+RESTORED = "articles_restored"
+
+
+def restore_editors_articles() -> None:
+    """Once per session: articles editors added (kept in the database) that a fresh disk lacks
+    are written back into the corpus folder and built (in this process: like a first build)."""
+    if st.session_state.get(RESTORED):
+        return
+    st.session_state[RESTORED] = True
+    try:
+        store = newsroom_store()
+        restored = restore_articles(store, settings.ARTICLES_DIR)
+    except DashboardError as error:
+        st.warning(f"Articles added by editors could not be restored: {error}")
+        return
+    if restored and store_version() is not None:
+        from dashboard.store.build import build  # imports spaCy: only when something was restored
+
+        with st.spinner(f"Restoring {len(restored)} article(s) added by editors…"):
+            build(restored, build_dir=build_dir(), corrections=store.records())
 
 
 def ensure_tables() -> None:
     """Build the tables from ``settings.ARTICLES_DIR`` if none have been built; else nothing."""
+    restore_editors_articles()
     if store_version() is not None:
         problem = store_problem()
         if problem:
@@ -38,7 +63,9 @@ def ensure_tables() -> None:
 
         from dashboard.store.build import build  # imports spaCy: only ever needed here
 
-        summary = build([settings.ARTICLES_DIR], build_dir=build_dir(), progress=progress)
+        summary = build(
+            [settings.ARTICLES_DIR], build_dir=build_dir(), progress=progress, corrections=newsroom_store().records()
+        )
     notice.success(f"Tables built — {summary.describe()}")
     for failure in summary.failures:
         st.warning(f"{failure.path}: {failure.problem}")

@@ -70,9 +70,16 @@ def quote_rows(quotes: pd.DataFrame) -> pd.DataFrame:
             "paragraph": quotes["paragraph"].astype("int64"),
             "kind": quotes["kind"].astype(object),
             "topics": quotes["topics"].map(lambda t: ", ".join(t or [])),
+            "corrected": _corrected(quotes),  # "corrected by … on …" (dashboard/corrections)
         },
         index=quotes.index,
     )
+
+
+def _corrected(quotes: pd.DataFrame) -> pd.Series:
+    if "corrected" not in quotes.columns:
+        return pd.Series([""] * len(quotes), index=quotes.index, dtype=object)
+    return quotes["corrected"].fillna("").astype(object)
 
 
 def export_records(quotes: pd.DataFrame) -> list[dict[str, object]]:
@@ -92,6 +99,7 @@ def export_records(quotes: pd.DataFrame) -> list[dict[str, object]]:
                 "start": int(row["start"]),
                 "end": int(row["end"]),
                 "topics": [str(t) for t in (row["topics"] or [])],
+                "corrected": str(row.get("corrected") or ""),
             }
         )
     return records
@@ -119,6 +127,7 @@ _EXPORT_COLUMNS = (
     "start",
     "end",
     "topics",
+    "corrected",
 )
 
 
@@ -220,6 +229,7 @@ def quote_table(rows: pd.DataFrame, *, article: str) -> pd.Series | None:
             "paragraph": st.column_config.NumberColumn("¶", help="paragraph (0 = headline)"),
             "kind": st.column_config.TextColumn("Kind"),
             "topics": st.column_config.TextColumn("Topics"),
+            "corrected": st.column_config.TextColumn("Corrected"),
         },
     )
     return None if selected is None else rows.iloc[selected]
