@@ -141,7 +141,7 @@ def session_section(role: Role) -> None:
     for article, found in list(analysed.items()):
         title = str(found.tables["articles"].iloc[0]["title"])
         row = st.container(horizontal=True, vertical_alignment="center")
-        row.markdown(f"{markdown_text(title)} · `{markdown_text(article)}`")
+        row.markdown(markdown_text(f"{title} · {article}"))
         if row.button("Open", key=f"analyse_open_{article}"):
             st.switch_page(OVERVIEW, query_params={ARTICLE_PARAM: article})
         if role.editor and row.button("Add to corpus", key=f"analyse_add_{article}"):
