@@ -187,7 +187,7 @@ def test_an_editor_corrects_a_speaker_and_undoes_it(chromium: Any, editor_site: 
         choose_in_selectbox(page, "corrections_undo_choice", "#1")
         wait_for_app(page)
         page.locator(keyed("corrections_undo")).get_by_role("button").click()
-        wait_for_app(page)
+        page.get_by_text("2 of 2 corrections").wait_for(timeout=WAIT_MS)  # the undo is a new record
         page.goto(_quotes_view(site))
         wait_for_column(page, SPEAKER_COLUMN, "Joe Biden")  # undo restores the original
         wait_for_column(page, CORRECTED_COLUMN, "")
