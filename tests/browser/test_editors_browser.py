@@ -153,7 +153,9 @@ def _quotes_view(site: dict[str, Any]) -> str:
     return f"{site['url']}/quotes?article={REFERENCE}&q={WORDS.replace(' ', '+')}&quote={QUOTE_ID}"
 
 
-def test_an_editor_corrects_a_speaker_and_undoes_it(chromium: Any, editor_site: dict[str, Any], artefacts: Path) -> None:
+def test_an_editor_corrects_a_speaker_and_undoes_it(
+    chromium: Any, editor_site: dict[str, Any], artefacts: Path
+) -> None:
     site = editor_site
     today = dt.datetime.now(dt.UTC).date().isoformat()
     context, page = open_page(chromium, _quotes_view(site))
