@@ -49,8 +49,8 @@ def ensure_tables() -> None:
         return
     if not settings.ARTICLES_DIR.is_dir():
         st.error(
-            f"No tables have been built and the article folder {settings.ARTICLES_DIR} does not "
-            "exist. Run `python -m dashboard build` with your articles, then reload."
+            "No tables have been built and the articles folder does not exist. "
+            "Run `python -m dashboard build` with your articles, then reload."
         )
         st.stop()
     notice = st.empty()
