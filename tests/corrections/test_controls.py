@@ -133,3 +133,20 @@ def test_an_editor_renames_an_actor_and_its_quotes_follow(site: str, monkeypatch
     assert not at.exception and not at.error
     speakers = set(quotes_shown(run_app("quotes", {"article": REFERENCE}))["speaker"])
     assert "President Joe Biden" in speakers and "Joe Biden" not in speakers
+
+
+def test_articles_added_by_editors_come_back_on_a_fresh_disk(site: str) -> None:
+    """The database keeps them: a wiped corpus folder gets them back (and built) on start."""
+    text = "Ferry strike ends\n\n“We are back at work,” said union leader Mia Kerr on Friday.\n"
+    CorrectionStore.open(site).add_article(
+        "ferry-strike-ends.txt",
+        text.encode(),
+        {"title": "Ferry strike ends"},
+        by=EDITOR,
+        at="2026-12-01T10:00:00+00:00",
+    )
+    assert not (settings.ARTICLES_DIR / "ferry-strike-ends.txt").exists()
+    at = run_app("overview", {"article": "ferry-strike-ends"})
+    assert not at.exception
+    assert (settings.ARTICLES_DIR / "ferry-strike-ends.txt").read_text(encoding="utf-8") == text
+    assert at.selectbox(key="app_article").value == "ferry-strike-ends"
