@@ -125,8 +125,12 @@ def apply_to_tables(
         status.update({r.id: "stale: the article is not in the tables" for r in by_article[article]})
     for name, parts in replaced.items():
         if parts:
+            # Corrected articles' rows go back where they were: the tables keep their article order.
+            place = {article: i for i, article in enumerate(pd.unique(out[name]["article"]))}
             keep = out[name][~out[name]["article"].isin(touched)]
-            out[name] = pd.concat([keep, *parts], ignore_index=True)
+            merged = pd.concat([keep, *parts], ignore_index=True)
+            where = merged["article"].map(place).fillna(len(place))
+            out[name] = merged.iloc[where.argsort(kind="stable")].reset_index(drop=True)
     return out, status
 
 

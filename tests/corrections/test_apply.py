@@ -227,3 +227,18 @@ def test_apply_to_tables_touches_only_corrected_articles() -> None:
     changed = out["quotes"][out["quotes"]["speaker"] == "Z"]
     assert list(changed["article"]) == [ARTICLE]
     assert len(out["quotes"]) == 6 and status == {1: APPLIED}
+
+
+def test_apply_to_tables_keeps_the_article_order() -> None:
+    first = _quotes()
+    second = _quotes().assign(article="b")
+    tables = {
+        "articles": pd.DataFrame({"article": [ARTICLE, "b"], "content_hash": [HASH, "hb"]}),
+        "quotes": pd.concat([first, second], ignore_index=True),
+        "actors": _actors(),
+        "mentions": _mentions(),
+    }
+    [record] = _stored(not_a_quote(_row(first, "q2"), content_hash=HASH, by="ed"))
+    out, _ = apply_to_tables(tables, [record])
+    assert list(out["quotes"]["article"]) == [ARTICLE, ARTICLE, "b", "b", "b"]
+    assert list(out["quotes"]["quote_id"]) == ["q1", "q3", "q1", "q2", "q3"]
