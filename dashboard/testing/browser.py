@@ -22,7 +22,7 @@ CHROMIUM_ARGS = (
 )
 WAIT_MS = 60_000
 VIEWPORT_HEIGHT = 1000
-APP_SHOWN = '[data-testid="stSidebar"], [data-testid="stMain"]'
+APP_SHOWN = '[data-testid="stSidebar"]:visible, [data-testid="stMain"]:visible'  # a phone's sidebar starts hidden
 SCRIPT_DONE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
 
 
