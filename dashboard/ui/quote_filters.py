@@ -102,9 +102,16 @@ def quote_rows(quotes: pd.DataFrame) -> pd.DataFrame:
             "paragraph": quotes["paragraph"].astype("int64"),
             "kind": quotes["kind"].astype(object),
             "topics": quotes["topics"].map(lambda t: ", ".join(t or [])),
+            "corrected": _corrected(quotes),  # "corrected by … on …" (dashboard/corrections)
         },
         index=quotes.index,
     )
+
+
+def _corrected(quotes: pd.DataFrame) -> pd.Series:
+    if "corrected" not in quotes.columns:
+        return pd.Series([""] * len(quotes), index=quotes.index, dtype=object)
+    return quotes["corrected"].fillna("").astype(object)
 
 
 def export_records(quotes: pd.DataFrame) -> list[dict[str, object]]:
@@ -125,6 +132,7 @@ def export_records(quotes: pd.DataFrame) -> list[dict[str, object]]:
                 "end": int(row["end"]),
                 "topics": [str(t) for t in (row["topics"] or [])],
                 "statement": int(row["statement"]) if "statement" in row and pd.notna(row["statement"]) else None,
+                "corrected": str(row.get("corrected") or ""),
             }
         )
     return records
@@ -153,6 +161,7 @@ _EXPORT_COLUMNS = (
     "end",
     "topics",
     "statement",
+    "corrected",
 )
 
 

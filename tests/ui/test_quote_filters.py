@@ -79,7 +79,7 @@ def test_filter_quotes(chosen: QuoteFilter, ids: list[str]) -> None:
 
 def test_rows_show_unattributed_and_topics() -> None:
     rows = quote_rows(QUOTES)
-    assert list(rows.columns) == ["quote", "speaker", "cue", "paragraph", "kind", "topics"]
+    assert list(rows.columns) == ["quote", "speaker", "cue", "paragraph", "kind", "topics", "corrected"]
     assert rows.loc[1, "speaker"] == UNATTRIBUTED
     assert rows.loc[2, "topics"] == "diplomacy, cyber"
 
