@@ -177,7 +177,9 @@ def _set_quote(rows: Rows, record: Correction) -> str | None:
         rows[at].update(values)
         return None
     if all(name in values for name in QUOTE_FIELDS):
-        rows.append({"article": record.article, **values})
+        # A quote the extractor missed: its own statement, and the editor as its rule.
+        statement = max((int(row.get("statement") or 0) for row in rows), default=0) + 1
+        rows.append({"article": record.article, "rule": "editor", "statement": statement, **values})
         return None
     return "the quote is no longer among the article's quotes"
 

@@ -190,7 +190,7 @@ def kind_change(quote: Mapping[str, Any], *, content_hash: str, kind: str, by: s
 
 def not_a_quote(quote: Mapping[str, Any], *, content_hash: str, by: str, note: str = "") -> Correction:
     """Remove a row the extractor took for a quote; the whole row is kept for undo."""
-    before = {**row_state(quote, QUOTE_FIELDS), "corrected": _mark(quote)}
+    before = {**row_state(quote, (*QUOTE_FIELDS, "rule", "statement")), "corrected": _mark(quote)}
     return Correction(
         NOT_A_QUOTE,
         str(quote["article"]),

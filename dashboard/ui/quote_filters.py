@@ -313,7 +313,7 @@ def statement_table_rows(statements: pd.DataFrame) -> pd.DataFrame:
     """The table the reader sees: speaker first (always visible), the statement, cue, paragraph."""
     rows = quote_rows(statements)
     rows["fragments"] = statements["fragments"].astype("int64") if "fragments" in statements else 1
-    return rows.loc[:, ["speaker", "quote", "cue", "paragraph", "kind", "fragments", "topics"]]
+    return rows.loc[:, ["speaker", "quote", "cue", "paragraph", "kind", "fragments", "topics", "corrected"]]
 
 
 STATEMENT_COLUMNS = {
@@ -324,6 +324,7 @@ STATEMENT_COLUMNS = {
     "kind": st.column_config.TextColumn("Kind", width="small"),
     "fragments": st.column_config.NumberColumn("Parts", help="quoted fragments in this statement", width=50),
     "topics": st.column_config.TextColumn("Topics", width="medium"),
+    "corrected": st.column_config.TextColumn("Corrected", help="an editor's correction: who and when"),
 }
 ROW_HEIGHT = 104  # five lines of text: long statements and topic lists wrap instead of being cut
 

@@ -36,6 +36,8 @@ def _quotes() -> pd.DataFrame:
     frame["article"] = ARTICLE
     frame["topics"] = [["vote"], [], []]
     frame["corrected"] = ""
+    frame["rule"] = "governing_cue"
+    frame["statement"] = [1, 2, 3]
     return conform(frame, "quotes")
 
 
