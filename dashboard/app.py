@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard.ui.article_picker import article_picker, shows_one_article
 from dashboard.ui.first_build import ensure_tables
+from dashboard.ui.roles import current_role
 from dashboard.ui.sign_in import require_sign_in
 
 st.set_page_config(page_title="Who said what", layout="wide")
@@ -32,6 +33,8 @@ PAGES = [
     st.Page("app_pages/corpus.py", title="Corpus", url_path="corpus"),
     st.Page("app_pages/analyse.py", title="Analyse", url_path="analyse"),
 ]
+if current_role().editor:  # the editors' log is not even listed for readers
+    PAGES.append(st.Page("app_pages/corrections.py", title="Corrections", url_path="corrections"))
 
 page = st.navigation(PAGES)
 ensure_tables()

@@ -1,4 +1,4 @@
-"""Command line: ``python -m dashboard build | compact | extract | import-csv | evaluate``.
+"""Command line: ``python -m dashboard build | compact | extract | import-csv | evaluate | correct | corrections``.
 
 Every expected problem is one line on stderr naming the file and the problem, and a
 non-zero exit; no traceback reaches the user (``--debug`` shows one for bug reports).
@@ -10,11 +10,18 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from dashboard import settings
 from dashboard.errors import ArticleError, DashboardError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from dashboard.corrections.database import CorrectionStore
+    from dashboard.corrections.records import Correction
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -86,7 +93,45 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--strict", action="store_true", help="list errors at 80%% coverage instead of 30%%")
     evaluate.add_argument("--by-rule", action="store_true", help="also print fired/precision/speaker accuracy per rule")
     evaluate.set_defaults(run=_evaluate)
+    _correction_commands(commands)
     return parser
+
+
+def _correction_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    def tables_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--tables", type=Path, default=None, help=f"build folder (default: {settings.BUILD_DIR})")
+
+    correct = commands.add_parser(
+        "correct", help="correct one quote (kept in the corrections database: DASHBOARD_DB_URL or build/)"
+    )
+    correct.add_argument("article", help="article id")
+    correct.add_argument("quote_id", help="quote id (the quote_id column)")
+    change = correct.add_mutually_exclusive_group(required=True)
+    change.add_argument("--speaker", help="the right speaker: an actor of the article or any name ('' for none)")
+    change.add_argument("--kind", choices=("direct", "partial", "indirect", "scare"))
+    change.add_argument("--not-a-quote", action="store_true", help="the row is not a quote")
+    correct.add_argument("--by", required=True, help="who corrects (shown in the log and on the row)")
+    correct.add_argument("--note", default="", help="why")
+    tables_option(correct)
+    correct.set_defaults(run=_correct)
+
+    log = commands.add_parser("corrections", help="the corrections log: list, undo, export as gold")
+    actions = log.add_subparsers(dest="action", required=True)
+    listing = actions.add_parser("list", help="every correction, with applied/stale")
+    listing.add_argument("--article", default=None)
+    listing.add_argument("--by", default=None, help="only this editor's corrections")
+    tables_option(listing)
+    listing.set_defaults(run=_corrections_list)
+    undo = actions.add_parser("undo", help="undo a correction (a new record)")
+    undo.add_argument("id", type=int)
+    undo.add_argument("--by", required=True)
+    undo.add_argument("--note", default="")
+    tables_option(undo)
+    undo.set_defaults(run=_corrections_undo)
+    export = actions.add_parser("export", help="write gold files of every corrected article")
+    export.add_argument("--gold", type=Path, required=True, help="folder for the gold JSON files")
+    tables_option(export)
+    export.set_defaults(run=_corrections_export)
 
 
 class _Bar:
@@ -195,3 +240,74 @@ def _evaluate(args: argparse.Namespace) -> int:
 
     return evaluate(list(args.gold), args.articles, out=sys.stdout, as_json=args.json, strict=args.strict,
                     by_rule=args.by_rule)
+
+
+def _correction_context(args: argparse.Namespace) -> _Log:
+    """The store and the tables with the log applied, for the correction commands."""
+    from dashboard.corrections.database import CorrectionStore, default_url
+    from dashboard.corrections.service import corrected_tables
+    from dashboard.store.files import read_tables
+
+    folder = getattr(args, "tables", None) or settings.BUILD_DIR
+    store = CorrectionStore.open(default_url(folder))
+    records = store.records()
+    tables, status = corrected_tables(read_tables(folder), records)
+    return _Log(store, records, tables, status)
+
+
+@dataclass(frozen=True)
+class _Log:
+    store: CorrectionStore
+    records: list[Correction]
+    tables: dict[str, pd.DataFrame]
+    status: dict[int | None, str]
+
+
+def _correct(args: argparse.Namespace) -> int:
+    from dashboard.corrections.service import quote_correction
+
+    log = _correction_context(args)
+    record = quote_correction(
+        log.tables,
+        args.article,
+        args.quote_id,
+        by=args.by,
+        speaker=args.speaker,
+        kind=args.kind,
+        remove=args.not_a_quote,
+        note=args.note,
+    )
+    saved = log.store.add(record)
+    print(f"correction #{saved.id}: {args.article} {args.quote_id}: {saved.describe()}", file=sys.stderr)
+    return 0
+
+
+def _corrections_list(args: argparse.Namespace) -> int:
+    log = _correction_context(args)
+    for record in log.records:
+        if (args.article and record.article != args.article) or (args.by and record.by != args.by):
+            continue
+        state = log.status.get(record.id, "stale: the article is not in the tables")
+        print(
+            f"#{record.id}\t{record.at}\t{record.by}\t{record.article}\t{record.target}\t"
+            f"{record.describe()}\t{state}\t{record.note}"
+        )
+    return 0
+
+
+def _corrections_undo(args: argparse.Namespace) -> int:
+    from dashboard.corrections.service import undo
+
+    log = _correction_context(args)
+    saved = undo(log.store, args.id, by=args.by, note=args.note)
+    print(f"correction #{saved.id}: {saved.describe()}", file=sys.stderr)
+    return 0
+
+
+def _corrections_export(args: argparse.Namespace) -> int:
+    from dashboard.corrections.gold import gold_documents, write_gold
+
+    log = _correction_context(args)
+    written = write_gold(gold_documents(log.tables, log.records), args.gold)
+    print(f"wrote {len(written)} gold file(s) to {args.gold}", file=sys.stderr)
+    return 0

@@ -23,6 +23,9 @@ import streamlit as st
 from dashboard import settings
 from dashboard.charts.corpus import credits_source
 from dashboard.charts.template import source_line
+from dashboard.corrections.apply import corrected_frames
+from dashboard.corrections.connection import newsroom_store
+from dashboard.corrections.records import Correction
 from dashboard.errors import DashboardError
 from dashboard.query import articles as article_queries
 from dashboard.query import corpus as corpus_queries
@@ -168,12 +171,14 @@ def load_article_titles(paths: Sequence[str]) -> dict[str, str]:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _article(folder: str, version: str, article: str) -> ArticleData | None:
+def _article(folder: str, version: str, article: str, corrections: int = 0) -> ArticleData | None:
     with _query(folder, version) as (cursor, tables):
         row = article_queries.article_meta(cursor, tables, article)
         if row is None:
             return None
         frames = article_queries.article_rows(cursor, tables, article)
+    # Editors' corrections apply on read too, so one made after the build shows at once.
+    frames.update(corrected_frames(frames, _log(corrections, article), content_hash=str(row["content_hash"])))
     return ArticleData(
         article=article,
         title=str(row["title"]),
@@ -194,7 +199,7 @@ def load_article(article: str) -> ArticleData | None:
     version = store_version()
     if version is None:
         return None
-    return _article(str(build_dir()), version, article)
+    return _article(str(build_dir()), version, article, corrections_revision())
 
 
 # -- the whole corpus ---------------------------------------------------------------------------
@@ -331,3 +336,19 @@ def corpus_quotes_json(chosen: CorpusFilter) -> str:
         return "[]"
     with _query(str(build_dir()), version) as (cursor, tables):
         return quote_queries.export_json(cursor, _files(cursor, tables), chosen)
+
+
+# -- editors' corrections (dashboard/corrections): applied on read, keyed by the log's revision --
+
+
+def corrections_revision() -> int:
+    """The corrections log's newest id (not cached: one small query per rerun); -1 if unreachable."""
+    try:
+        return newsroom_store().revision()
+    except DashboardError as error:
+        st.warning(f"Editors' corrections are not shown: {error}")
+        return -1
+
+
+def _log(revision: int, article: str | None = None) -> list[Correction]:
+    return [] if revision <= 0 else newsroom_store().records(article)

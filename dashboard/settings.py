@@ -50,3 +50,14 @@ STAGING_GRACE_SECONDS = float(os.environ.get("DASHBOARD_STAGING_GRACE_SECONDS", 
 # Rows per Parquet row group in table parts: small enough that a query for one article
 # reads one or two row groups, large enough that a corpus-wide scan stays fast.
 PART_ROW_GROUP_ROWS = 10_000
+# In-app analysis runs in a worker process; past this many seconds it is stopped with a message.
+ANALYSIS_SECONDS_ENV = "DASHBOARD_ANALYSIS_SECONDS"
+DEFAULT_ANALYSIS_SECONDS = 60.0
+
+
+def analysis_seconds() -> float:
+    """The worker's time budget (read when used, so a test or operator can change it)."""
+    try:
+        return max(0.1, float(os.environ.get(ANALYSIS_SECONDS_ENV, DEFAULT_ANALYSIS_SECONDS)))
+    except ValueError:
+        return DEFAULT_ANALYSIS_SECONDS

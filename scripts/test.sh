@@ -7,12 +7,17 @@ cd "$(dirname "$0")/.."
 
 python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 
-# Browser tests drive Debian's chromium through Playwright (never `playwright install`).
-if ! command -v chromium >/dev/null 2>&1; then
-    SUDO=""
-    if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+# Browser tests drive Debian's chromium through Playwright (never `playwright install`);
+# the corrections tests start their own PostgreSQL server from Debian's postgresql package
+# (tests/conftest.py: initdb into a temp folder, a free local port, stopped at the end).
+SUDO=""
+if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+MISSING=()
+command -v chromium >/dev/null 2>&1 || MISSING+=(chromium)
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || MISSING+=(postgresql)
+if [ ${#MISSING[@]} -gt 0 ]; then
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${MISSING[@]}" >/dev/null
 fi
 
 python -m ruff check dashboard tests scripts benchmarks

@@ -8,6 +8,7 @@ from dashboard.charts.counts import actor_names
 from dashboard.charts.evidence import article_html
 from dashboard.charts.highlight import legend
 from dashboard.ui.article_picker import current_article
+from dashboard.ui.correction_controls import correction_controls
 from dashboard.ui.headline import article_heading
 from dashboard.ui.layers import LAYER_PARAMS, layer_toggles
 from dashboard.ui.url_state import keep_params, markdown_link, share_link
@@ -33,4 +34,5 @@ st.html(
 )
 if data.url:
     st.caption(f"Original: {markdown_link(data.url, data.url)}")
+correction_controls(data)  # editors only
 share_link()

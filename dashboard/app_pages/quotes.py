@@ -20,6 +20,7 @@ from dashboard.ui.corpus_quotes import (
     corpus_quote_table,
     shown_note,
 )
+from dashboard.ui.correction_controls import correction_controls
 from dashboard.ui.headline import article_heading
 from dashboard.ui.quote_filters import (
     ALL_ARTICLES,
@@ -80,5 +81,6 @@ else:
     if selected is not None:
         st.html(quote_in_paragraph(selected, data.paragraphs))
         show_fragments(selected, data.quotes, key=f"quotes_fragments_{data.article}")
+    correction_controls(data, selected)  # editors only
     downloads(rows, article=data.article)
 share_link()

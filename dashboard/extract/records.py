@@ -86,6 +86,7 @@ class QuoteRecord:
     end: int
     topics: tuple[str, ...]
     statement: int = 0  # one act of saying; filled in by extract/statements.py (0 = not yet)
+    corrected: str = ""  # "corrected by … on …" once an editor's correction applies (dashboard/corrections)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,9 @@ from spacy.tokens import Doc
 
 from dashboard import settings
 from dashboard.articles import Article, article_id_for, read_article
+from dashboard.corrections.apply import apply_to_tables
+from dashboard.corrections.records import Correction
+from dashboard.corrections.service import records_for_build
 from dashboard.errors import ArticleError
 from dashboard.extract import ArticleTables, extract_tables
 from dashboard.extract.records import FailureRecord
@@ -117,8 +120,13 @@ def build(
     engine: str = "process",
     scheduler: str | None = None,
     workers: int | None = None,
+    corrections: Sequence[Correction] | None = None,
 ) -> BuildSummary:
     """Build (or update) the tables from article files and folders.
+
+    Editors' ``corrections`` are applied to the rows written (default: the log in
+    ``DASHBOARD_DB_URL`` or the SQLite file next to the build folder); the loaders apply
+    the log again when they read, so a correction made after a build shows at once.
 
     ``engine="process"`` parses here (``n_process`` processes for ``nlp.pipe``);
     ``engine="dask"`` on a Dask cluster (``scheduler`` address, or a local cluster of
@@ -150,7 +158,8 @@ def build(
             warnings: list[str] = []
         else:
             to_parse, unchanged, failures, warnings = _read_changed(files, {} if force else known, when)
-            parsed = _parse_here(to_parse, stage, n_process=n_process, when=when, progress=progress)
+            log = records_for_build(build_dir) if corrections is None else corrections
+            parsed = _parse_here(to_parse, stage, n_process=n_process, when=when, progress=progress, corrections=log)
             parsed.unchanged = unchanged
         failures.extend(parsed.failures)
         with writer_lock(build_dir):
@@ -214,7 +223,13 @@ def _known(build_dir: Path, manifest: Manifest | None, ids: set[str]) -> dict[st
 
 
 def _parse_here(
-    articles: list[Article], stage: Staging, *, n_process: int, when: str, progress: Progress | None
+    articles: list[Article],
+    stage: Staging,
+    *,
+    n_process: int,
+    when: str,
+    progress: Progress | None,
+    corrections: Sequence[Correction] = (),
 ) -> Parsed:
     new = _NewRows()
     parsed = Parsed()
@@ -226,7 +241,7 @@ def _parse_here(
             parsed.failures.append(FailureRecord(article.path, article.id, outcome, when))
         if progress:
             progress(done, total, article.id)
-    parsed.groups.append(new.write(stage.path, new_group("b")))
+    parsed.groups.append(new.write(stage.path, new_group("b"), corrections=corrections))
     parsed.built = new.articles
     parsed.words = new.words
     return parsed
@@ -255,11 +270,13 @@ class _NewRows:
         self._flush()
         return _stack(*self._frames[table], table=table)
 
-    def write(self, staging_dir: Path, group: str) -> dict[str, PartEntry]:
-        """Write every table's new rows as one part each (tables without rows: none)."""
+    def write(self, staging_dir: Path, group: str, *, corrections: Sequence[Correction] = ()) -> dict[str, PartEntry]:
+        """Write every table's new rows as one part each (tables without rows: none),
+        with editors' corrections applied (before actor keys: a rename changes the key)."""
+        frames, _ = apply_to_tables({table: self.table(table) for table in ARTICLE_TABLES}, corrections)
         entries = {}
         for table in ARTICLE_TABLES:
-            frame = self.table(table)
+            frame = frames[table]
             if table == "actors":
                 frame = frame.assign(key=name_keys(frame["name"]).astype("string"))
             entry = write_part(staging_dir, table, group, frame)

@@ -92,6 +92,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         END,
         ("topics", LIST, "topics found inside the quote or its sentence"),
         ("statement", "int32", "statement id, unique within the article: rows of one act of saying share it"),
+        ("corrected", "string", "'corrected by EDITOR on DATE' when an editor's correction applies; empty otherwise"),
     ),
     "topic_mentions": _columns(
         ARTICLE,

@@ -22,7 +22,7 @@ CHROMIUM_ARGS = (
 )
 WAIT_MS = 60_000
 VIEWPORT_HEIGHT = 1000
-APP_SHOWN = '[data-testid="stMain"]'  # the sidebar may start collapsed, and it comes first in the page
+APP_SHOWN = '[data-testid="stMain"]:visible'  # the sidebar may start collapsed (phones), and it comes first in the page
 SCRIPT_DONE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
 
 
@@ -104,3 +104,15 @@ def screenshot(page: Any, path: Path) -> None:
     """A full-page screenshot to ``path`` (its folder is made if missing)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(path), full_page=True)
+
+
+def keyed(key: str) -> str:
+    """CSS selector of the element Streamlit draws for the widget with ``key``."""
+    return f".st-key-{key}"
+
+
+def choose_in_selectbox(page: Any, key: str, text: str) -> None:
+    """Open the ``st.selectbox`` with ``key``, type ``text`` and take the first match."""
+    page.locator(keyed(key)).click()
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")

@@ -1,101 +1,148 @@
-"""Analysing new text in the app: receive it, build it with a progress bar, open it.
+"""Analysing text in the app, for this browser session only.
 
-The spaCy pipeline is imported only inside ``analyse`` and ``add_to_corpus_action`` (through
-``dashboard.store.build``), never to show tables. The loaders key every cache on the store
-version, so the new article shows up on the next run without clearing anything.
+A reader's paste or upload is parsed in a worker process (``dashboard/analysis``) with a
+time budget; its tables live in ``st.session_state`` — shown on every page of this
+session, never written to the shared tables, the corpus folder or anywhere on disk, and
+never seen by another visitor. An editor can then **Add to corpus**: the text is kept in
+the database, written into the articles folder and built (in a worker process too).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import settings
-from dashboard.errors import ArticleError, DashboardError
-from dashboard.loaders import build_dir, load_article_titles
-from dashboard.store.intake import add_to_corpus, receive
+from dashboard.analysis.run import AnalysisError, analyse_in_worker, budget_seconds
+from dashboard.analysis.text import upload_article
+from dashboard.corrections.connection import newsroom_store
+from dashboard.corrections.database import DB_URL_ENV
+from dashboard.errors import DashboardError
+from dashboard.loaders import ArticleData, build_dir, load_articles
+from dashboard.store.intake import add_to_corpus, free_id
+from dashboard.store.schema import empty
+from dashboard.ui.roles import Role
 from dashboard.ui.url_state import ARTICLE_PARAM, markdown_text
 
 OVERVIEW = "app_pages/overview.py"
 ACCEPTED = ["txt", "md", "html"]
+SESSION_KEY = "analysed_articles"  # article id → SessionArticle, this browser session only
+PER_ARTICLE = ("paragraphs", "sentences", "actors", "mentions", "quotes", "topic_mentions")
 
 
-def inbox_files() -> list[Path]:
-    """Article files waiting in the inbox (analysed, not in the corpus folder), newest first."""
-    folder = Path(settings.INBOX_DIR)
-    if not folder.is_dir():
-        return []
-    files = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in settings.ARTICLE_SUFFIXES]
-    return sorted(files, key=lambda p: (-p.stat().st_mtime, p.name))
+@dataclass(frozen=True)
+class SessionArticle:
+    data: bytes
+    filename: str | None
+    tables: dict[str, pd.DataFrame]
 
 
-def _build_one(path: Path, label: str) -> bool:
-    """Build one article file with a visible progress bar; True when it went into the tables."""
-    with st.status(label, expanded=True) as status:
-        bar = st.progress(0.0, text="Loading the language model…")
+def _analysed() -> dict[str, SessionArticle]:
+    found = st.session_state.setdefault(SESSION_KEY, {})
+    return found if isinstance(found, dict) else {}
 
-        def progress(done: int, total: int, article: str) -> None:
-            bar.progress(done / max(total, 1), text=f"Analysed {done} of {total}: {markdown_text(article)}")
 
-        from dashboard.store.build import build  # imports spaCy: only when analysing
+def session_articles() -> pd.DataFrame:
+    """The ``articles`` rows of the texts this session analysed (for the article picker)."""
+    rows = [a.tables["articles"] for a in _analysed().values()]
+    return pd.concat(rows, ignore_index=True) if rows else empty("articles")
 
-        try:
-            summary = build([path], build_dir=build_dir(), progress=progress)
-        except DashboardError as error:
-            status.update(label="The article could not be analysed", state="error")
-            st.error(markdown_text(error))
-            return False
-        if summary.failures:
-            status.update(label="The article could not be analysed", state="error")
-            for failure in summary.failures:
-                st.error(markdown_text(f"{Path(failure.path).name}: {failure.problem}"))
-            return False
-        bar.progress(1.0, text="Tables updated")
-        status.update(label=f"Analysed in {summary.seconds:.1f} s", state="complete", expanded=False)
-    return True
+
+def session_article(article: str) -> ArticleData | None:
+    """One analysed text of this session as ``ArticleData``, or None."""
+    found = _analysed().get(article)
+    if found is None:
+        return None
+    meta = found.tables["articles"].iloc[0]
+    return ArticleData(
+        article=article,
+        title=str(meta["title"]),
+        outlet=_text(meta["outlet"]),
+        date=_text(meta["date"]),
+        url=_text(meta["url"]),
+        credit=_text(meta["credit"]),
+        **{name: found.tables[name].assign(corrected="") if name == "quotes" and "corrected" not in
+           found.tables[name] else found.tables[name] for name in PER_ARTICLE},
+    )  # fmt: skip
+
+
+def _text(value: object) -> str | None:
+    return None if value is None or pd.isna(value) or not str(value).strip() else str(value)
 
 
 def analyse(data: bytes, *, filename: str | None) -> None:
-    """Check the text, write it to the inbox, build it, then open it on the Overview page."""
+    """Check the text, analyse it in the worker, keep it in this session, open it."""
     try:
-        received = receive(data, filename=filename)
-    except ArticleError as error:
-        st.error(markdown_text(error))
+        title = upload_article(data, filename=filename, article_id="new").title
+    except DashboardError as error:
+        st.error(str(error))
         return
-    if _build_one(received.path, f"Analysing “{markdown_text(received.title)}”…"):
-        st.switch_page(OVERVIEW, query_params={ARTICLE_PARAM: received.article})
+    taken = [*load_articles()["article"].astype(str), *_analysed()]
+    article = free_id(title, taken)
+    budget = budget_seconds()
+    with st.spinner(f"Analysing “{title}” (at most {budget:g} s)…"):
+        try:
+            result = analyse_in_worker(data, article_id=article, filename=filename, budget=budget)
+        except AnalysisError as error:
+            st.error(str(error))
+            return
+    _analysed()[article] = SessionArticle(data, filename, result.tables)
+    st.switch_page(OVERVIEW, query_params={ARTICLE_PARAM: article})
 
 
-def add_to_corpus_action(path: Path) -> None:
-    """Move an inbox article into the corpus folder and build it again from there."""
+def add_to_corpus_action(article: str, role: Role) -> None:
+    """Editors only: keep the text in the database, write it to the corpus folder, build it."""
+    found = _analysed().get(article)
+    if found is None or not role.editor:
+        return
+    store = newsroom_store()
     try:
-        target = add_to_corpus(path)
-    except ArticleError as error:
-        st.error(markdown_text(error))
+        path = add_to_corpus(found.data, filename=found.filename, store=store, by=role.name)
+    except DashboardError as error:
+        st.error(str(error))
         return
-    if _build_one(target, f"Adding “{markdown_text(target.stem)}” to the corpus…"):
-        st.success(markdown_text(f"“{target.stem}” is now in the corpus folder ({settings.ARTICLES_DIR})."))
+    budget = 2 * budget_seconds()
+    env = {**os.environ, DB_URL_ENV: store.engine.url.render_as_string(hide_password=False)}
+    command = [sys.executable, "-m", "dashboard", "build", str(path), "--out", str(build_dir())]
+    with st.spinner(f"Adding “{path.stem}” to the corpus (at most {budget:g} s)…"):
+        try:
+            done = subprocess.run(command, env=env, capture_output=True, timeout=budget, check=False)
+        except subprocess.TimeoutExpired:
+            st.error(f"Building the article took longer than {budget:g} s; it is in the corpus folder and "
+                     "will be built by the next `python -m dashboard build`.")  # fmt: skip
+            return
+    if done.returncode != 0:
+        st.error(f"“{path.stem}” is in the corpus folder but could not be built; see the build log.")
+        return
+    del _analysed()[article]
+    st.success(f"“{path.stem}” is now part of the corpus, for every reader.")
+    if st.button("Open it", key=f"analyse_open_added_{path.stem}"):
+        st.switch_page(OVERVIEW, query_params={ARTICLE_PARAM: path.stem})
 
 
-def inbox_section() -> None:
-    """The inbox: analysed articles not yet in the corpus, each with 'Add to corpus'."""
-    files = inbox_files()
-    st.markdown("#### Inbox")
-    st.caption(
-        "Articles you analyse here go to the **inbox**: they are in the tables and open in every "
-        "page, but their files are not in the corpus folder, so a fresh build of the corpus "
-        "(`python -m dashboard build`) does not include them. **Add to corpus** moves the file "
-        "into the corpus folder so it stays part of the corpus."
-    )
-    if not files:
-        st.caption("The inbox is empty.")
+def session_section(role: Role) -> None:
+    """The texts analysed in this session: open each; editors can add it to the corpus."""
+    analysed = _analysed()
+    st.markdown("#### Analysed in this session")
+    if role.editor:
+        st.caption("Only you see these until you **Add to corpus**: then every reader sees the article.")
+    else:
+        st.caption(
+            "Only you see these, and only in this browser tab: they are not saved and other readers never "
+            "see them. Editors can add articles to the shared corpus."
+        )
+    if not analysed:
+        st.caption("Nothing analysed yet.")
         return
-    titles = load_article_titles([str(p) for p in files])
-    for path in files:
+    for article, found in list(analysed.items()):
+        title = str(found.tables["articles"].iloc[0]["title"])
         row = st.container(horizontal=True, vertical_alignment="center")
-        row.markdown(f"{markdown_text(titles.get(str(path), path.stem))} · `{path.stem}`")
-        if row.button("Open", key=f"analyse_open_{path.stem}"):
-            st.switch_page(OVERVIEW, query_params={ARTICLE_PARAM: path.stem})
-        if row.button("Add to corpus", key=f"analyse_add_{path.stem}"):
-            add_to_corpus_action(path)
+        row.markdown(markdown_text(f"{title} · {article}"))
+        if row.button("Open", key=f"analyse_open_{article}"):
+            st.switch_page(OVERVIEW, query_params={ARTICLE_PARAM: article})
+        if role.editor and row.button("Add to corpus", key=f"analyse_add_{article}"):
+            add_to_corpus_action(article, role)

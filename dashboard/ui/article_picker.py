@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard import settings
 from dashboard.loaders import ArticleData, load_article, load_article_choices, load_known_articles
+from dashboard.ui.analyse_text import session_article, session_articles
 from dashboard.ui.url_state import ARTICLE_PARAM, markdown_text, seed, set_param, url_value
 
 ARTICLE_KEY = "app_article"
@@ -51,6 +52,9 @@ def article_picker() -> str | None:
     stays empty and ``current_article`` says so and lists the articles.
     """
     articles, total = load_article_choices(MAX_ARTICLES)
+    session = session_articles()  # texts this session analysed: only this reader sees them
+    if len(session):
+        articles = pd.concat([articles, session], ignore_index=True)
     if articles.empty:
         st.sidebar.info("No articles have been built yet.")
         return None
@@ -98,7 +102,7 @@ def current_article() -> ArticleData | None:
     """
     wanted = url_value(ARTICLE_PARAM)
     article = st.session_state.get(ARTICLE_KEY)
-    data = load_article(article) if article else None
+    data = (session_article(article) or load_article(article)) if article else None
     if data is not None:
         return data
     articles, total = load_article_choices(MAX_LISTED)

@@ -8,9 +8,33 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import settings
+from dashboard.corrections.connection import newsroom_store
+from dashboard.corrections.database import restore_articles
+from dashboard.errors import DashboardError
 from dashboard.loaders import build_dir, store_problem, store_version
 from dashboard.store.files import readable_version
 from dashboard.ui.url_state import markdown_text
+
+RESTORED = "articles_restored"
+
+
+def restore_editors_articles() -> None:
+    """Once per session: articles editors added (kept in the database) that a fresh disk lacks
+    are written back into the corpus folder and built (in this process: like a first build)."""
+    if st.session_state.get(RESTORED):
+        return
+    st.session_state[RESTORED] = True
+    try:
+        store = newsroom_store()
+        restored = restore_articles(store, settings.ARTICLES_DIR)
+    except DashboardError as error:
+        st.warning(f"Articles added by editors could not be restored: {error}")
+        return
+    if restored and store_version() is not None:
+        from dashboard.store.build import build  # imports spaCy: only when something was restored
+
+        with st.spinner(f"Restoring {len(restored)} article(s) added by editors…"):
+            build(restored, build_dir=build_dir(), corrections=store.records())
 
 
 def ensure_tables() -> None:
@@ -19,6 +43,7 @@ def ensure_tables() -> None:
     When the current tables are damaged the loaders serve the last good version (see
     ``files.readable_version``); the reader sees a one-line notice saying so.
     """
+    restore_editors_articles()
     version, damage = readable_version(build_dir())
     if damage:
         (st.warning if version else st.error)(markdown_text(damage))
@@ -35,8 +60,8 @@ def ensure_tables() -> None:
         return
     if not settings.ARTICLES_DIR.is_dir():
         st.error(
-            f"No tables have been built and the article folder {settings.ARTICLES_DIR} does not "
-            "exist. Run `python -m dashboard build` with your articles, then reload."
+            "No tables have been built and the articles folder does not exist. "
+            "Run `python -m dashboard build` with your articles, then reload."
         )
         st.stop()
     notice = st.empty()
@@ -49,7 +74,9 @@ def ensure_tables() -> None:
 
         from dashboard.store.build import build  # imports spaCy: only ever needed here
 
-        summary = build([settings.ARTICLES_DIR], build_dir=build_dir(), progress=progress)
+        summary = build(
+            [settings.ARTICLES_DIR], build_dir=build_dir(), progress=progress, corrections=newsroom_store().records()
+        )
     notice.success(f"Tables built — {summary.describe()}")
     for failure in summary.failures:
         st.warning(markdown_text(f"{failure.path}: {failure.problem}"))

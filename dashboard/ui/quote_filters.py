@@ -102,9 +102,16 @@ def quote_rows(quotes: pd.DataFrame) -> pd.DataFrame:
             "paragraph": quotes["paragraph"].astype("int64"),
             "kind": quotes["kind"].astype(object),
             "topics": quotes["topics"].map(lambda t: ", ".join(t or [])),
+            "corrected": _corrected(quotes),  # "corrected by … on …" (dashboard/corrections)
         },
         index=quotes.index,
     )
+
+
+def _corrected(quotes: pd.DataFrame) -> pd.Series:
+    if "corrected" not in quotes.columns:
+        return pd.Series([""] * len(quotes), index=quotes.index, dtype=object)
+    return quotes["corrected"].fillna("").astype(object)
 
 
 def export_records(quotes: pd.DataFrame) -> list[dict[str, object]]:
@@ -125,6 +132,7 @@ def export_records(quotes: pd.DataFrame) -> list[dict[str, object]]:
                 "end": int(row["end"]),
                 "topics": [str(t) for t in (row["topics"] or [])],
                 "statement": int(row["statement"]) if "statement" in row and pd.notna(row["statement"]) else None,
+                "corrected": str(row.get("corrected") or ""),
             }
         )
     return records
@@ -153,6 +161,7 @@ _EXPORT_COLUMNS = (
     "end",
     "topics",
     "statement",
+    "corrected",
 )
 
 
@@ -304,7 +313,7 @@ def statement_table_rows(statements: pd.DataFrame) -> pd.DataFrame:
     """The table the reader sees: speaker first (always visible), the statement, cue, paragraph."""
     rows = quote_rows(statements)
     rows["fragments"] = statements["fragments"].astype("int64") if "fragments" in statements else 1
-    return rows.loc[:, ["speaker", "quote", "cue", "paragraph", "kind", "fragments", "topics"]]
+    return rows.loc[:, ["speaker", "quote", "cue", "paragraph", "kind", "fragments", "topics", "corrected"]]
 
 
 STATEMENT_COLUMNS = {
@@ -315,6 +324,7 @@ STATEMENT_COLUMNS = {
     "kind": st.column_config.TextColumn("Kind", width="small"),
     "fragments": st.column_config.NumberColumn("Parts", help="quoted fragments in this statement", width=50),
     "topics": st.column_config.TextColumn("Topics", width="medium"),
+    "corrected": st.column_config.TextColumn("Corrected", help="an editor's correction: who and when"),
 }
 ROW_HEIGHT = 104  # five lines of text: long statements and topic lists wrap instead of being cut
 

@@ -218,50 +218,64 @@ def test_invalid_link_values_give_a_note_not_an_error(store: Path, query, page: 
     assert at.dataframe, "the page still shows its table"
 
 
-def test_pasted_text_is_analysed_opened_and_nothing_is_lost(writable: Path) -> None:
+def test_pasted_text_is_analysed_for_this_session_only(writable: Path) -> None:
     before = read_tables(writable)
+    corpus_files = sorted(p.name for p in settings.ARTICLES_DIR.iterdir())
     at = run_app({}, "analyse")
     at.text_area(key="analyse_text").input(NEW_STORY)
     at.button(key="analyse_go").click().run()
     no_exception(at)
     assert not at.error, [e.value for e in at.error]
 
-    after = read_tables(writable)
-    new = set(after["articles"]["article"]) - set(before["articles"]["article"])
-    assert len(new) == 1
-    (article,) = new
-    assert len(after["articles"]) == len(before["articles"]) + 1
-    speakers = set(after["quotes"].loc[after["quotes"]["article"] == article, "speaker"].dropna())
-    assert speakers & {"Jane Smith", "Tom Brown"}, speakers
-    for table in ("articles", "paragraphs", "actors", "mentions", "quotes", "topic_mentions"):
-        old = before[table]
-        kept = after[table][after[table]["article"] != article].reset_index(drop=True)
-        pd.testing.assert_frame_equal(
-            kept.drop(columns=["key"], errors="ignore"), old.drop(columns=["key"], errors="ignore")
-        )
-
-    # The result is open: Overview, with the new article picked and in the link.
-    assert at.query_params["article"] == article
+    # Opened on Overview for this reader …
+    article = at.query_params["article"]
+    assert article == "harbour-bridge-opens-two-years-late"
     assert at.selectbox(key="app_article").value == article
     assert {m.label for m in at.metric} == {"Actors", "Speakers", "Statements", "Topics"}
-    assert (settings.INBOX_DIR / f"{article}.txt").is_file()
+    at.switch_page("app_pages/quotes.py").run()
+    speakers = set(table_with(at, "speaker")["speaker"])
+    assert speakers & {"Jane Smith", "Tom Brown"}, speakers
+    # … and nowhere else: the shared tables and the corpus folder are unchanged.
+    after = read_tables(writable)
+    for table, frame in before.items():
+        pd.testing.assert_frame_equal(after[table], frame)
+    assert sorted(p.name for p in settings.ARTICLES_DIR.iterdir()) == corpus_files
+    # Another visitor (a new session) does not know the article.
+    other = run_app({"article": article}, "overview")
+    assert any(article in note for note in notes(other)), notes(other)
+    assert other.selectbox(key="app_article").value != article
 
 
-def test_an_inbox_article_can_be_added_to_the_corpus(writable: Path) -> None:
+def test_a_reader_cannot_add_to_the_corpus(writable: Path) -> None:
     at = run_app({}, "analyse")
     at.text_area(key="analyse_text").input(NEW_STORY)
     at.button(key="analyse_go").click().run()
-    article = at.query_params["article"]
-    at = run_app({}, "analyse")
-    assert article in "".join(m.value for m in at.markdown)
-    at.button(key=f"analyse_add_{article}").click().run()
-    no_exception(at)
-    assert not at.error, [e.value for e in at.error]
+    at.switch_page("app_pages/analyse.py").run()
+    assert "Harbour bridge opens two years late" in "".join(m.value for m in at.markdown)
+    assert not [b for b in at.button if str(b.key).startswith("analyse_add_")]
+
+
+def test_an_editor_adds_an_analysed_article_to_the_corpus(writable: Path, tmp_path: Path) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DASHBOARD_EDITING", "1")
+        patch.setenv("DASHBOARD_EDITOR", "Alice")
+        patch.setenv("DASHBOARD_DB_URL", f"sqlite:///{tmp_path / 'newsroom.sqlite'}")
+        at = run_app({}, "analyse")
+        at.text_area(key="analyse_text").input(NEW_STORY)
+        at.button(key="analyse_go").click().run()
+        article = at.query_params["article"]
+        at.switch_page("app_pages/analyse.py").run()
+        at.button(key=f"analyse_add_{article}").click().run()
+        no_exception(at)
+        assert not at.error, [e.value for e in at.error]
     assert (settings.ARTICLES_DIR / f"{article}.txt").is_file()
-    assert not (settings.INBOX_DIR / f"{article}.txt").exists()
     articles = read_tables(writable)["articles"]
     row = articles[articles["article"] == article]
     assert len(row) == 1 and Path(row["path"].iloc[0]).parent == settings.ARTICLES_DIR
+    from dashboard.corrections.database import CorrectionStore
+
+    [stored] = CorrectionStore.open(f"sqlite:///{tmp_path / 'newsroom.sqlite'}").articles()
+    assert (stored.name, stored.added_by) == (f"{article}.txt", "Alice")
 
 
 @pytest.mark.parametrize(

@@ -79,7 +79,7 @@ def test_filter_quotes(chosen: QuoteFilter, ids: list[str]) -> None:
 
 def test_rows_show_unattributed_and_topics() -> None:
     rows = quote_rows(QUOTES)
-    assert list(rows.columns) == ["quote", "speaker", "cue", "paragraph", "kind", "topics"]
+    assert list(rows.columns) == ["quote", "speaker", "cue", "paragraph", "kind", "topics", "corrected"]
     assert rows.loc[1, "speaker"] == UNATTRIBUTED
     assert rows.loc[2, "topics"] == "diplomacy, cyber"
 
@@ -102,7 +102,7 @@ def test_exports_carry_quote_and_statement_ids() -> None:
     rows = QUOTES.assign(statement=[1, 2, 3, 1])
     records = json.loads(export_json(rows))
     assert [(r["quote_id"], r["statement"]) for r in records] == [("q1", 1), ("q2", 2), ("q3", 3), ("q0", 1)]
-    assert export_csv(rows).splitlines()[0].endswith(",topics,statement")
+    assert export_csv(rows).splitlines()[0].endswith(",topics,statement,corrected")
 
 
 def test_kinds_match_the_records_module() -> None:
