@@ -33,8 +33,15 @@ PAGES = [
     st.Page("app_pages/corpus.py", title="Corpus", url_path="corpus"),
     st.Page("app_pages/analyse.py", title="Analyse", url_path="analyse"),
 ]
-if current_role().editor:  # the editors' log is not even listed for readers
-    PAGES.append(st.Page("app_pages/corrections.py", title="Corrections", url_path="corrections"))
+# The editors' log is not listed for readers; its address tells them it is for editors.
+PAGES.append(
+    st.Page(
+        "app_pages/corrections.py",
+        title="Corrections",
+        url_path="corrections",
+        visibility="visible" if current_role().editor else "hidden",
+    )
+)
 
 page = st.navigation(PAGES)
 ensure_tables()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,17 @@ from dashboard import settings
 from dashboard.testing.browser import CHROMIUM, chromium_available, launch_chromium
 
 ARTEFACTS = Path(__file__).resolve().parents[1] / "test-artefacts"
+
+
+_MAIN = sys.modules["__main__"]
+
+
+@pytest.fixture(autouse=True)
+def _main_module_restored() -> Iterator[None]:
+    """Streamlit's AppTest runs a page as ``__main__`` and leaves it there; a process
+    started afterwards by ``multiprocessing`` (Dask's workers) would re-run that page."""
+    yield
+    sys.modules["__main__"] = _MAIN
 
 
 @pytest.fixture(scope="session")

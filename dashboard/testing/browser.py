@@ -76,14 +76,16 @@ def scrolled_column_values(page: Any, column: int, *, steps: int = 12) -> list[s
     return seen
 
 
-def wait_for_column(page: Any, column: int, value: str, *, timeout: int = WAIT_MS) -> None:
-    """Until column ``column`` draws at least one cell and every drawn cell shows ``value``."""
+def wait_for_column(page: Any, column: int, value: str, *, substring: bool = False, timeout: int = WAIT_MS) -> None:
+    """Until column ``column`` draws at least one cell and every drawn cell shows ``value``
+    (or, with ``substring``, contains it)."""
     page.wait_for_function(
-        """([column, value]) => {
+        """([column, value, substring]) => {
             const cells = [...document.querySelectorAll(`[data-testid^="glide-cell-${column}-"]`)];
-            return cells.length > 0 && cells.every(c => c.textContent === value);
+            return cells.length > 0 && cells.every(c => substring ? c.textContent.includes(value)
+                                                                  : c.textContent === value);
         }""",
-        arg=[column, value],
+        arg=[column, value, substring],
         timeout=timeout,
     )
 

@@ -310,10 +310,15 @@ def empty_note(chosen: QuoteFilter) -> str:
 
 
 def statement_table_rows(statements: pd.DataFrame) -> pd.DataFrame:
-    """The table the reader sees: speaker first (always visible), the statement, cue, paragraph."""
+    """The table the reader sees: speaker first (always visible), the statement, cue, paragraph.
+
+    When an editor corrected a row in view, "corrected by … on …" stands next to the speaker
+    (a correction is about who said it or what kind it is); otherwise there is no such column.
+    """
     rows = quote_rows(statements)
     rows["fragments"] = statements["fragments"].astype("int64") if "fragments" in statements else 1
-    return rows.loc[:, ["speaker", "quote", "cue", "paragraph", "kind", "fragments", "topics", "corrected"]]
+    corrected = ["corrected"] if rows["corrected"].astype(str).str.len().gt(0).any() else []
+    return rows.loc[:, ["speaker", *corrected, "quote", "cue", "paragraph", "kind", "fragments", "topics"]]
 
 
 STATEMENT_COLUMNS = {

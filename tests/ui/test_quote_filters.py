@@ -18,6 +18,7 @@ from dashboard.ui.quote_filters import (
     filter_quotes,
     quote_rows,
     quote_topics,
+    statement_table_rows,
 )
 
 DEFAULTS = {"string": "", "int32": 0, "int64": 0, LIST: []}
@@ -82,6 +83,14 @@ def test_rows_show_unattributed_and_topics() -> None:
     assert list(rows.columns) == ["quote", "speaker", "cue", "paragraph", "kind", "topics", "corrected"]
     assert rows.loc[1, "speaker"] == UNATTRIBUTED
     assert rows.loc[2, "topics"] == "diplomacy, cyber"
+
+
+def test_the_correction_mark_stands_next_to_the_speaker_only_when_a_row_in_view_is_corrected() -> None:
+    plain = statement_table_rows(QUOTES)
+    assert list(plain.columns[:2]) == ["speaker", "quote"] and "corrected" not in plain.columns
+    marked = statement_table_rows(QUOTES.assign(corrected=["", "corrected by Ann on 2026-01-02", "", ""]))
+    assert list(marked.columns[:3]) == ["speaker", "corrected", "quote"]
+    assert marked["corrected"].tolist()[1] == "corrected by Ann on 2026-01-02"
 
 
 def test_topics_of_quotes() -> None:
