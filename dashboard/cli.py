@@ -252,11 +252,12 @@ def _correction_context(args: argparse.Namespace) -> _Log:
     store = CorrectionStore.open(default_url(folder))
     records = store.records()
     tables, status = corrected_tables(read_tables(folder), records)
-    return _Log(store, records, tables, status)
+    return _Log(Path(folder), store, records, tables, status)
 
 
 @dataclass(frozen=True)
 class _Log:
+    folder: Path
     store: CorrectionStore
     records: list[Correction]
     tables: dict[str, pd.DataFrame]
@@ -264,7 +265,7 @@ class _Log:
 
 
 def _correct(args: argparse.Namespace) -> int:
-    from dashboard.corrections.service import quote_correction
+    from dashboard.corrections.service import quote_correction, save
 
     log = _correction_context(args)
     record = quote_correction(
@@ -277,9 +278,9 @@ def _correct(args: argparse.Namespace) -> int:
         remove=args.not_a_quote,
         note=args.note,
     )
-    saved = log.store.add(record)
-    print(f"correction #{saved.id}: {args.article} {args.quote_id}: {saved.describe()}", file=sys.stderr)
-    return 0
+    saved = save(log.store, record, build_dir=log.folder)
+    print(f"correction #{saved.record.id}: {args.article} {args.quote_id}: {saved.record.describe()}", file=sys.stderr)
+    return _tables_note(saved.problem)
 
 
 def _corrections_list(args: argparse.Namespace) -> int:
@@ -299,8 +300,14 @@ def _corrections_undo(args: argparse.Namespace) -> int:
     from dashboard.corrections.service import undo
 
     log = _correction_context(args)
-    saved = undo(log.store, args.id, by=args.by, note=args.note)
-    print(f"correction #{saved.id}: {saved.describe()}", file=sys.stderr)
+    saved = undo(log.store, args.id, by=args.by, note=args.note, build_dir=log.folder)
+    print(f"correction #{saved.record.id}: {saved.record.describe()}", file=sys.stderr)
+    return _tables_note(saved.problem)
+
+
+def _tables_note(problem: str | None) -> int:
+    if problem:
+        print(f"saved in the log; the tables take it at the next build ({problem})", file=sys.stderr)
     return 0
 
 

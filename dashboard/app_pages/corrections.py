@@ -12,7 +12,7 @@ from dashboard.corrections.apply import STALE_ARTICLE
 from dashboard.corrections.connection import newsroom_store
 from dashboard.corrections.service import undo
 from dashboard.errors import DashboardError
-from dashboard.loaders import load_article, load_articles
+from dashboard.loaders import build_dir, load_article, load_articles
 from dashboard.ui.correction_controls import record_status
 from dashboard.ui.roles import current_role
 from dashboard.ui.url_state import keep_params
@@ -94,6 +94,6 @@ with st.container(border=True):
     choice = st.selectbox("Undo a correction", [None, *can_undo], key="corrections_undo_choice",
                           format_func=lambda i: "—" if i is None else f"#{i}")  # fmt: skip
     if st.button("Undo", key="corrections_undo", disabled=choice is None) and choice is not None:
-        saved = undo(store, choice, by=role.name)
-        st.toast(f"Correction #{choice} undone (#{saved.id}).")
+        saved = undo(store, choice, by=role.name, build_dir=build_dir())
+        st.toast(f"Correction #{choice} undone (#{saved.record.id}).")
         st.rerun()

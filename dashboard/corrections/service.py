@@ -7,6 +7,7 @@ controls, so both make exactly the same records.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +23,8 @@ from dashboard.corrections.records import (
     speaker_change,
     undo_of,
 )
+from dashboard.errors import DashboardError
+from dashboard.store.recorrect import write_corrections
 
 NO_SPEAKER = ""
 
@@ -86,11 +89,32 @@ def quote_correction(
     return speaker_change(row, content_hash=anchor, speaker=shown, speaker_id=speaker_id, by=by, note=note)
 
 
-def undo(store: CorrectionStore, record_id: int, *, by: str, note: str = "") -> Correction:
+@dataclass(frozen=True)
+class Saved:
+    record: Correction  # as stored, with its id
+    problem: str | None  # why the stored tables could not take it yet (the next build will)
+
+
+def save(store: CorrectionStore, record: Correction, *, build_dir: Path | None = None) -> Saved:
+    """Add ``record`` to the log, then write the article's corrected rows into the stored
+    tables, so that corpus-wide views (counted in SQL over the store) show it at once too.
+
+    The log is what counts: if the tables cannot be written now, the record stays, the
+    article's own pages apply it on read and the next build writes it.
+    """
+    saved = store.add(record)
+    try:
+        write_corrections([saved.article], store.records(saved.article), build_dir=build_dir)
+    except DashboardError as error:
+        return Saved(saved, str(error))
+    return Saved(saved, None)
+
+
+def undo(store: CorrectionStore, record_id: int, *, by: str, note: str = "", build_dir: Path | None = None) -> Saved:
     record = store.get(record_id)
     if record is None:
         raise CorrectionError(f"there is no correction #{record_id}")
-    return store.add(undo_of(record, by=by, note=note))
+    return save(store, undo_of(record, by=by, note=note), build_dir=build_dir)
 
 
 def corrected_tables(

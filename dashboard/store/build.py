@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,14 +35,13 @@ from dashboard.corrections.service import records_for_build
 from dashboard.errors import ArticleError
 from dashboard.extract import ArticleTables, extract_tables
 from dashboard.extract.records import FailureRecord
-from dashboard.store.actor_keys import linked_keys, name_key, name_keys, person_links
+from dashboard.store.actor_keys import name_keys
 from dashboard.store.files import (
     Manifest,
     PartEntry,
     Salvaged,
     Staging,
     TablePart,
-    articles_in,
     commit,
     current_version,
     new_group,
@@ -52,6 +51,7 @@ from dashboard.store.files import (
     write_part,
     writer_lock,
 )
+from dashboard.store.new_version import mask_articles, part_path, relink_actors
 from dashboard.store.schema import TABLES, conform, empty
 
 # progress(done, total, article id)
@@ -141,6 +141,7 @@ def build(
     if engine not in ("process", "dask"):
         raise ValueError(f"unknown build engine {engine!r} (process or dask)")
     known = _known(build_dir, base.manifest, {article_id_for(path) for path in files})
+    log = records_for_build(build_dir) if corrections is None else corrections
     with staging(build_dir) as stage:
         if engine == "dask":  # the workers read the files too: the driver only lists them
             from dashboard.store.dask_build import parse_on_dask
@@ -153,12 +154,12 @@ def build(
                 scheduler=scheduler,
                 workers=workers,
                 progress=progress,
+                corrections=log,
             )
             failures: list[FailureRecord] = []
             warnings: list[str] = []
         else:
             to_parse, unchanged, failures, warnings = _read_changed(files, {} if force else known, when)
-            log = records_for_build(build_dir) if corrections is None else corrections
             parsed = _parse_here(to_parse, stage, n_process=n_process, when=when, progress=progress, corrections=log)
             parsed.unchanged = unchanged
         failures.extend(parsed.failures)
@@ -354,88 +355,23 @@ def _commit(
     manifest = base.manifest
     tables: dict[str, list[PartEntry]] = {t: list(manifest.parts(t)) if manifest else [] for t in TABLES}
     for table in ARTICLE_TABLES:
-        tables[table] = _mask(build_dir, staged, tables[table], rebuilt)
+        tables[table] = mask_articles(build_dir, staged, tables[table], rebuilt)
         tables[table].extend(group[table] for group in parsed.groups if table in group)
-    tables["actors"] = _relink_actors(build_dir, staged, tables["actors"])
+    tables["actors"] = relink_actors(build_dir, staged, tables["actors"])
     tables["failures"] = _failures(build_dir, staged, tables["failures"], failures, attempted, rebuilt)
     return commit(build_dir, tables, staged=staged, parent=current_version(build_dir))
-
-
-def _where(build_dir: Path, staged: Path | None, entry: PartEntry) -> Path:
-    """A part is in ``parts/`` once committed, in the staging folder before."""
-    path = build_dir / entry.path
-    return path if staged is None or path.exists() else staged / entry.path
 
 
 def _read_entries(
     build_dir: Path, staged: Path | None, entries: Iterable[PartEntry], table: str, columns: list[str] | None = None
 ) -> pd.DataFrame:
     frames = [
-        read_part(TablePart(_where(build_dir, staged, e), e.masked), table, columns=columns).to_pandas()
+        read_part(TablePart(part_path(build_dir, staged, e), e.masked), table, columns=columns).to_pandas()
         for e in entries
     ]
     frames = [f for f in frames if len(f)]
     blank = empty(table) if columns is None else empty(table)[columns]
     return pd.concat(frames, ignore_index=True) if frames else blank
-
-
-def _mask(build_dir: Path, staged: Path, entries: list[PartEntry], articles: set[str]) -> list[PartEntry]:
-    """Mask these articles in every part that holds them; drop parts left with nothing."""
-    out = []
-    for entry in entries:
-        present = articles_in(_where(build_dir, staged, entry), articles - entry.masked) if articles else set()
-        if present:
-            entry = replace(entry, masked=entry.masked | present)
-        if len(entry.masked) < entry.articles:
-            out.append(entry)
-    return out
-
-
-def _relink_actors(build_dir: Path, staged: Path, entries: list[PartEntry]) -> list[PartEntry]:
-    """Rewrite (as one new part) the actors rows of the articles whose corpus-wide key
-    changes with this version's PERSON names; everything else stays where it is.
-
-    Keys depend only on the name (and the corpus's set of PERSON names), so the work is
-    done on distinct (name, key) pairs; rows are only touched for names whose key moved.
-    """
-    names_in: list[tuple[int, pa.Table]] = []  # per part: its distinct PERSON (name, key) pairs
-    for index, entry in enumerate(entries):
-        part = TablePart(_where(build_dir, staged, entry), entry.masked)
-        data = read_part(part, "actors", columns=["name", "type", "key"], dictionary=["name", "type", "key"])
-        data = data.filter(pc.equal(data["type"].cast(pa.string()), "PERSON"))
-        if data.num_rows:
-            pairs = pa.table({c: data[c].cast(pa.string()) for c in ("name", "key")}).group_by(["name", "key"])
-            names_in.append((index, pairs.aggregate([])))
-    if not names_in:
-        return entries
-    distinct = pa.concat_tables([pairs for _, pairs in names_in])
-    names, stored = distinct["name"].to_pylist(), distinct["key"].to_pylist()
-    own = {name: name_key(str(name)) for name in set(names)}
-    links = person_links(own.values())
-    wanted = {name: links.get(key, key) for name, key in own.items()}
-    moved_names = {name for name, key in zip(names, stored, strict=True) if wanted[name] != key}
-    if not moved_names:
-        return entries
-    rows = []
-    out = list(entries)
-    for index, pairs in names_in:
-        if not any(wanted[n] != k for n, k in zip(pairs["name"].to_pylist(), pairs["key"].to_pylist(), strict=True)):
-            continue
-        entry = entries[index]
-        whole = read_part(TablePart(_where(build_dir, staged, entry), entry.masked), "actors")
-        people = whole.filter(pc.equal(whole["type"], "PERSON"))
-        moved = {
-            article
-            for article, name, key in zip(*(people[c].to_pylist() for c in ("article", "name", "key")), strict=True)
-            if name in moved_names and wanted[name] != key
-        }
-        chosen = pa.array(sorted(moved), whole["article"].type)
-        rows.append(whole.filter(pc.is_in(whole["article"], value_set=chosen)).to_pandas())
-        out[index] = replace(entry, masked=entry.masked | moved)
-    relinked = pd.concat(rows, ignore_index=True)
-    relinked["key"] = linked_keys(relinked, links)
-    new = write_part(staged, "actors", new_group("k"), relinked)
-    return [e for e in out if len(e.masked) < e.articles] + ([new] if new else [])
 
 
 def _failures(

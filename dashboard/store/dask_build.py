@@ -26,6 +26,7 @@ from typing import Any
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from dashboard.articles import article_id_for
+from dashboard.corrections.records import Correction
 from dashboard.errors import DashboardError
 from dashboard.extract import ArticleTables
 from dashboard.extract.records import FailureRecord
@@ -47,9 +48,16 @@ class BatchResult:
     words: int
 
 
-def parse_batch(paths: Sequence[str], staging_dir: str, when: str, known: dict[str, tuple[str, str]]) -> BatchResult:
+def parse_batch(
+    paths: Sequence[str],
+    staging_dir: str,
+    when: str,
+    known: dict[str, tuple[str, str]],
+    corrections: Sequence[Correction] = (),
+) -> BatchResult:
     """Runs on a worker: read the batch's files, parse those that changed since ``known``
-    (article → content hash, path) and write their parts."""
+    (article → content hash, path) and write their parts with the editors' ``corrections``
+    of these articles applied."""
     from dashboard.store.build import _NewRows, _parse_all, _read_changed
 
     articles, unchanged, failures, _warnings = _read_changed([Path(p) for p in paths], known, when)
@@ -59,8 +67,13 @@ def parse_batch(paths: Sequence[str], staging_dir: str, when: str, known: dict[s
             new.add(outcome)
         else:
             failures.append(FailureRecord(article.path, article.id, outcome, when))
-    parts = new.write(Path(staging_dir), new_group("d"))  # unique per attempt
+    parts = new.write(Path(staging_dir), new_group("d"), corrections=corrections)  # group: unique per attempt
     return BatchResult(parts=parts, built=new.articles, unchanged=unchanged, failures=failures, words=new.words)
+
+
+def _of_batch(corrections: Sequence[Correction], chunk: Sequence[str]) -> list[Correction]:
+    ids = set(map(_article_id, chunk))
+    return [r for r in corrections if r.article in ids]
 
 
 def batches(items: Sequence[str], workers: int, *, max_batch: int = MAX_BATCH) -> list[list[str]]:
@@ -122,6 +135,7 @@ def parse_on_dask(
     scheduler: str | None = None,
     workers: int | None = None,
     progress: Any = None,
+    corrections: Sequence[Correction] = (),
 ) -> Any:
     """Read and parse the files at ``paths`` on the cluster (skipping those unchanged since
     ``known``); returns the build's ``Parsed`` (parts by group)."""
@@ -145,6 +159,7 @@ def parse_on_dask(
                 str(staging_dir),
                 when,
                 {i: known[i] for i in map(_article_id, chunk) if i in known},
+                _of_batch(corrections, chunk),
                 pure=False,
                 retries=2,
             )

@@ -14,9 +14,9 @@ from dashboard.articles import read_article
 from dashboard.corrections.apply import APPLIED, apply_corrections
 from dashboard.corrections.connection import newsroom_store
 from dashboard.corrections.records import KINDS, Correction, actor_merge, actor_rename, added_quote
-from dashboard.corrections.service import quote_correction, speaker_id_for, undo
+from dashboard.corrections.service import Saved, quote_correction, save, speaker_id_for, undo
 from dashboard.errors import DashboardError
-from dashboard.loaders import ArticleData, load_articles
+from dashboard.loaders import ArticleData, build_dir, load_articles
 from dashboard.ui.roles import Role, current_role
 from dashboard.ui.url_state import markdown_text
 
@@ -36,12 +36,21 @@ def _tables(data: ArticleData, meta: pd.Series) -> dict[str, pd.DataFrame]:
 
 def _save(record: Correction) -> None:
     try:
-        saved = newsroom_store().add(record)
+        saved = _save_now(record)
     except DashboardError as error:
         st.error(str(error))
         return
-    st.toast(f"Correction #{saved.id} saved: {saved.describe()}")
+    st.toast(markdown_text(f"Correction #{saved.record.id} saved: {saved.record.describe()}"))
     st.rerun()
+
+
+def _save_now(record: Correction) -> Saved:
+    """Into the log and the stored tables (``corrections/service.save``); a problem with
+    the tables is shown, the correction stays in the log."""
+    saved = save(newsroom_store(), record, build_dir=build_dir())
+    if saved.problem:
+        st.warning(f"Saved in the log; the corpus views will show it after the next build ({saved.problem}).")
+    return saved
 
 
 def correction_controls(data: ArticleData, selected: pd.Series | None = None) -> None:
@@ -111,10 +120,6 @@ def _quote_panel(data: ArticleData, tables: dict[str, pd.DataFrame], quote: pd.S
     _history(data, quote)
 
 
-def _save_now(record: Correction) -> None:
-    newsroom_store().add(record)
-
-
 def _history(data: ArticleData, quote: pd.Series) -> None:
     records = [
         r
@@ -126,7 +131,7 @@ def _history(data: ArticleData, quote: pd.Series) -> None:
         line, button = st.columns([4, 1])
         line.caption(markdown_text(f"#{record.id} {record.at[:16]} {record.by}: {record.describe()}"))
         if record.id not in undone and button.button("Undo", key=f"corr_undo_{record.id}"):
-            undo(newsroom_store(), int(record.id or 0), by=current_role().name)
+            undo(newsroom_store(), int(record.id or 0), by=current_role().name, build_dir=build_dir())
             st.rerun()
 
 

@@ -77,6 +77,26 @@ def test_two_corrections_become_exactly_the_two_differences_from_the_extractor(
     assert len(report["errors"]) == 2 and report["indirect_errors"] == [] and report["actor_errors"] == []
 
 
+def test_a_correction_is_in_the_stored_tables_at_once_and_undo_takes_it_out(corpus: dict[str, Path]) -> None:
+    """Corpus views count in SQL over the stored parts: they see a correction without a build."""
+    tables = str(corpus["tables"])
+    (quote_id, speaker), _ = _two_attributed(_quotes(corpus["tables"]))
+    original = _quotes(corpus["tables"])
+    parts_before = {p: p.stat().st_mtime_ns for p in (corpus["tables"] / "parts").rglob("*.parquet")}
+    assert main(["correct", REFERENCE, quote_id, "--speaker", speaker, "--by", "dana", "--tables", tables]) == 0
+
+    corrected = _quotes(corpus["tables"])
+    assert corrected.loc[quote_id, "speaker"] == speaker
+    assert corrected.loc[quote_id, "corrected"].startswith("corrected by dana on ")
+    unchanged = corrected.drop(index=quote_id).drop(columns="corrected")
+    pd.testing.assert_frame_equal(unchanged, original.drop(index=quote_id).drop(columns="corrected"))
+    for path, mtime in parts_before.items():  # append-only: new parts, the old ones untouched
+        assert not path.exists() or path.stat().st_mtime_ns == mtime
+
+    assert main(["corrections", "undo", "1", "--by", "dana", "--tables", tables]) == 0
+    pd.testing.assert_frame_equal(_quotes(corpus["tables"]), original)
+
+
 def test_undo_restores_the_extractor_speaker_after_a_rebuild(corpus: dict[str, Path]) -> None:
     tables = str(corpus["tables"])
     (quote_id, speaker), _ = _two_attributed(_quotes(corpus["tables"]))

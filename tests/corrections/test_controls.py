@@ -93,6 +93,11 @@ def test_an_editor_changes_a_speaker_and_it_shows_at_once(site: str, monkeypatch
         EDITOR, "checked the transcript", "q3", {"speaker": "Kremlin", "speaker_id": "kremlin"}
     )  # fmt: skip
 
+    # The all-articles explorer (SQL over the stored parts) shows it at once too.
+    every = quotes_shown(run_app("quotes", {"scope": "all"}))
+    shown = every[every["quote"].str.contains("full range of issues")]
+    assert shown["speaker"].tolist() == ["Kremlin"]
+
 
 def test_an_editor_adds_a_missed_quote_from_the_article_page(site: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DASHBOARD_EDITING", "1")

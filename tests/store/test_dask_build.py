@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from dashboard import settings
+from dashboard.corrections.records import speaker_change
 from dashboard.store.build import build, find_article_files
 from dashboard.store.dask_build import batches
 from dashboard.store.files import read_tables
@@ -41,6 +42,18 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for path in settings.ARTICLES_DIR.iterdir():
         shutil.copy(path, folder / path.name)
     return folder
+
+
+def _subset(corpus: Path, folder: Path, n: int) -> tuple[Path, list[Path]]:
+    """The first ``n`` articles of the corpus (with their metadata) in ``folder``."""
+    folder.mkdir()
+    chosen = find_article_files([corpus])[:n]
+    for path in chosen:
+        shutil.copy(path, folder / path.name)
+        sidecar = path.with_name(path.stem + settings.METADATA_SUFFIX)
+        if sidecar.exists():
+            shutil.copy(sidecar, folder / sidecar.name)
+    return folder, chosen
 
 
 @pytest.fixture(scope="module")
@@ -76,14 +89,7 @@ def test_a_dask_build_gives_the_in_process_tables(corpus: Path, cluster, tmp_pat
 def test_a_worker_killed_mid_build_loses_and_duplicates_nothing(corpus: Path, cluster, tmp_path: Path) -> None:  # noqa: ANN001
     from distributed import Client
 
-    subset = tmp_path / "subset"
-    subset.mkdir()
-    chosen = find_article_files([corpus])[:6]
-    for path in chosen:
-        shutil.copy(path, subset / path.name)
-        sidecar = path.with_name(path.stem + settings.METADATA_SUFFIX)
-        if sidecar.exists():
-            shutil.copy(sidecar, subset / sidecar.name)
+    subset, chosen = _subset(corpus, tmp_path / "subset", 6)
     killed: list[int] = []
     with Client(cluster) as client:
         before = set(client.run(os.getpid).values())
@@ -109,4 +115,22 @@ def test_a_worker_killed_mid_build_loses_and_duplicates_nothing(corpus: Path, cl
         assert killed[0] not in set(client.run(os.getpid).values())
     here = build([subset], build_dir=tmp_path / "here")
     assert sorted(there.built) == sorted(here.built) and len(here.built) == len(chosen)
+    _assert_same(read_tables(tmp_path / "here"), read_tables(tmp_path / "dask"))
+
+
+def test_a_dask_build_applies_the_editors_corrections(corpus: Path, cluster, tmp_path: Path) -> None:  # noqa: ANN001
+    subset, _ = _subset(corpus, tmp_path / "subset", 4)
+    build([subset], build_dir=tmp_path / "plain", corrections=[])
+    plain = read_tables(tmp_path / "plain")
+    row = plain["quotes"][plain["quotes"]["speaker"].notna()].iloc[0]
+    content_hash = str(plain["articles"].set_index("article").loc[row["article"], "content_hash"])
+    record = speaker_change(row, content_hash=content_hash, speaker="Ann Other", speaker_id=None, by="ed")
+
+    build([subset], build_dir=tmp_path / "here", corrections=[record])
+    address = cluster.scheduler_address
+    build([subset], build_dir=tmp_path / "dask", engine="dask", scheduler=address, corrections=[record])
+    quotes = read_tables(tmp_path / "dask")["quotes"].set_index(["article", "quote_id"])
+    fixed = quotes.loc[(row["article"], row["quote_id"])]
+    assert fixed["speaker"] == "Ann Other" and fixed["corrected"].startswith("corrected by ed on ")
+    assert (quotes["corrected"] != "").sum() == 1
     _assert_same(read_tables(tmp_path / "here"), read_tables(tmp_path / "dask"))
