@@ -1,9 +1,10 @@
 """Benchmark: a build on a local Dask cluster vs the in-process build, same corpus, same run.
 
     python -m benchmarks.dask_build [--csv data/corpus/wikinews_2019.csv ...] [--workers 2]
-                                    [--keep DIR]
+                                    [--articles 10000] [--rounds 2] [--keep DIR]
 
-Imports the Wikinews CSV articles into a temporary folder, then builds them (every
+Imports the Wikinews CSV articles into a temporary folder (``--articles N``: then renamed
+copies of them up to N files, as ``corpus_scale`` makes its 10,000), then builds them (every
 article parsed) in this one process: in-process with ``--n-process WORKERS`` and with
 ``--engine dask`` on a new local cluster of WORKERS single-threaded processes (its start,
 and each worker loading the pipeline, count in its time), in ABBA order over
@@ -22,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.corpus_scale import replicate
 from dashboard import settings
 from dashboard.articles.from_csv import import_csv
 from dashboard.store.build import BuildSummary, build
@@ -48,12 +50,18 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=2, help="pairs of runs, in ABBA order")
     parser.add_argument("--keep", type=Path, default=None, help="keep the in-process store here")
+    parser.add_argument("--articles", type=int, default=None, help="renamed copies up to this many files")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
         for csv in args.csv:
             rows = list(import_csv(csv, folder))
             print(f"imported {sum(not r.problem for r in rows)} articles from {csv.name}", file=sys.stderr)
+        if args.articles:
+            imported = folder
+            folder = Path(tmp) / "replicated"
+            replicate(imported, folder, args.articles)
+            print(f"replicated them into {args.articles} article files", file=sys.stderr)
         n = args.workers
         here_dir = Path(tmp) / "here"
         rates: dict[str, list[float]] = {"here": [], "dask": []}

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.counts import UNATTRIBUTED, mention_counts, speaker_counts, topic_counts
-from dashboard.charts.template import MUTED, PRIMARY, empty_figure, finish, plural, short_label
+from dashboard.charts.template import MUTED, PRIMARY, count_axis, empty_figure, finish, plural, short_label
 
 MAX_BARS = 12
 
@@ -38,7 +38,7 @@ def _ranked_bar(counts: pd.Series, *, unit: str, highlight_muted: str | None = N
             hovertemplate=f"%{{customdata}}: %{{x}} {unit}<extra></extra>",
         )
     )
-    fig.update_xaxes(rangemode="tozero")
+    count_axis(fig, float(shown.max()) if len(shown) else 0.0)
     fig.update_yaxes(type="category")
     return fig
 

@@ -13,7 +13,16 @@ import plotly.graph_objects as go
 
 from dashboard.charts.bars import MAX_BARS, _and, _height
 from dashboard.charts.corpus_counts import MONTHLY_ABOVE, UNDATED, period_of
-from dashboard.charts.template import OKABE_ITO, PRIMARY, SEQUENTIAL, empty_figure, finish, plural, short_label
+from dashboard.charts.template import (
+    OKABE_ITO,
+    PRIMARY,
+    SEQUENTIAL,
+    count_axis,
+    empty_figure,
+    finish,
+    plural,
+    short_label,
+)
 
 MAX_CREDITS = 3
 
@@ -78,7 +87,7 @@ def corpus_quoted_bar(totals: pd.DataFrame, *, articles: int, source: str = "") 
             hovertemplate="%{customdata[0]}: %{x} quotes in %{customdata[1]} articles<extra></extra>",
         )
     )
-    fig.update_xaxes(rangemode="tozero")
+    count_axis(fig, float(shown["quotes"].max()))
     fig.update_yaxes(type="category")
     fig.update_layout(margin=dict(r=90))
     return finish(fig, title=title, subtitle=subtitle, source=source, height=_height(len(totals)))
@@ -122,14 +131,21 @@ def actor_timeline_title(timeline: pd.DataFrame, name: str) -> str:
 
 
 def actor_timeline_chart(timeline: pd.DataFrame, name: str, *, source: str = "") -> go.Figure:
-    """Mentions and quotes per publication date (months when there are many); undated last."""
+    """Mentions and quotes per publication date (months when there are many) on a real time
+    axis: gaps between dates are to scale. Undated articles cannot stand on it: the
+    subtitle says how many there are and what they hold."""
     title = actor_timeline_title(timeline, name)
-    subtitle = "Mentions and quotes per publication date; articles without a date at the end"
+    undated = timeline[timeline["date"] == UNDATED] if len(timeline) else timeline
+    subtitle = "Mentions and quotes per publication date" + _undated_note(undated)
     if timeline.empty:
         return empty_figure("No article mentions this actor", title=title, subtitle=subtitle, source=source)
-    periods = _per_period(timeline)
+    periods = _per_period(timeline).drop(index=UNDATED, errors="ignore")
+    if periods.empty:
+        return empty_figure("No dated article mentions this actor", title=title, subtitle=subtitle, source=source)
     x = list(periods.index)
+    monthly = all(len(str(p)) == MONTH_LENGTH for p in x)
     hover = ["<br>".join(html.escape(short_label(t, 60)) for t in titles[:5]) for titles in periods["titles"]]
+    when = "%{x|%b %Y}" if monthly else "%{x|%-d %b %Y}"
     fig = go.Figure()
     for measure, colour in (("mentions", PRIMARY), ("quotes", OKABE_ITO[1])):
         fig.add_trace(
@@ -139,13 +155,28 @@ def actor_timeline_chart(timeline: pd.DataFrame, name: str, *, source: str = "")
                 name=measure,
                 marker_color=colour,
                 customdata=hover,
-                hovertemplate=f"%{{x}}: %{{y}} {measure}<br>%{{customdata}}<extra></extra>",
+                hovertemplate=f"{when}: %{{y}} {measure}<br>%{{customdata}}<extra></extra>",
+                **({"xperiod": "M1", "xperiodalignment": "middle"} if monthly else {}),
             )
         )
-    fig.update_xaxes(type="category", title_text="Publication date", tickangle=-45)
-    fig.update_yaxes(rangemode="tozero", showgrid=True, gridcolor="#E6E6E6")
+    fig.update_xaxes(type="date", title_text="Publication date" + (" (month)" if monthly else ""))
+    count_axis(fig, float(periods[["mentions", "quotes"]].to_numpy().max()), axis="y")
+    fig.update_yaxes(showgrid=True, gridcolor="#E6E6E6")
     fig.update_layout(barmode="group")
     return finish(fig, title=title, subtitle=subtitle, source=source, legend=True, height=420, tick_space=50)
+
+
+MONTH_LENGTH = len("2019-01")
+
+
+def _undated_note(undated: pd.DataFrame) -> str:
+    if undated.empty:
+        return ""
+    mentions, quotes = int(undated["mentions"].sum()), int(undated["quotes"].sum())
+    return (
+        f"; {plural(len(undated), 'article')} without a date not shown "
+        f"({plural(mentions, 'mention')}, {plural(quotes, 'quote')})"
+    )
 
 
 def actor_timeline_summary(timeline: pd.DataFrame, name: str) -> str:

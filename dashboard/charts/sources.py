@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts.counts import UNATTRIBUTED, speaker_labels
 from dashboard.charts.statements import statement_keys, statement_rows
-from dashboard.charts.template import MUTED, PRIMARY, empty_figure, finish, plural, short_label
+from dashboard.charts.template import MUTED, PRIMARY, count_axis, empty_figure, finish, plural, short_label
 from dashboard.nlp.gender import gender_of_name, gender_of_words
 
 NAMED, UNNAMED = "named", "unnamed"
@@ -279,7 +279,7 @@ def mentioned_quoted_chart(table: pd.DataFrame, *, source: str = "") -> go.Figur
         hovertemplate="%{y}: quoted in %{x} statements<extra></extra>",
     )
     fig.update_layout(barmode="group", legend=dict(orientation="h", x=0, xanchor="left", traceorder="reversed"))
-    fig.update_xaxes(rangemode="tozero", tickformat="d", dtick=None)
+    count_axis(fig, float(shown[["mentions", "statements"]].to_numpy().max()))
     fig.update_yaxes(type="category")
     return finish(fig, title=title, subtitle=subtitle, source=source, legend=True, height=170 + 44 * len(shown))
 

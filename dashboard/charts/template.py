@@ -85,6 +85,27 @@ def short_label(text: str, width: int = LABEL_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+MAX_COUNT_TICKS = 8
+
+
+def count_step(top: float, most: int = MAX_COUNT_TICKS) -> int:
+    """The tick step of a count axis up to ``top``: 1, 2, 5, 10, 20, 50 … — the smallest
+    that needs at most ``most`` steps. Always a whole number: a count has no 0.5."""
+    magnitude = 1
+    while True:
+        for multiple in (1, 2, 5):
+            step = multiple * magnitude
+            if top / step <= most:
+                return step
+        magnitude *= 10
+
+
+def count_axis(fig: go.Figure, top: float, *, axis: str = "x") -> None:
+    """A count axis: from 0, whole-number ticks only, thousands separated."""
+    update = fig.update_xaxes if axis == "x" else fig.update_yaxes
+    update(rangemode="tozero", tickmode="linear", tick0=0, dtick=count_step(max(float(top), 1.0)), tickformat=",d")
+
+
 def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count} {word if count == 1 else (words or word + 's')}"
 

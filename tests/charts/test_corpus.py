@@ -31,6 +31,7 @@ from dashboard.charts.corpus_counts import (
     topic_period_matrix,
 )
 from dashboard.charts.counts import UNATTRIBUTED
+from dashboard.charts.template import count_step
 from dashboard.store.actor_keys import actor_keys
 from dashboard.store.schema import LIST, TABLES, conform
 from dashboard.ui.corpus_quotes import corpus_rows, resolve_speakers
@@ -168,6 +169,36 @@ def test_actor_timeline_orders_by_date_with_undated_last(corpus: pd.DataFrame) -
     fig = actor_timeline_chart(timeline, "Donald Trump", source="Source: Wikinews, CC BY 2.5")
     assert [t.name for t in fig.data] == ["mentions", "quotes"]
     assert list(fig.data[0].x) == ["2019-01-07", "2019-09-12"]
+    assert fig.layout.xaxis.type == "date"  # eight months apart, not side by side
+    assert fig.layout.yaxis.dtick == 1 and fig.layout.yaxis.tickformat == ",d"  # counts: no 0.5 tick
+
+
+def test_actor_timeline_says_what_its_time_axis_cannot_show(corpus: pd.DataFrame) -> None:
+    per_actor = actor_article_counts(ACTORS, speaker_article_counts(corpus))
+    kremlin = actor_timeline(per_actor, ARTICLES, "kremlin")
+    fig = actor_timeline_chart(kremlin, "Kremlin")
+    assert "No dated article mentions this actor" in str(fig.layout.annotations)
+    assert "1 article without a date not shown" in fig.layout.title.subtitle.text.replace("<br>", " ")
+    both = pd.concat([actor_timeline(per_actor, ARTICLES, "donald-trump"), kremlin], ignore_index=True)
+    fig = actor_timeline_chart(both, "Both")
+    assert list(fig.data[0].x) == ["2019-01-07", "2019-09-12"]  # the undated one is in the subtitle only
+
+
+def test_monthly_periods_span_their_month() -> None:
+    days = pd.date_range("2019-01-01", "2019-12-31", freq="5D").strftime("%Y-%m-%d")  # 73 dates: monthly
+    timeline = pd.DataFrame(
+        {"article": list(days), "title": "t", "date": list(days), "mentions": 1, "quotes": 0}
+    )
+    fig = actor_timeline_chart(timeline, "X")
+    assert list(fig.data[0].x) == [f"2019-{m:02d}" for m in range(1, 13)]
+    assert fig.data[0].xperiod == "M1" and fig.layout.xaxis.title.text == "Publication date (month)"
+
+
+@pytest.mark.parametrize(
+    ("top", "step"), [(0, 1), (1, 1), (3, 1), (8, 1), (9, 2), (16, 2), (17, 5), (40, 5), (41, 10), (900, 200)]
+)
+def test_count_axes_step_by_whole_numbers(top: int, step: int) -> None:
+    assert count_step(top) == step
 
 
 def test_actor_totals_rank_by_articles(corpus: pd.DataFrame) -> None:
