@@ -2,7 +2,6 @@
 
     python -m benchmarks.query_scale --build-dir DIR [--baseline-dir DIR] [--repeat 3]
     python -m benchmarks.query_scale --in-process --build-dir DIR [--baseline-dir DIR] [--repeat 3]
-    python -m benchmarks.query_scale --replicate BASE_DIR --articles 100000 --out DIR
 
 The first form starts the dashboard (``streamlit run``, headless, free port) on the tables in
 ``--build-dir`` and drives it in Debian chromium (Playwright, never ``playwright install``):
@@ -25,11 +24,7 @@ interpreter (no browser, no network), reports wall and CPU seconds per page and 
 speaker filter's rerun, and that interpreter's RSS: the server's share of a page, with less
 noise from a shared machine than a browser adds.
 
-The last form makes a large store for the first: it copies a built store's rows under
-new article ids (``r0000001-<id>``), shifting publication dates by whole years per copy,
-into the one-file-per-table layout (``dashboard.store.files``), sorted by article with
-row groups of ``ROW_GROUP_ROWS`` rows so that reading one article prunes row groups.
-(``benchmarks/replicate.py`` of the append-only store replaces this once it exists.)
+Large stores for it come from ``python -m benchmarks.replicate SRC DEST --articles N``.
 Figures only, no assertions: the machines are shared and noisy.
 """
 
@@ -49,19 +44,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from benchmarks.app_timing import loaded_libraries, rss_mb, time_speaker_filter
-from dashboard.store.files import FINGERPRINT, POINTER, current_version, schema_fingerprint, table_parts
-from dashboard.store.schema import TABLES, empty
+from dashboard.store.files import current_version, table_parts
 from dashboard.testing.browser import CHROMIUM, chromium_available, launch_chromium, new_page, wait_for_app
 from dashboard.testing.server import free_port, stop, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
-ROW_GROUP_ROWS = 64_000
-YEAR_SHIFTS = 8  # copy k is dated k % 8 years after the original
 WAIT_MS = 300_000
 STARTUP_TIMEOUT_S = 300.0
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
@@ -77,87 +67,6 @@ PAGES = {
     "analyse": '[data-testid="stMain"] textarea',
 }
 GOALS = {100_000: (600.0, 1.5, 1.0), 1_000_000: (1024.0, 1.5, 2.0)}  # RSS MB, page s, speaker filter s
-
-
-# --- a large store from a small one -------------------------------------------------------------
-
-
-def _copy_ids(frame: pa.Table, copy: int) -> pa.Table:
-    index = frame.schema.get_field_index("article")
-    kind = frame.schema.field("article").type
-    ids = pc.binary_join_element_wise(pa.scalar(f"r{copy:07d}-", kind), frame["article"], pa.scalar("", kind))
-    return frame.set_column(index, "article", ids)
-
-
-def _shift_dates(frame: pa.Table, years: int) -> pa.Table:
-    if years == 0:
-        return frame
-    index = frame.schema.get_field_index("date")
-    dates = frame["date"]
-    valid = pc.match_substring_regex(dates, r"^\d{4}-\d{2}-\d{2}$")
-    year = pc.cast(pc.utf8_slice_codeunits(dates, 0, 4), pa.int32(), safe=False)
-    kind = frame.schema.field("date").type
-    shifted = pc.binary_join_element_wise(
-        pc.cast(pc.add(year, years), kind), pc.utf8_slice_codeunits(dates, 4, 10), pa.scalar("", kind)
-    )
-    # 29 February stays valid only in leap years; a shifted one becomes the 28th.
-    shifted = pc.replace_substring_regex(shifted, r"-02-29$", "-02-28")
-    return frame.set_column(index, "date", pc.if_else(pc.fill_null(valid, False), shifted, dates))
-
-
-def replicate(base: Path, out: Path, articles: int) -> str:
-    """Write a store of ``articles`` articles made of copies of ``base``'s; returns its version."""
-    version = current_version(base)
-    if version is None:
-        raise SystemExit(f"{base}: no built tables")
-    source: dict[str, pa.Table | None] = {}
-    for table in TABLES:
-        parts = table_parts(base, table, version)
-        frames = [pq.read_table(p.path) for p in parts]
-        frame = pa.concat_tables(frames) if frames else None
-        if frame is not None and "article" in frame.column_names:
-            frame = frame.sort_by("article")
-        source[table] = frame
-    articles_table = source["articles"]
-    if articles_table is None or articles_table.num_rows == 0:
-        raise SystemExit(f"{base}: no articles")
-    ids = sorted(articles_table["article"].to_pylist())
-    copies = -(-articles // len(ids))
-    new_version = "v" + time.strftime("%Y%m%dT%H%M%S000000", time.gmtime())
-    folder = out / new_version
-    folder.mkdir(parents=True)
-    started = time.perf_counter()
-    for table, frame in source.items():
-        path = folder / f"{table}.parquet"
-        if frame is None or table == "failures":  # no rows to copy: an empty table with the schema
-            empty(table).to_parquet(path, index=False)
-            continue
-        with pq.ParquetWriter(path, frame.schema) as writer:
-            pending: list[pa.Table] = []
-            rows = 0
-            for copy in range(copies):
-                part = frame
-                if copy == copies - 1 and copies * len(ids) > articles:
-                    keep = pa.array(ids[: articles - copy * len(ids)])
-                    part = frame.filter(pc.is_in(frame["article"], value_set=keep))
-                part = _copy_ids(part, copy)
-                if table == "articles":
-                    part = _shift_dates(part, copy % YEAR_SHIFTS)
-                pending.append(part)
-                rows += part.num_rows
-                if rows >= ROW_GROUP_ROWS:
-                    writer.write_table(pa.concat_tables(pending), row_group_size=ROW_GROUP_ROWS)
-                    pending, rows = [], 0
-            if pending:
-                writer.write_table(pa.concat_tables(pending), row_group_size=ROW_GROUP_ROWS)
-        print(f"  {table:<15} {pq.ParquetFile(path).metadata.num_rows:>12,} rows "
-              f"{path.stat().st_size / 1e6:9.1f} MB", flush=True)  # fmt: skip
-    (folder / FINGERPRINT).write_text(schema_fingerprint() + "\n", encoding="utf-8")
-    pointer = out / f".{POINTER}.tmp"
-    pointer.write_text(new_version + "\n", encoding="utf-8")
-    os.replace(pointer, out / POINTER)
-    print(f"replicated {len(ids)} articles x {copies} copies -> {articles:,} in {time.perf_counter() - started:.0f} s")
-    return new_version
 
 
 # --- servers ----------------------------------------------------------------------------------
@@ -401,9 +310,6 @@ def main() -> int:
     parser.add_argument("--baseline-dir", type=Path, help="a store to measure the whole-table loader on")
     parser.add_argument("--baseline-ref", default="3a93aba", help="git ref of the whole-table loader")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--replicate", type=Path, metavar="BASE_DIR", help="make a large store from BASE_DIR")
-    parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--out", type=Path, help="where --replicate writes the store")
     parser.add_argument("--in-process", action="store_true", help="time page scripts in process (no browser)")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -413,13 +319,8 @@ def main() -> int:
         code_root, article, key, repeat = args.child
         print(json.dumps(run_pages_in_process(Path(code_root), article, key, int(repeat))))
         return 0
-    if args.replicate is not None:
-        if args.out is None:
-            parser.error("--replicate needs --out")
-        replicate(args.replicate, args.out, args.articles)
-        return 0
     if args.build_dir is None:
-        parser.error("give --build-dir (and optionally --baseline-dir), or --replicate")
+        parser.error("give --build-dir (and optionally --baseline-dir)")
     if args.in_process:
         done = []
         if args.baseline_dir is not None:

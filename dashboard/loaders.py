@@ -23,7 +23,7 @@ import streamlit as st
 from dashboard import settings
 from dashboard.charts.corpus import credits_source
 from dashboard.charts.template import source_line
-from dashboard.corrections.apply import corrected_frames
+from dashboard.corrections.apply import apply_to_tables, corrected_frames
 from dashboard.corrections.connection import newsroom_store
 from dashboard.corrections.records import Correction
 from dashboard.errors import DashboardError
@@ -200,6 +200,28 @@ def load_article(article: str) -> ArticleData | None:
     if version is None:
         return None
     return _article(str(build_dir()), version, article, corrections_revision())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _several(folder: str, version: str, articles: tuple[str, ...], corrections: int = 0) -> dict[str, pd.DataFrame]:
+    with _query(folder, version) as (cursor, tables):
+        frames = article_queries.several_articles_rows(cursor, tables, articles, SEVERAL_TABLES)
+    records = [r for r in _log(corrections) if r.article in set(articles)]
+    if records:
+        frames, _ = apply_to_tables(frames, records)
+    return {name: frames[name] for name in SEVERAL_TABLES}
+
+
+SEVERAL_TABLES = ("actors", "mentions", "quotes", "sentences")
+
+
+def load_several_articles(articles: Sequence[str]) -> dict[str, pd.DataFrame]:
+    """The actors, mentions, quotes and sentences of several articles together (one query per
+    table; for panels over many articles, e.g. one outlet's), editors' corrections applied."""
+    version = store_version()
+    if version is None or not articles:
+        return {name: empty(name) for name in SEVERAL_TABLES}
+    return _several(str(build_dir()), version, tuple(str(a) for a in articles), corrections_revision())
 
 
 # -- the whole corpus ---------------------------------------------------------------------------

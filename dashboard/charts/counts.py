@@ -81,9 +81,11 @@ def actor_paragraph_matrix(
         return empty.astype("int64"), empty.astype(str).replace("0", "")
     known = mentions[mentions["actor_id"].isin(order)]
     counts = _cross_counts(known, "actor_id", "paragraph", rows=order, columns=columns)
+    words = known.assign(text=known["text"].astype(str).str.split().str.join(" "))  # spaces folded
     forms = (
-        known.groupby(["actor_id", "paragraph"])["text"]
-        .agg(lambda texts: ", ".join(dict.fromkeys(" ".join(str(t).split()) for t in texts)))
+        words.drop_duplicates(["actor_id", "paragraph", "text"])  # distinct forms, first seen first
+        .groupby(["actor_id", "paragraph"])["text"]
+        .agg(", ".join)
         .unstack(fill_value="")
         .reindex(index=order, columns=columns, fill_value="")
     )

@@ -174,7 +174,10 @@ def _height(rows: int) -> int:
 
 
 def actor_paragraph_title(actors: pd.DataFrame, mentions: pd.DataFrame, paragraphs: pd.DataFrame) -> str:
-    counts, _ = actor_paragraph_matrix(actors, mentions, paragraphs)
+    return _paragraph_title(actors, actor_paragraph_matrix(actors, mentions, paragraphs)[0])
+
+
+def _paragraph_title(actors: pd.DataFrame, counts: pd.DataFrame) -> str:
     if counts.empty or counts.to_numpy().sum() == 0:
         return "No actors found"
     spread = (counts > 0).sum(axis=1)
@@ -200,8 +203,8 @@ def actor_paragraph_heatmap(
     limit: int | None = MAX_ROWS,
 ) -> go.Figure:
     """Actors (most mentioned first; the top ``limit``, None = all) × paragraphs."""
-    title = actor_paragraph_title(actors, mentions, paragraphs)
     counts, forms = actor_paragraph_matrix(actors, mentions, paragraphs)
+    title = _paragraph_title(actors, counts)
     counts, note = _limited(counts, limit)
     forms = forms.loc[counts.index]
     subtitle = f"Mentions per paragraph (0 = headline){note}; hover for the words used"

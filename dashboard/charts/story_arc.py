@@ -110,9 +110,11 @@ def story_arc_summary(
         return "No actors or topics were found, so the story arc is empty."
     names = actor_names(actors)
     parts = []
+    present = {p: list(counts.index[counts[p].to_numpy() > 0]) for p in counts.columns}  # column-wise: fast
+    topical = {p: list(topics.index[topics[p].to_numpy() > 0]) for p in topics.columns}
     for paragraph in sorted(set(counts.columns) | set(topics.columns)):
-        who = [names.get(a, a) for a in counts.index if paragraph in counts and counts.at[a, paragraph] > 0]
-        what = [t for t in topics.index if paragraph in topics and topics.at[t, paragraph] > 0]
+        who = [names.get(a, a) for a in present.get(paragraph, [])]
+        what = topical.get(paragraph, [])
         if who or what:
             parts.append(f"paragraph {paragraph}: " + ", ".join(who[:3] + what[:2]))
     return "Paragraph by paragraph — " + "; ".join(parts) + "."

@@ -42,6 +42,19 @@ def article_rows(cursor: duckdb.DuckDBPyConnection, tables: StoreTables, article
     return {name: table_rows(cursor, tables, name, article) for name in ARTICLE_TABLES}
 
 
+def several_articles_rows(
+    cursor: duckdb.DuckDBPyConnection, tables: StoreTables, articles: Iterable[str], names: Iterable[str]
+) -> dict[str, pd.DataFrame]:
+    """The rows of several articles, one query per table (``names``: which tables), the
+    ``articles`` table included; rows keep their stored order within each article."""
+    ids = list(dict.fromkeys(str(a) for a in articles))
+    out = {}
+    for name in ("articles", *names):
+        rows = frame(cursor, f"SELECT * FROM {tables.sql(name)} WHERE list_contains(?, article)", [ids])
+        out[name] = conform(rows, name)
+    return out
+
+
 def article_count(cursor: duckdb.DuckDBPyConnection, tables: StoreTables) -> int:
     row = cursor.execute(f"SELECT count(*) FROM {tables.sql('articles')}").fetchone()
     return int(row[0]) if row else 0

@@ -29,7 +29,7 @@ from dashboard.charts.sources import (
     sources_summary,
 )
 from dashboard.charts.template import plural
-from dashboard.loaders import load_article
+from dashboard.loaders import load_several_articles
 from dashboard.ui.chart_block import chart
 from dashboard.ui.url_state import note_ignored, seed, set_param, url_value
 
@@ -160,16 +160,9 @@ def outlet_picker(articles: pd.DataFrame) -> str | None:
 def outlet_frames(articles: pd.DataFrame, outlet: str) -> tuple[dict[str, pd.DataFrame], int]:
     """The actors, mentions, quotes and sentences of an outlet's most recent articles; and how many it has."""
     outlets = articles["outlet"].astype("string").fillna("").str.strip().replace("", NO_OUTLET)
-    ids = list(articles.loc[outlets == outlet, "article"])
-    frames: dict[str, list[pd.DataFrame]] = {name: [] for name in ("actors", "mentions", "quotes", "sentences")}
-    for article in ids[-MAX_OUTLET_ARTICLES:]:
-        data = load_article(str(article))
-        if data is None:
-            continue
-        for name, parts in frames.items():
-            parts.append(getattr(data, name))
-    joined = {name: pd.concat(parts, ignore_index=True) for name, parts in frames.items() if parts}
-    return joined, len(ids)
+    ids = [str(a) for a in articles.loc[outlets == outlet, "article"]]
+    frames = load_several_articles(ids[-MAX_OUTLET_ARTICLES:])  # one query per table, not one per article
+    return (frames if any(len(f) for f in frames.values()) else {}), len(ids)
 
 
 def outlet_sources(articles: pd.DataFrame, *, source: str) -> None:

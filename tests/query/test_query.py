@@ -217,6 +217,20 @@ def test_one_article_gets_exactly_its_rows(cursor, tables: StoreTables, article:
     assert meta is not None and meta["title"] == ARTICLES.set_index("article").at[article, "title"]
 
 
+@pytest.mark.parametrize("wanted", [["a1", "ref"], ["ref", "gone", "nope"], ["a2"], []])
+def test_several_articles_get_exactly_their_rows_in_one_query_per_table(cursor, tables, wanted) -> None:
+    names = ("actors", "mentions", "quotes", "sentences")
+    rows = article_queries.several_articles_rows(cursor, tables, wanted, names)
+    assert set(rows) == {"articles", *names}
+    for name, frame in rows.items():
+        one_by_one = [
+            article_queries.table_rows(cursor, tables, name, a) for a in sorted(set(wanted) - {"gone", "nope"})
+        ]
+        expected = pd.concat([conform(table(name), name), *one_by_one], ignore_index=True)
+        got = frame.sort_values(["article"], kind="stable", ignore_index=True)
+        pd.testing.assert_frame_equal(got, conform(expected, name), check_dtype=False)
+
+
 @pytest.mark.parametrize("article", ["gone", "nope"])
 def test_a_deleted_or_unknown_article_is_not_found(cursor, tables: StoreTables, article: str) -> None:
     assert article_queries.article_meta(cursor, tables, article) is None
