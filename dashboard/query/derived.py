@@ -43,12 +43,19 @@ CHUNK_QUOTES = 200_000  # quotes per chunk of articles (about)
 NO_KEY = ""  # speaker key of a quote without a speaker
 
 
-def key_names_sql(tables: StoreTables) -> str:
-    """key → display name: the canonical name most article rows use, ties the longest, then A–Z."""
+def name_counts_sql(tables: StoreTables, lo: str | None = None, hi: str | None = None) -> str:
+    """How many actor rows of the articles in [lo, hi) use each (key, name)."""
+    return f"""
+        SELECT key, name, count(*) AS n FROM {in_range(tables.sql("actors"), lo, hi)}
+        WHERE key IS NOT NULL GROUP BY key, name
+    """
+
+
+def key_names_sql(counts: str) -> str:
+    """key → display name from (key, name, n) counts: the canonical name most article rows
+    use, ties the longest, then A–Z."""
     return f"""(
-        SELECT key, name FROM (
-            SELECT key, name, count(*) AS n FROM {tables.sql("actors")} WHERE key IS NOT NULL GROUP BY key, name
-        )
+        SELECT key, name FROM (SELECT key, name, sum(n) AS n FROM {counts} GROUP BY key, name)
         QUALIFY row_number() OVER (PARTITION BY key ORDER BY n DESC, length(name) DESC, name) = 1
     )"""
 
@@ -171,10 +178,19 @@ def corpus_files(
     staging = folder.parent / f".{folder.name}.{uuid.uuid4().hex}"
     staging.mkdir()
     try:
+        # Names from counts made chunk by chunk: one query over every actor row of a large
+        # archive ran out of the memory cap with two threads (1,000,000 articles).
+        ranges = article_ranges(cursor, tables)
+        counts = [staging / f"name_counts-{i:04d}.parquet" for i in range(len(ranges))]
+        for (lo, hi), path in zip(ranges, counts, strict=True):
+            _copy(cursor, name_counts_sql(tables, lo, hi), path)
         names = staging / "names.parquet"
-        _copy(cursor, f"SELECT * FROM {key_names_sql(tables)}", names)
+        listed = ", ".join(quote_literal(str(p)) for p in counts)
+        _copy(cursor, f"SELECT * FROM {key_names_sql(f'read_parquet([{listed}])')}", names)
+        for path in counts:
+            path.unlink()
         named = f"read_parquet({quote_literal(str(names))})"
-        for i, (lo, hi) in enumerate(article_ranges(cursor, tables)):
+        for i, (lo, hi) in enumerate(ranges):
             quotes = staging / f"quotes-{i:04d}.parquet"
             _copy(cursor, corpus_quotes_sql(tables, named, lo, hi), quotes)
             _copy(cursor, key_articles_sql(quotes, tables, lo, hi), staging / f"key_articles-{i:04d}.parquet")
