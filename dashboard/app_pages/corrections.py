@@ -12,7 +12,7 @@ from dashboard.corrections.apply import STALE_ARTICLE
 from dashboard.corrections.connection import newsroom_store
 from dashboard.corrections.service import undo
 from dashboard.errors import DashboardError
-from dashboard.loaders import build_dir, load_article, load_articles
+from dashboard.loaders import build_dir, load_article, load_known_articles
 from dashboard.ui.correction_controls import record_status
 from dashboard.ui.roles import current_role
 from dashboard.ui.url_state import keep_params
@@ -34,7 +34,8 @@ if not records:
     st.caption("No corrections yet. Editors correct quotes on the Quotes and Article pages.")
     st.stop()
 
-hashes = dict(zip(load_articles()["article"].astype(str), load_articles()["content_hash"].astype(str), strict=True))
+corrected = load_known_articles(sorted({r.article for r in records}))  # only the corrected articles' rows
+hashes = dict(zip(corrected["article"].astype(str), corrected["content_hash"].astype(str), strict=True))
 status: dict[int | None, str] = {}
 for article in sorted({r.article for r in records}):
     data = load_article(article)

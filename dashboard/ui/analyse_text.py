@@ -9,6 +9,7 @@ the database, written into the articles folder and built (in a worker process to
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from dashboard.analysis.text import upload_article
 from dashboard.corrections.connection import newsroom_store
 from dashboard.corrections.database import DB_URL_ENV
 from dashboard.errors import DashboardError
-from dashboard.loaders import ArticleData, build_dir, load_articles
+from dashboard.loaders import ArticleData, build_dir, load_known_articles
 from dashboard.store.intake import add_to_corpus, free_id
 from dashboard.store.schema import empty
 from dashboard.ui.roles import Role
@@ -74,6 +75,20 @@ def _text(value: object) -> str | None:
     return None if value is None or pd.isna(value) or not str(value).strip() else str(value)
 
 
+def _free_id(title: str, batch: int = 20) -> str:
+    """``free_id`` over the built articles and this session's texts; built ids are looked up
+    ``batch`` candidates at a time (never the whole articles table)."""
+    taken = set(_analysed())
+    stem = free_id(title, ())  # the title's slug
+    for start in itertools.count(1, batch):
+        candidates = [stem if i == 1 else f"{stem}-{i}" for i in range(start, start + batch)]
+        taken |= set(load_known_articles(candidates)["article"].astype(str))
+        free = [c for c in candidates if c not in taken]
+        if free:
+            return free[0]
+    raise AssertionError("unreachable")
+
+
 def analyse(data: bytes, *, filename: str | None) -> None:
     """Check the text, analyse it in the worker, keep it in this session, open it."""
     try:
@@ -81,8 +96,7 @@ def analyse(data: bytes, *, filename: str | None) -> None:
     except DashboardError as error:
         st.error(str(error))
         return
-    taken = [*load_articles()["article"].astype(str), *_analysed()]
-    article = free_id(title, taken)
+    article = _free_id(title)
     budget = budget_seconds()
     with st.spinner(f"Analysing “{title}” (at most {budget:g} s)…"):
         try:

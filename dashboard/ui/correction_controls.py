@@ -16,7 +16,7 @@ from dashboard.corrections.connection import newsroom_store
 from dashboard.corrections.records import KINDS, Correction, actor_merge, actor_rename, added_quote
 from dashboard.corrections.service import Saved, quote_correction, save, speaker_id_for, undo
 from dashboard.errors import DashboardError
-from dashboard.loaders import ArticleData, build_dir, load_articles
+from dashboard.loaders import ArticleData, build_dir, load_known_articles
 from dashboard.ui.roles import Role, current_role
 from dashboard.ui.url_state import markdown_text
 
@@ -25,8 +25,7 @@ OTHER = "Another name…"
 
 
 def _meta(article: str) -> pd.Series | None:
-    articles = load_articles()
-    rows = articles[articles["article"] == article]
+    rows = load_known_articles([article])  # one row by predicate, never the whole table
     return None if rows.empty else rows.iloc[0]
 
 
