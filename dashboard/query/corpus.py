@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 
 from dashboard.charts.corpus_counts import UNDATED
-from dashboard.query.derived import NO_KEY, CorpusFiles
+from dashboard.query.derived import NO_KEY, CorpusFiles, article_ranges, in_range
 from dashboard.query.relations import StoreTables, quote_literal
 
 LISTED_ARTICLES = 20  # articles named per speaker in the "most quoted" table
@@ -160,11 +160,23 @@ def actor_timeline_empty() -> pd.DataFrame:
 
 
 def topic_dates(cursor: duckdb.DuckDBPyConnection, tables: StoreTables) -> pd.DataFrame:
-    """Matched topic terms per (topic, publication date): topic, date ('undated' when unknown), terms."""
-    frame = cursor.execute(
-        f"""SELECT t.topic, coalesce(nullif(trim(m.date), ''), {quote_literal(UNDATED)}) AS date,
-                count(*)::BIGINT AS terms
-            FROM {tables.sql("topic_mentions")} t LEFT JOIN {tables.sql("articles")} m ON m.article = t.article
-            GROUP BY ALL ORDER BY t.topic, date"""
-    ).df()
-    return frame.astype({"topic": object, "date": object, "terms": "int64"})
+    """Matched topic terms per (topic, publication date): topic, date ('undated' when unknown), terms.
+
+    Counted chunk by chunk of articles (``article_ranges``), each chunk's join bounded, then
+    summed: one join of every topic mention with every article ran out of the memory cap
+    at 1,000,000 articles."""
+    parts = []
+    for lo, hi in article_ranges(cursor, tables):
+        parts.append(
+            cursor.execute(
+                f"""SELECT t.topic, coalesce(nullif(trim(m.date), ''), {quote_literal(UNDATED)}) AS date,
+                        count(*)::BIGINT AS terms
+                    FROM (SELECT article, topic FROM {in_range(tables.sql("topic_mentions"), lo, hi)}) t
+                    LEFT JOIN (SELECT article, date FROM {in_range(tables.sql("articles"), lo, hi)}) m
+                        ON m.article = t.article
+                    GROUP BY ALL"""
+            ).df()
+        )
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["topic", "date", "terms"])
+    frame = frame.groupby(["topic", "date"], as_index=False)["terms"].sum().sort_values(["topic", "date"])
+    return frame.reset_index(drop=True).astype({"topic": object, "date": object, "terms": "int64"})

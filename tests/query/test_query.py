@@ -287,7 +287,10 @@ def test_most_quoted_speakers_list_their_articles(cursor, tables, files, listed:
     assert rows["in_articles"].iloc[0] == expected
 
 
-def test_topics_per_date_give_the_reference_matrix(cursor, tables) -> None:
+@pytest.mark.parametrize("chunk", [derived.CHUNK_QUOTES, 2], ids=["one-chunk", "chunks-of-2-quotes"])
+def test_topics_per_date_give_the_reference_matrix(cursor, tables, monkeypatch: pytest.MonkeyPatch, chunk) -> None:
+    monkeypatch.setattr(derived, "CHUNK_QUOTES", chunk)
+    assert len(derived.article_ranges(cursor, tables)) > (1 if chunk == 2 else 0)
     expected = reference.topic_period_matrix(reference.topic_article_counts(TOPICS, ARTICLES))
     pd.testing.assert_frame_equal(reference.topic_period_matrix(corpus_queries.topic_dates(cursor, tables)), expected)
 
