@@ -12,12 +12,18 @@ import duckdb
 import pandas as pd
 
 from dashboard.query.relations import StoreTables
-from dashboard.store.schema import conform
+from dashboard.store.schema import conform, empty
 
 ARTICLE_TABLES = ("paragraphs", "sentences", "actors", "mentions", "quotes", "topic_mentions")
 # Article order everywhere: publication date (undated — missing or blank — last), then id.
 ARTICLE_ORDER = "nullif(trim(date), '') NULLS LAST, article"
 ARTICLE_ORDER_REVERSED = "nullif(trim(date), '') DESC NULLS FIRST, article DESC"
+
+
+# Rows of a list of articles: a semi join with the list. (``article IN (…)`` over the union
+# of a large archive's parts ran out of DuckDB's memory cap at 1,000,000 articles; the semi
+# join reads the same rows in a few hundredths of a second.)
+WANTED_IDS = "SEMI JOIN (SELECT unnest(?) AS article) wanted USING (article)"
 
 
 def frame(cursor: duckdb.DuckDBPyConnection, sql: str, params: Iterable[object] = ()) -> pd.DataFrame:
@@ -48,9 +54,11 @@ def several_articles_rows(
     """The rows of several articles, one query per table (``names``: which tables), the
     ``articles`` table included; rows keep their stored order within each article."""
     ids = list(dict.fromkeys(str(a) for a in articles))
+    if not ids:
+        return {name: conform(empty(name), name) for name in ("articles", *names)}
     out = {}
     for name in ("articles", *names):
-        rows = frame(cursor, f"SELECT * FROM {tables.sql(name)} WHERE list_contains(?, article)", [ids])
+        rows = frame(cursor, f"SELECT t.* FROM {tables.sql(name)} t {WANTED_IDS}", [ids])
         out[name] = conform(rows, name)
     return out
 
@@ -85,10 +93,7 @@ def known_articles(cursor: duckdb.DuckDBPyConnection, tables: StoreTables, ids: 
     wanted = sorted(set(ids))
     if not wanted:
         return conform(frame(cursor, f"SELECT * FROM {tables.sql('articles')} WHERE false"), "articles")
-    rows = frame(
-        cursor, f"SELECT * FROM {tables.sql('articles')} WHERE article IN (SELECT unnest(?)) ORDER BY {ARTICLE_ORDER}",
-        [wanted],
-    )
+    rows = frame(cursor, f"SELECT t.* FROM {tables.sql('articles')} t {WANTED_IDS} ORDER BY {ARTICLE_ORDER}", [wanted])
     return conform(rows, "articles")
 
 

@@ -111,13 +111,10 @@ def speaker_articles(
     if top.empty:
         return speaker_articles_empty()
     rows = cursor.execute(
-        f"""SELECT k.key, coalesce(m.title, k.article) AS title, k.quotes
-            FROM (
-                SELECT key, article, quotes FROM {files.sql("key_articles")}
-                WHERE key IN (SELECT unnest(?)) AND quotes > 0
-                QUALIFY row_number() OVER (PARTITION BY key ORDER BY quotes DESC, article) <= ?
-            ) k LEFT JOIN {tables.sql("articles")} m ON m.article = k.article
-            ORDER BY k.key, k.quotes DESC, k.article""",
+        f"""SELECT key, title, quotes FROM {files.sql("key_articles")}
+            WHERE key IN (SELECT unnest(?)) AND quotes > 0
+            QUALIFY row_number() OVER (PARTITION BY key ORDER BY quotes DESC, article) <= ?
+            ORDER BY key, quotes DESC, article""",
         [list(top["speaker_key"]), listed],
     ).fetchall()
     named: dict[str, list[str]] = {}
@@ -144,11 +141,9 @@ def actor_timeline(
 ) -> pd.DataFrame:
     """One actor's articles in publication order (undated last): date, article, title, mentions, quotes."""
     frame = cursor.execute(
-        f"""SELECT coalesce(nullif(trim(m.date), ''), {quote_literal(UNDATED)}) AS date, k.article,
-                coalesce(m.title, k.article) AS title, k.mentions, k.quotes
-            FROM (SELECT * FROM {files.sql("key_articles")} WHERE key = ?) k
-            LEFT JOIN {tables.sql("articles")} m ON m.article = k.article
-            ORDER BY nullif(trim(m.date), '') NULLS LAST, k.article""",
+        f"""SELECT coalesce(date, {quote_literal(UNDATED)}) AS date, article, title, mentions, quotes
+            FROM {files.sql("key_articles")} WHERE key = ?
+            ORDER BY date NULLS LAST, article""",
         [key],
     ).df()
     return frame.astype({"date": object, "article": object, "title": object, "mentions": "int64", "quotes": "int64"})

@@ -9,7 +9,8 @@ temporary directory), so a reader never writes to the tables:
 - ``quotes-NNN.parquet`` — every quote with its article's title and date, the speaker's
   corpus-wide key and display name. The all-articles explorer filters these files and
   sorts only what passes the filter;
-- ``key_articles-NNN.parquet`` — mentions and quotes per (actor key, article), sorted by key.
+- ``key_articles-NNN.parquet`` — mentions and quotes per (actor key, article), with the
+  article's title and date, sorted by key.
 
 Quotes, actors and articles all belong to an article, so the joins run in chunks of
 articles (an ``article`` range each, ``CHUNK_QUOTES`` quotes or so): the filter on the
@@ -37,7 +38,7 @@ from dashboard.query.relations import StoreTables, quote_literal
 
 CACHE_DIR = Path(os.environ.get("DASHBOARD_QUERY_CACHE_DIR", Path(tempfile.gettempdir()) / "dashboard-query"))
 KEEP_VERSIONS = 3
-FORMAT = "f5"  # bumped when the derived files change shape: old ones are not read
+FORMAT = "f6"  # bumped when the derived files change shape: old ones are not read
 ROW_GROUP = 100_000
 CHUNK_QUOTES = 200_000  # quotes per chunk of articles (about)
 NO_KEY = ""  # speaker key of a quote without a speaker
@@ -101,20 +102,28 @@ def corpus_quotes_sql(tables: StoreTables, names: str, lo: str | None = None, hi
 
 
 def key_articles_sql(quotes_path: Path, tables: StoreTables, lo: str | None = None, hi: str | None = None) -> str:
-    """Mentions (actors table) and quotes (derived quotes) per (key, article), by key."""
+    """Mentions (actors table) and quotes (derived quotes) per (key, article), by key, with
+    the article's title and date (so one actor's timeline is a filter, never a join with
+    every article)."""
     return f"""
-        SELECT key, article, sum(mentions)::BIGINT AS mentions, sum(quotes)::BIGINT AS quotes
+        SELECT c.key, c.article, c.mentions, c.quotes,
+            coalesce(m.title, c.article) AS title, nullif(trim(m.date), '') AS date
         FROM (
-            SELECT key, article, mentions::BIGINT AS mentions, 0::BIGINT AS quotes
-            FROM {in_range(tables.sql("actors"), lo, hi)} WHERE key IS NOT NULL
-            UNION ALL
-            SELECT speaker_key, article, 0, count(DISTINCT statement)
-            FROM read_parquet({quote_literal(str(quotes_path))})
-            WHERE speaker_key <> {quote_literal(NO_KEY)}
-            GROUP BY speaker_key, article
-        )
-        GROUP BY key, article
-        ORDER BY key, article
+            SELECT key, article, sum(mentions)::BIGINT AS mentions, sum(quotes)::BIGINT AS quotes
+            FROM (
+                SELECT key, article, mentions::BIGINT AS mentions, 0::BIGINT AS quotes
+                FROM {in_range(tables.sql("actors"), lo, hi)} WHERE key IS NOT NULL
+                UNION ALL
+                SELECT speaker_key, article, 0, count(DISTINCT statement)
+                FROM read_parquet({quote_literal(str(quotes_path))})
+                WHERE speaker_key <> {quote_literal(NO_KEY)}
+                GROUP BY speaker_key, article
+            )
+            GROUP BY key, article
+        ) c
+        LEFT JOIN (SELECT article, title, date FROM {in_range(tables.sql("articles"), lo, hi)}) m
+            ON m.article = c.article
+        ORDER BY c.key, c.article
     """
 
 
