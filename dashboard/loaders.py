@@ -206,7 +206,8 @@ def load_article(article: str) -> ArticleData | None:
 def _several(folder: str, version: str, articles: tuple[str, ...], corrections: int = 0) -> dict[str, pd.DataFrame]:
     with _query(folder, version) as (cursor, tables):
         frames = article_queries.several_articles_rows(cursor, tables, articles, SEVERAL_TABLES)
-    records = [r for r in _log(corrections) if r.article in set(articles)]
+    wanted = set(articles)
+    records = [r for r in _log(corrections) if r.article in wanted]
     if records:
         frames, _ = apply_to_tables(frames, records)
     return {name: frames[name] for name in SEVERAL_TABLES}
@@ -279,7 +280,7 @@ def load_corpus() -> CorpusData | None:
 def _speaker_articles(folder: str, version: str, limit: int) -> pd.DataFrame:
     totals = _corpus(folder, version).speakers
     with _query(folder, version) as (cursor, tables):
-        return corpus_queries.speaker_articles(cursor, tables, _files(cursor, tables), totals, limit=limit)
+        return corpus_queries.speaker_articles(cursor, _files(cursor, tables), totals, limit=limit)
 
 
 def load_speaker_articles(limit: int) -> pd.DataFrame:
@@ -293,7 +294,7 @@ def load_speaker_articles(limit: int) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=16)
 def _actor_timeline(folder: str, version: str, key: str) -> pd.DataFrame:
     with _query(folder, version) as (cursor, tables):
-        return corpus_queries.actor_timeline(cursor, tables, _files(cursor, tables), key)
+        return corpus_queries.actor_timeline(cursor, _files(cursor, tables), key)
 
 
 def load_actor_timeline(key: str) -> pd.DataFrame:

@@ -55,7 +55,7 @@ def several_articles_rows(
     ``articles`` table included; rows keep their stored order within each article."""
     ids = list(dict.fromkeys(str(a) for a in articles))
     if not ids:
-        return {name: conform(empty(name), name) for name in ("articles", *names)}
+        return {name: empty(name) for name in ("articles", *names)}
     out = {}
     for name in ("articles", *names):
         rows = frame(cursor, f"SELECT t.* FROM {tables.sql(name)} t {WANTED_IDS}", [ids])

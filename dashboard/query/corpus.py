@@ -95,7 +95,6 @@ def actor_totals(cursor: duckdb.DuckDBPyConnection, tables: StoreTables, files: 
 
 def speaker_articles(
     cursor: duckdb.DuckDBPyConnection,
-    tables: StoreTables,
     files: CorpusFiles,
     totals: pd.DataFrame,
     *,
@@ -136,9 +135,7 @@ def speaker_articles_empty() -> pd.DataFrame:
     return frame.astype({"quotes": "int64", "articles": "int64"})
 
 
-def actor_timeline(
-    cursor: duckdb.DuckDBPyConnection, tables: StoreTables, files: CorpusFiles, key: str
-) -> pd.DataFrame:
+def actor_timeline(cursor: duckdb.DuckDBPyConnection, files: CorpusFiles, key: str) -> pd.DataFrame:
     """One actor's articles in publication order (undated last): date, article, title, mentions, quotes."""
     frame = cursor.execute(
         f"""SELECT coalesce(date, {quote_literal(UNDATED)}) AS date, article, title, mentions, quotes

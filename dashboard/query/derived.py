@@ -28,6 +28,7 @@ import os
 import shutil
 import tempfile
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,6 +128,12 @@ def key_articles_sql(quotes_path: Path, tables: StoreTables, lo: str | None = No
     """
 
 
+def parquet_files(paths: Sequence[Path]) -> str:
+    """These Parquet files as one relation."""
+    listed = ", ".join(quote_literal(str(p)) for p in paths)
+    return f"read_parquet([{listed}])"
+
+
 @dataclass(frozen=True)
 class CorpusFiles:
     """The derived files of one store version (see the module docstring)."""
@@ -137,8 +144,7 @@ class CorpusFiles:
 
     def sql(self, name: str) -> str:
         paths = getattr(self, name)
-        listed = ", ".join(quote_literal(str(p)) for p in ((paths,) if isinstance(paths, Path) else paths))
-        return f"read_parquet([{listed}])"
+        return parquet_files((paths,) if isinstance(paths, Path) else paths)
 
     @classmethod
     def in_folder(cls, folder: Path) -> CorpusFiles | None:
@@ -194,8 +200,7 @@ def corpus_files(
         for (lo, hi), path in zip(ranges, counts, strict=True):
             _copy(cursor, name_counts_sql(tables, lo, hi), path)
         names = staging / "names.parquet"
-        listed = ", ".join(quote_literal(str(p)) for p in counts)
-        _copy(cursor, f"SELECT * FROM {key_names_sql(f'read_parquet([{listed}])')}", names)
+        _copy(cursor, f"SELECT * FROM {key_names_sql(parquet_files(counts))}", names)
         for path in counts:
             path.unlink()
         named = f"read_parquet({quote_literal(str(names))})"

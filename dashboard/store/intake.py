@@ -9,8 +9,9 @@ written with its metadata sidecar into the articles folder, ready for a build.
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from dashboard import settings
@@ -20,14 +21,18 @@ from dashboard.corrections.database import CorrectionStore
 from dashboard.corrections.records import now
 
 
+def candidate_ids(title: str) -> Iterator[str]:
+    """The ids an article with this title may take, in order: ``slug``, ``slug-2`` …"""
+    stem = slugify(title)
+    yield stem
+    for n in itertools.count(2):
+        yield f"{stem}-{n}"
+
+
 def free_id(title: str, taken: Iterable[str]) -> str:
     """A slug of the title that no article uses yet (``slug``, ``slug-2`` …)."""
     used = set(taken)
-    stem = slugify(title)
-    n = 1
-    while (candidate := stem if n == 1 else f"{stem}-{n}") in used:
-        n += 1
-    return candidate
+    return next(candidate for candidate in candidate_ids(title) if candidate not in used)
 
 
 def metadata_for(data: bytes, filename: str | None) -> dict[str, object]:

@@ -24,7 +24,7 @@ from dashboard.corrections.connection import newsroom_store
 from dashboard.corrections.database import DB_URL_ENV
 from dashboard.errors import DashboardError
 from dashboard.loaders import ArticleData, build_dir, load_known_articles
-from dashboard.store.intake import add_to_corpus, free_id
+from dashboard.store.intake import add_to_corpus, candidate_ids
 from dashboard.store.schema import empty
 from dashboard.ui.roles import Role
 from dashboard.ui.url_state import ARTICLE_PARAM, markdown_text
@@ -76,17 +76,16 @@ def _text(value: object) -> str | None:
 
 
 def _free_id(title: str, batch: int = 20) -> str:
-    """``free_id`` over the built articles and this session's texts; built ids are looked up
+    """``intake.free_id`` over the built articles and this session's texts; built ids are looked up
     ``batch`` candidates at a time (never the whole articles table)."""
     taken = set(_analysed())
-    stem = free_id(title, ())  # the title's slug
-    for start in itertools.count(1, batch):
-        candidates = [stem if i == 1 else f"{stem}-{i}" for i in range(start, start + batch)]
+    ids = candidate_ids(title)
+    while True:
+        candidates = list(itertools.islice(ids, batch))
         taken |= set(load_known_articles(candidates)["article"].astype(str))
         free = [c for c in candidates if c not in taken]
         if free:
             return free[0]
-    raise AssertionError("unreachable")
 
 
 def analyse(data: bytes, *, filename: str | None) -> None:

@@ -55,8 +55,10 @@ def _save_now(record: Correction) -> Saved:
 def correction_controls(data: ArticleData, selected: pd.Series | None = None) -> None:
     """Editors only: the correction panel for ``data`` (``selected``: the quote picked in a table)."""
     role = current_role()
+    if not role.editor:  # readers: not even a lookup
+        return
     meta = _meta(data.article)
-    if not role.editor or meta is None:  # readers, and texts analysed for this session only
+    if meta is None:  # texts analysed for this session only
         return
     st.markdown("#### Corrections")
     tables = _tables(data, meta)

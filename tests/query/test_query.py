@@ -275,14 +275,14 @@ def test_speaker_and_actor_totals_match_the_reference(cursor, tables, files, cor
 def test_actor_timeline_matches_the_reference(cursor, tables, files, corpus: pd.DataFrame, key: str) -> None:
     per_actor = reference.actor_article_counts(ACTORS, reference.speaker_article_counts(corpus))
     expected = reference.actor_timeline(per_actor, ARTICLES, key)
-    got = corpus_queries.actor_timeline(cursor, tables, files, key)
+    got = corpus_queries.actor_timeline(cursor, files, key)
     pd.testing.assert_frame_equal(got, expected, check_dtype=False)
 
 
 @pytest.mark.parametrize(("listed", "expected"), [(5, "Wall (2); Bolton (1)"), (1, "Wall (2); … and 1 more")])
 def test_most_quoted_speakers_list_their_articles(cursor, tables, files, listed: int, expected: str) -> None:
     totals = corpus_queries.speaker_totals(cursor, tables, files)
-    rows = corpus_queries.speaker_articles(cursor, tables, files, totals, limit=2, listed=listed)
+    rows = corpus_queries.speaker_articles(cursor, files, totals, limit=2, listed=listed)
     assert list(rows["name"]) == ["Donald Trump", "John Bolton"]
     assert rows["in_articles"].iloc[0] == expected
 
