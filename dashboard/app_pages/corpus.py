@@ -33,7 +33,12 @@ totals = corpus.totals
 row = st.container(horizontal=True)
 row.metric("Articles", f"{totals.articles:,}", width=140)
 row.metric("Speakers", f"{len(corpus.speakers):,}", width=140)
-row.metric("Quotes", f"{totals.quotes:,}", width=140, help="quoted fragments; speakers are counted in statements")
+row.metric(
+    "Statements",
+    f"{totals.statements:,}",
+    width=140,
+    help=f"acts of saying, each by one speaker ({totals.quotes:,} quoted fragments)",
+)
 row.metric("Actors", f"{len(corpus.actors):,}", width=140)
 if totals.first_date is not None:
     undated = totals.undated
@@ -56,9 +61,9 @@ with st.expander(f"The {TOP_SPEAKERS} most quoted and the articles that quote th
         key="corpus_speakers_table",
         column_config={
             "name": st.column_config.TextColumn("Speaker"),
-            "quotes": st.column_config.NumberColumn("Quotes"),
+            "quotes": st.column_config.NumberColumn("Statements"),
             "articles": st.column_config.NumberColumn("Articles"),
-            "in_articles": st.column_config.TextColumn("In (quotes)", width="large"),
+            "in_articles": st.column_config.TextColumn("In (statements)", width="large"),
             "speaker_key": st.column_config.TextColumn("Key", help="use in ?scope=all&speaker=… on Quotes"),
         },
     )

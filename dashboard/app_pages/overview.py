@@ -11,6 +11,7 @@ from dashboard.charts.bars import (
     topic_share_summary,
 )
 from dashboard.charts.story_arc import story_arc_chart, story_arc_summary
+from dashboard.charts.template import align_tops
 from dashboard.ui.article_picker import current_article
 from dashboard.ui.chart_block import chart
 from dashboard.ui.headline import article_heading, article_source, headline_figures
@@ -25,16 +26,19 @@ if data is None:
 article_heading(data)
 headline_figures(data)
 
+first = quoted_most_bar(data.quotes, source=article_source(data))
+second = topic_share_bar(data.topic_mentions, source=article_source(data))
+align_tops(first, second)  # side by side: plot areas start level
 left, right = st.columns(2)
 with left:
     chart(
-        quoted_most_bar(data.quotes, source=article_source(data)),
+        first,
         quoted_most_summary(data.quotes),
         key="overview_quoted",
     )
 with right:
     chart(
-        topic_share_bar(data.topic_mentions, source=article_source(data)),
+        second,
         topic_share_summary(data.topic_mentions),
         key="overview_topics",
     )
@@ -50,9 +54,7 @@ sources_panel(
 )
 
 chart(
-    story_arc_chart(
-        data.actors, data.mentions, data.topic_mentions, data.paragraphs, source=article_source(data)
-    ),
+    story_arc_chart(data.actors, data.mentions, data.topic_mentions, data.paragraphs, source=article_source(data)),
     story_arc_summary(data.actors, data.mentions, data.topic_mentions, data.paragraphs),
     key="overview_arc",
 )

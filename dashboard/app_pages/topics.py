@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard.charts.bars import topic_share_bar, topic_share_summary
 from dashboard.charts.counts import topic_counts
 from dashboard.charts.heatmaps import topic_paragraph_heatmap, topic_paragraph_summary
+from dashboard.charts.template import align_tops
 from dashboard.ui.article_picker import current_article
 from dashboard.ui.chart_block import chart
 from dashboard.ui.headline import article_heading, article_source
@@ -19,16 +20,19 @@ if data is None:
     st.stop()
 
 article_heading(data)
+first = topic_share_bar(data.topic_mentions, source=article_source(data))
+second = topic_paragraph_heatmap(data.topic_mentions, data.paragraphs, source=article_source(data))
+align_tops(first, second)  # side by side: plot areas start level
 left, right = st.columns(2)
 with left:
     chart(
-        topic_share_bar(data.topic_mentions, source=article_source(data)),
+        first,
         topic_share_summary(data.topic_mentions),
         key="topics_share",
     )
 with right:
     chart(
-        topic_paragraph_heatmap(data.topic_mentions, data.paragraphs, source=article_source(data)),
+        second,
         topic_paragraph_summary(data.topic_mentions, data.paragraphs),
         key="topics_map",
     )

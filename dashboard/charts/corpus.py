@@ -13,10 +13,10 @@ import plotly.graph_objects as go
 
 from dashboard.charts.bars import MAX_BARS, _and, _height
 from dashboard.charts.corpus_counts import MONTHLY_ABOVE, UNDATED, period_of
+from dashboard.charts.heatmaps import COUNT_SCALE, count_colorbar
 from dashboard.charts.template import (
     OKABE_ITO,
     PRIMARY,
-    SEQUENTIAL,
     count_axis,
     empty_figure,
     finish,
@@ -58,17 +58,21 @@ def corpus_quoted_title(totals: pd.DataFrame) -> str:
     top = totals.iloc[0]
     leaders = list(totals.loc[totals["quotes"] == top["quotes"], "name"].astype(str))
     if len(leaders) > 1:
-        return f"{_and(leaders)} are quoted most across the corpus ({plural(int(top['quotes']), 'quote')} each)"
+        return f"{_and(leaders)} are quoted most across the corpus ({plural(int(top['quotes']), 'statement')} each)"
     return (
         f"{top['name']} is quoted most across the corpus: "
-        f"{plural(int(top['quotes']), 'quote')} in {plural(int(top['articles']), 'article')}"
+        f"{plural(int(top['quotes']), 'statement')} in {plural(int(top['articles']), 'article')}"
     )
 
 
 def corpus_quoted_bar(totals: pd.DataFrame, *, articles: int, source: str = "") -> go.Figure:
-    """Quotes per speaker (linked across articles), the number of articles in the label."""
+    """Statements per speaker (linked across articles), the number of articles in the label.
+
+    The frame's ``quotes`` column counts statements (acts of saying), not quoted fragments."""
     title = corpus_quoted_title(totals)
-    subtitle = f"Quotes per speaker across {plural(articles, 'article')}; the same person in two articles counts once"
+    subtitle = (
+        f"Statements per speaker across {plural(articles, 'article')}; the same person in two articles counts once"
+    )
     if totals.empty:
         return empty_figure("No attributed quotes in the corpus", title=title, subtitle=subtitle, source=source)
     shown = totals.head(MAX_BARS).iloc[::-1]
@@ -84,7 +88,7 @@ def corpus_quoted_bar(totals: pd.DataFrame, *, articles: int, source: str = "") 
             textposition="outside",
             cliponaxis=False,
             customdata=[[html.escape(n), int(a)] for n, a in zip(names, shown["articles"], strict=True)],
-            hovertemplate="%{customdata[0]}: %{x} quotes in %{customdata[1]} articles<extra></extra>",
+            hovertemplate="%{customdata[0]}: %{x} statements in %{customdata[1]} articles<extra></extra>",
         )
     )
     count_axis(fig, float(shown["quotes"].max()))
@@ -97,12 +101,12 @@ def corpus_quoted_summary(totals: pd.DataFrame, *, unattributed: int = 0) -> str
     if totals.empty:
         return "No quote in the corpus has a speaker."
     parts = [
-        f"{row.name} {plural(int(row.quotes), 'quote')} in {plural(int(row.articles), 'article')}"
+        f"{row.name} {plural(int(row.quotes), 'statement')} in {plural(int(row.articles), 'article')}"
         for row in totals.head(5).itertuples(index=False)
     ]
     text = f"{plural(len(totals), 'speaker')} quoted across the corpus; most quoted: " + "; ".join(parts)
     if unattributed:
-        text += f"; {plural(unattributed, 'quote')} without a speaker"
+        text += f"; {plural(unattributed, 'statement')} without a speaker"
     return text + "."
 
 
@@ -136,7 +140,7 @@ def actor_timeline_chart(timeline: pd.DataFrame, name: str, *, source: str = "")
     subtitle says how many there are and what they hold."""
     title = actor_timeline_title(timeline, name)
     undated = timeline[timeline["date"] == UNDATED] if len(timeline) else timeline
-    subtitle = "Mentions and quotes per publication date" + _undated_note(undated)
+    subtitle = "Mentions and statements quoted per publication date" + _undated_note(undated)
     if timeline.empty:
         return empty_figure("No article mentions this actor", title=title, subtitle=subtitle, source=source)
     periods = _per_period(timeline).drop(index=UNDATED, errors="ignore")
@@ -147,15 +151,15 @@ def actor_timeline_chart(timeline: pd.DataFrame, name: str, *, source: str = "")
     hover = ["<br>".join(html.escape(short_label(t, 60)) for t in titles[:5]) for titles in periods["titles"]]
     when = "%{x|%b %Y}" if monthly else "%{x|%-d %b %Y}"
     fig = go.Figure()
-    for measure, colour in (("mentions", PRIMARY), ("quotes", OKABE_ITO[1])):
+    for measure, label, colour in (("mentions", "mentions", PRIMARY), ("quotes", "statements", OKABE_ITO[1])):
         fig.add_trace(
             go.Bar(
                 x=x,
                 y=periods[measure].to_numpy(),
-                name=measure,
+                name=label,
                 marker_color=colour,
                 customdata=hover,
-                hovertemplate=f"{when}: %{{y}} {measure}<br>%{{customdata}}<extra></extra>",
+                hovertemplate=f"{when}: %{{y}} {label}<br>%{{customdata}}<extra></extra>",
                 **({"xperiod": "M1", "xperiodalignment": "middle"} if monthly else {}),
             )
         )
@@ -175,7 +179,7 @@ def _undated_note(undated: pd.DataFrame) -> str:
     mentions, quotes = int(undated["mentions"].sum()), int(undated["quotes"].sum())
     return (
         f"; {plural(len(undated), 'article')} without a date not shown "
-        f"({plural(mentions, 'mention')}, {plural(quotes, 'quote')})"
+        f"({plural(mentions, 'mention')}, {plural(quotes, 'statement')})"
     )
 
 
@@ -186,7 +190,7 @@ def actor_timeline_summary(timeline: pd.DataFrame, name: str) -> str:
     dated = timeline[timeline["date"] != UNDATED]
     text = (
         f"{name}: {plural(int(timeline['mentions'].sum()), 'mention')} and "
-        f"{plural(int(timeline['quotes'].sum()), 'quote')} in {plural(len(timeline), 'article')}"
+        f"{plural(int(timeline['quotes'].sum()), 'statement')} quoted in {plural(len(timeline), 'article')}"
     )
     if len(dated):
         text += f", from {dated['date'].iloc[0]} to {dated['date'].iloc[-1]}"
@@ -199,45 +203,93 @@ def actor_timeline_summary(timeline: pd.DataFrame, name: str) -> str:
 
 
 def topic_attention_title(matrix: pd.DataFrame) -> str:
+    """'Ukraine gets the most attention (22 terms), most in Sep 2019' — the peak in the chart's
+    own time bins (a day, or a month when the dates span more than two months)."""
     if matrix.empty or int(matrix.to_numpy().sum()) == 0:
         return "No topics found in the corpus"
     top = str(matrix.index[0])
-    row = matrix.loc[top]
-    peak = str(row.idxmax())
-    when = "in undated articles" if peak == UNDATED else f"on {peak}" if len(peak) > 7 else f"in {peak}"
-    return f"{top} gets the most attention ({plural(int(row.sum()), 'term')}), most {when}"
+    total = int(matrix.loc[top].sum())
+    bins, monthly = time_bins(matrix)
+    if top in bins.index and int(bins.loc[top].sum()) > 0:
+        peak = bins.loc[top].idxmax()
+        when = f"in {peak:%b %Y}" if monthly else f"on {peak.day} {peak:%b %Y}"
+    else:
+        when = "in undated articles"
+    return f"{top} gets the most attention ({plural(total, 'term')}), most {when}"
+
+
+DAILY_SPAN_DAYS = 62  # dated articles spread over more days than this: one cell per month
+
+
+def time_bins(matrix: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
+    """The dated columns of a topic × period matrix as consecutive time bins, every bin of the
+    range present (empty ones zero), so a cell's width is its stretch of time and gaps are
+    to scale: days when the dates span at most ``DAILY_SPAN_DAYS`` days, else months.
+    Columns become the bins' first days (Timestamps); returns (bins, monthly)."""
+    dated = matrix.drop(columns=[UNDATED], errors="ignore")
+    starts = pd.to_datetime(
+        [str(c) if len(str(c)) > MONTH_LENGTH else f"{c}-01" for c in dated.columns], format="%Y-%m-%d", errors="coerce"
+    )
+    keep = ~pd.isna(starts)
+    dated, starts = dated.loc[:, keep], starts[keep]
+    if dated.empty or len(dated.columns) == 0:
+        return dated, False
+    monthly = any(len(str(c)) == MONTH_LENGTH for c in dated.columns) or (
+        (starts.max() - starts.min()).days > DAILY_SPAN_DAYS
+    )
+    bins = starts.to_period("M").to_timestamp() if monthly else starts
+    summed = dated.T.groupby(bins).sum().T
+    every = pd.date_range(bins.min(), bins.max(), freq="MS" if monthly else "D")
+    return summed.reindex(columns=every, fill_value=0).astype("int64"), monthly
 
 
 def topic_attention_heatmap(matrix: pd.DataFrame, *, source: str = "") -> go.Figure:
-    """Topic terms per publication date (rows = topics, most first); darker = more."""
+    """Topic terms per publication date (rows = topics, most first; darker = more) on a real
+    time axis: one cell per day, or per month when the dates span more than two months, and
+    every day or month of the range drawn (empty ones white), so gaps are to scale. Undated
+    articles cannot stand on it: the subtitle says how many terms they hold."""
     title = topic_attention_title(matrix)
-    subtitle = "Matched topic terms per publication date, darker = more; undated articles last"
+    undated = int(matrix[UNDATED].sum()) if UNDATED in matrix.columns else 0
+    bins, monthly = time_bins(matrix) if not matrix.empty else (matrix, False)
+    subtitle = f"Matched topic terms per publication {'month' if monthly else 'date'}, darker = more" + (
+        f"; {plural(undated, 'term')} in undated articles not shown" if undated else ""
+    )
     if matrix.empty or int(matrix.to_numpy().sum()) == 0:
         return empty_figure("No topic terms matched in the corpus", title=title, subtitle=subtitle, source=source)
-    topics = [str(t) for t in matrix.index]
-    periods = [str(p) for p in matrix.columns]
-    z = matrix.to_numpy()
+    if bins.empty or int(bins.to_numpy().sum()) == 0:
+        return empty_figure("No dated article has topic terms", title=title, subtitle=subtitle, source=source)
+    bins = bins.loc[(bins > 0).any(axis=1)]  # a topic only in undated articles has no row here
+    topics = [str(t) for t in bins.index]
+    z = bins.to_numpy()
+    top = max(int(z.max()), 1)
+    when = "%b %Y" if monthly else "%-d %b %Y"
+    labels = [c.strftime(when) for c in bins.columns]
     text = [
-        [f"<b>{html.escape(t)}</b><br>{html.escape(p)}: {int(z[i][j])} terms" for j, p in enumerate(periods)]
+        [f"<b>{html.escape(t)}</b><br>{labels[j]}: {plural(int(z[i][j]), 'term')}" for j in range(len(labels))]
         for i, t in enumerate(topics)
     ]
     fig = go.Figure(
         go.Heatmap(
-            z=z,
-            x=periods,
+            z=[[int(v) if v > 0 else None for v in row] for row in z],  # 0 → white gap, no hover
+            x=list(bins.columns),
             y=[short_label(t) for t in topics],
             text=text,
             hovertemplate="%{text}<extra></extra>",
-            colorscale=SEQUENTIAL,
-            zmin=0,
-            xgap=1,
+            hoverongaps=False,
+            colorscale=COUNT_SCALE,
+            zmin=1,
+            zmax=max(top, 2),
+            xgap=1 if len(labels) <= 120 else 0,
             ygap=1,
-            showscale=False,
+            showscale=True,
+            colorbar=count_colorbar("terms", top),
+            **({"xperiod": "M1", "xperiodalignment": "middle"} if monthly else {}),
         )
     )
-    fig.update_xaxes(type="category", title_text="Publication date", showgrid=False, tickangle=-45)
+    fig.update_xaxes(type="date", title_text="Publication date" + (" (month)" if monthly else ""), showgrid=False)
     fig.update_yaxes(type="category", autorange="reversed", showgrid=False)
-    return finish(fig, title=title, subtitle=subtitle, source=source, height=200 + 26 * len(topics), tick_space=50)
+    fig.update_layout(plot_bgcolor="#FFFFFF")
+    return finish(fig, title=title, subtitle=subtitle, source=source, height=200 + 26 * len(topics))
 
 
 def topic_attention_summary(matrix: pd.DataFrame) -> str:

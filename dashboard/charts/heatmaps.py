@@ -49,6 +49,21 @@ PALEST = "#BFD9EC"  # the colour of a count of 1: clearly visible on white (0 st
 COUNT_SCALE: list[list[float | str]] = [[0.0, PALEST], [1.0, PRIMARY]]
 
 
+def count_colorbar(unit: str, top: int) -> dict[str, Any]:
+    """The colour key of a count heatmap: its unit on top, whole-number ticks, at the top right."""
+    return dict(
+        title=dict(text=unit, side="top", font=dict(size=11)),
+        thickness=10,
+        lenmode="pixels",
+        len=120,
+        y=1,
+        yanchor="top",
+        tickformat="d",
+        dtick=1 if top <= 6 else None,
+        outlinewidth=0,
+    )
+
+
 def wrap_label(text: str, width: int = 12) -> str:
     """A category label on short lines (plotly '<br>'), never cut: 'election interference' →
     'election<br>interference'. Escaped."""
@@ -104,17 +119,7 @@ def _count_heatmap(
             ygap=1,
             hoverongaps=False,
             showscale=True,
-            colorbar=dict(
-                title=dict(text=unit, side="top", font=dict(size=11)),
-                thickness=10,
-                lenmode="pixels",
-                len=120,
-                y=1,
-                yanchor="top",
-                tickformat="d",
-                dtick=1 if top <= 6 else None,
-                outlinewidth=0,
-            ),
+            colorbar=count_colorbar(unit, top),
         )
     )
     cells = [(i, j) for i in range(len(y)) for j in range(len(x)) if z[i][j] > 0]

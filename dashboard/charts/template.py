@@ -33,6 +33,7 @@ SEQUENTIAL: list[list[float | str]] = [[0.0, "#FFFFFF"], [0.25, "#CFE3F1"], [1.0
 FONT = "Helvetica Neue, Helvetica, Arial, sans-serif"
 TOP_MARGIN = 88  # title + subtitle
 SOURCE_GAP = 22  # one line of source text
+TITLE_OFFSET = 12  # pixels from the top of the figure to the first title line
 TITLE_WIDTH = 36  # characters per title line (17 px font on a 375 px phone)
 SUBTITLE_WIDTH = 50
 LABEL_WIDTH = 22  # characters: longer category labels are shortened (375 px phones)
@@ -169,7 +170,7 @@ def finish(
         title=dict(
             text="<br>".join(html.escape(line) for line in title_lines),
             subtitle=dict(text="<br>".join(html.escape(line) for line in subtitle_lines)),
-            y=1 - 12 / total,
+            y=1 - TITLE_OFFSET / total,
             yanchor="top",
             yref="container",
         ),
@@ -197,6 +198,17 @@ def finish(
             name="source",
         )
     return fig
+
+
+def align_tops(*figs: go.Figure) -> None:
+    """Give charts drawn side by side the same space above the plot: the titles already start
+    at the same height, and with this the plot areas do too, however many lines each title
+    and subtitle wraps to. The plot area of each keeps its height."""
+    top = max(int(f.layout.margin.t or 0) for f in figs)
+    for fig in figs:
+        extra = top - int(fig.layout.margin.t or 0)
+        total = int(fig.layout.height or 0) + extra
+        fig.update_layout(margin=dict(t=top), height=total, title=dict(y=1 - TITLE_OFFSET / total))
 
 
 def empty_figure(message: str, *, title: str, subtitle: str = "", source: str = "") -> go.Figure:

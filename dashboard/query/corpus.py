@@ -27,8 +27,9 @@ class CorpusTotals:
     """Headline figures of the corpus."""
 
     articles: int
-    quotes: int
-    unattributed: int
+    quotes: int  # quoted fragments (rows of ``quotes``)
+    statements: int  # acts of saying: what "quoted most" counts
+    unattributed: int  # statements without a speaker
     first_date: str | None
     last_date: str | None
     undated: int
@@ -41,11 +42,14 @@ def corpus_totals(cursor: duckdb.DuckDBPyConnection, tables: StoreTables, files:
             FROM {tables.sql("articles")}"""
     ).fetchone()
     quotes = cursor.execute(
-        f"SELECT count(*), count(*) FILTER (WHERE speaker_key = {quote_literal(NO_KEY)}) FROM {files.sql('quotes')}"
+        f"""SELECT sum(fragments), count(*), count(*) FILTER (WHERE unattributed)
+            FROM (SELECT count(*) AS fragments, bool_and(speaker_key = {quote_literal(NO_KEY)}) AS unattributed
+                  FROM {files.sql("quotes")} GROUP BY article, statement)"""
     ).fetchone()
     assert articles is not None and quotes is not None
     count, first, last, undated = articles
-    return CorpusTotals(int(count), int(quotes[0]), int(quotes[1]), first, last, int(undated))
+    fragments, statements, unattributed = (int(n or 0) for n in quotes)
+    return CorpusTotals(int(count), fragments, statements, unattributed, first, last, int(undated))
 
 
 def credits(cursor: duckdb.DuckDBPyConnection, tables: StoreTables) -> tuple[pd.Series, int]:

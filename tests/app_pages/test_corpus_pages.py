@@ -127,6 +127,18 @@ def test_corpus_page_draws_four_charts_with_summaries(store: Path, linked_speake
     assert any(f"{name} " in c.value and "across the corpus" in c.value for c in at.caption)
 
 
+def test_corpus_figures_count_statements_not_fragments(store: Path, corpus: pd.DataFrame) -> None:
+    at = run_app({}, "corpus")
+    metrics = {m.label: m.value for m in at.metric}
+    statements = corpus.drop_duplicates(["article", "statement"])
+    assert len(statements) < len(corpus)  # the shipped articles have split quotes
+    assert metrics["Statements"] == f"{len(statements):,}"
+    named = statements[statements["speaker_key"] != ""]
+    top = named["speaker_key"].value_counts()
+    leader = corpus.loc[corpus["speaker_key"] == top.index[0], "speaker_name"].iloc[0]
+    assert any(f"{leader} {top.iloc[0]} statements in" in c.value for c in at.caption)
+
+
 def test_an_actor_from_the_link_shows_its_articles_by_date(store: Path, corpus: pd.DataFrame, linked_speaker) -> None:
     key, name, articles = linked_speaker
     at = run_app({"actor": key}, "corpus")

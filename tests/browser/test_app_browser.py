@@ -108,6 +108,26 @@ def test_every_page_draws(chromium: Any, server: str, artefacts: Path, path: str
         context.close()
 
 
+TOPS_OF_FIRST_TWO_CHARTS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].slice(0, 2)
+    .map(chart => ({title: chart.querySelector('.gtitle').getBoundingClientRect().top,
+                    plot: chart.querySelector('.nsewdrag').getBoundingClientRect().top}))"""  # .nsewdrag: the plot area
+
+
+@pytest.mark.parametrize("path", ["overview", "topics"])
+def test_side_by_side_charts_are_level(chromium: Any, server: str, path: str) -> None:
+    """The two charts drawn side by side at 1280 px: titles and plot areas start at the same height."""
+    context, page = open_page(chromium, f"{server}/{path}?article={REFERENCE}", width=1280)
+    try:
+        page.wait_for_selector(CHART, timeout=WAIT_MS)
+        wait_for_app(page)
+        page.wait_for_function("document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .gtitle').length >= 2")
+        left, right = page.evaluate(TOPS_OF_FIRST_TWO_CHARTS)
+        assert abs(left["title"] - right["title"]) <= 1, (left, right)
+        assert abs(left["plot"] - right["plot"]) <= 1, (left, right)
+    finally:
+        context.close()
+
+
 SPEAKERS_ON_SCREEN = """() => {
     const width = window.innerWidth, height = window.innerHeight;
     const out = [];

@@ -13,6 +13,7 @@ from dashboard.charts.corpus import (
     corpus_quoted_summary,
     corpus_quoted_title,
     corpus_source,
+    time_bins,
     topic_attention_heatmap,
     topic_attention_title,
 )
@@ -108,7 +109,7 @@ def test_a_speaker_in_two_articles_counts_once(corpus: pd.DataFrame) -> None:
     }
     assert list(totals["speaker_key"])[0] == "donald-trump"
     assert "trump" not in set(totals["speaker_key"])
-    assert corpus_quoted_title(totals) == "Donald Trump is quoted most across the corpus: 3 quotes in 2 articles"
+    assert corpus_quoted_title(totals) == "Donald Trump is quoted most across the corpus: 3 statements in 2 articles"
 
 
 @pytest.mark.parametrize(
@@ -167,7 +168,7 @@ def test_actor_timeline_orders_by_date_with_undated_last(corpus: pd.DataFrame) -
     assert actor_timeline_title(timeline, "Donald Trump") == "Donald Trump appears in 2 articles and is quoted in 2"
     assert "1 article without a date" in actor_timeline_summary(kremlin, "Kremlin")
     fig = actor_timeline_chart(timeline, "Donald Trump", source="Source: Wikinews, CC BY 2.5")
-    assert [t.name for t in fig.data] == ["mentions", "quotes"]
+    assert [t.name for t in fig.data] == ["mentions", "statements"]  # the quotes column counts statements
     assert list(fig.data[0].x) == ["2019-01-07", "2019-09-12"]
     assert fig.layout.xaxis.type == "date"  # eight months apart, not side by side
     assert fig.layout.yaxis.dtick == 1 and fig.layout.yaxis.tickformat == ",d"  # counts: no 0.5 tick
@@ -225,9 +226,29 @@ def test_topic_attention_per_date_with_undated_last() -> None:
     assert list(matrix.columns) == ["2019-01-07", "2019-09-12", UNDATED]
     assert matrix.loc["borders"].tolist() == [2, 0, 0]
     assert matrix.loc["diplomacy"].tolist() == [0, 1, 1]
-    assert topic_attention_title(matrix) == "borders gets the most attention (2 terms), most on 2019-01-07"
+    assert topic_attention_title(matrix) == "borders gets the most attention (2 terms), most in Jan 2019"
     fig = topic_attention_heatmap(matrix, source="Source: x")
-    assert fig.layout.title.text and list(fig.data[0].x) == list(matrix.columns)
+    assert fig.layout.title.text and fig.layout.xaxis.type == "date"
+    # Eight months apart: one cell per month, every month of the range drawn (gaps to scale).
+    assert list(fig.data[0].x) == list(pd.date_range("2019-01-01", "2019-09-01", freq="MS"))
+    assert fig.data[0].xperiod == "M1"
+    assert list(fig.data[0].y) == ["borders", "diplomacy"]
+    assert fig.data[0].z[0][0] == 2 and fig.data[0].z[1][8] == 1 and fig.data[0].z[0][4] is None  # 0 is a gap
+    assert "1 term in undated articles not shown" in fig.layout.title.subtitle.text  # never a fake date
+    assert fig.data[0].showscale and fig.data[0].colorbar.title.text == "terms"  # a colour key
+
+
+def test_topic_attention_over_a_few_days_has_a_cell_per_day() -> None:
+    dates = ["2021-06-01", "2021-06-04", "2021-06-04"]
+    articles = table("articles", *({"article": f"x{i}", "title": f"t{i}", "date": d} for i, d in enumerate(dates)))
+    topics = table("topic_mentions", *({"article": f"x{i}", "topic": "health"} for i in range(3)))
+    matrix = topic_period_matrix(topic_article_counts(topics, articles))
+    bins, monthly = time_bins(matrix)
+    assert not monthly and list(bins.columns) == list(pd.date_range("2021-06-01", "2021-06-04"))
+    assert bins.loc["health"].tolist() == [1, 0, 0, 2]  # the empty days between are there
+    fig = topic_attention_heatmap(matrix)
+    assert "per publication date" in fig.layout.title.subtitle.text and not fig.data[0].xperiod
+    assert fig.layout.title.text.endswith("most on 4 Jun 2021")
 
 
 def test_topic_attention_goes_monthly_with_many_dates() -> None:

@@ -10,6 +10,8 @@ from dashboard.charts.story_arc import story_arc_chart, story_arc_summary
 from dashboard.charts.template import (
     OKABE_ITO,
     TEMPLATE_NAME,
+    TITLE_OFFSET,
+    align_tops,
     finish,
     short_label,
     source_line,
@@ -54,6 +56,20 @@ def test_long_titles_wrap_for_a_phone() -> None:
     assert len(lines) > 1 and all(len(line) <= 36 for line in lines)
     assert wrap("a bb ccc", 4) == ["a bb", "ccc"]
     assert short_label("Russia’s deputy foreign minister") == "Russia’s deputy forei…"
+
+
+def test_side_by_side_charts_get_level_plot_areas() -> None:
+    import plotly.graph_objects as go
+
+    short = finish(go.Figure(go.Bar(x=[1], y=["a"])), title="Short", subtitle="one line", height=300)
+    long = finish(go.Figure(go.Bar(x=[1], y=["a"])), title="word " * 15, subtitle="measure " * 12, height=400)
+    assert short.layout.margin.t < long.layout.margin.t
+    plot_heights = [f.layout.height - f.layout.margin.t for f in (short, long)]
+    align_tops(short, long)
+    assert short.layout.margin.t == long.layout.margin.t  # plots start at the same height
+    assert [f.layout.height - f.layout.margin.t for f in (short, long)] == plot_heights  # and keep their size
+    for fig in (short, long):  # titles stay the same distance from the top
+        assert fig.layout.title.y == pytest.approx(1 - TITLE_OFFSET / fig.layout.height)
 
 
 def test_story_arc_has_actor_and_topic_traces_with_legend() -> None:

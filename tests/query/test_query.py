@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -295,9 +296,22 @@ def test_topics_per_date_give_the_reference_matrix(cursor, tables, monkeypatch: 
     pd.testing.assert_frame_equal(reference.topic_period_matrix(corpus_queries.topic_dates(cursor, tables)), expected)
 
 
+def test_totals_count_statements_apart_from_fragments(cursor, tables, files, tmp_path: Path) -> None:
+    """Two fragments of one act of saying are one statement; a statement with no speaker on
+    any fragment is unattributed (the same statement id in two articles is two statements)."""
+    quotes = cursor.execute(f"SELECT * FROM {files.sql('quotes')}").df()
+    split = quotes.assign(statement=1)  # every article's rows: one statement per article
+    split.loc[(split["article"] == "ref") & (split["quote_id"] == "q2"), "statement"] = 2
+    path = tmp_path / "split-quotes.parquet"
+    split.to_parquet(path, index=False)
+    totals = corpus_queries.corpus_totals(cursor, tables, replace(files, quotes=(path,)))
+    assert (totals.quotes, totals.statements) == (7, 4)
+    assert totals.unattributed == 1  # ref's q1 (no speaker); its q2 is a statement of its own
+
+
 def test_totals_and_credits(cursor, tables, files) -> None:
     totals = corpus_queries.corpus_totals(cursor, tables, files)
-    assert (totals.articles, totals.quotes, totals.unattributed) == (3, 7, 1)
+    assert (totals.articles, totals.quotes, totals.statements, totals.unattributed) == (3, 7, 7, 1)
     assert (totals.first_date, totals.last_date, totals.undated) == ("2019-01-07", "2019-09-12", 1)
     used, unnamed = corpus_queries.credits(cursor, tables)
     assert used.to_dict() == {"Wikinews, CC BY 2.5": 2, "Reuters": 1} and unnamed == 0
