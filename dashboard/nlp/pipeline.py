@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from dashboard import settings
@@ -22,6 +23,7 @@ from dashboard.nlp import actor_linker as _actor_linker  # noqa: F401
 from dashboard.nlp import gazetteer_ruler as _gazetteer_ruler  # noqa: F401
 from dashboard.nlp import paragraph_breaks as _paragraph_breaks  # noqa: F401
 from dashboard.nlp import topic_matcher as _topic_matcher  # noqa: F401
+from dashboard.nlp.attribute_index import index_attribute_ruler
 from dashboard.nlp.quotes import finder as _quote_finder  # noqa: F401
 
 # Components that read the whole Doc (actors across paragraphs, speakers carried over,
@@ -52,6 +54,10 @@ def model_name() -> str:
 def build_pipeline(name: str | None = None) -> Language:
     """A fresh pipeline: the trained model plus our components."""
     nlp = spacy.load(name or model_name())
+    if "attribute_ruler" in nlp.pipe_names:  # the same rules, matched without the Matcher
+        ruler = nlp.get_pipe("attribute_ruler")
+        if isinstance(ruler, AttributeRuler):
+            index_attribute_ruler(ruler)
     for component, where in COMPONENTS:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, **where)  # type: ignore[arg-type]
