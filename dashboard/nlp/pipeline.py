@@ -120,8 +120,9 @@ def parse_text(text: str, *, n_process: int | None = None) -> Doc:
     ``settings.LONG_TEXT_CHARS``) is cut into pieces (``parse_chunks``) that the components
     reading a token's neighbourhood (the model, paragraph_breaks, actor_gazetteer) parse
     on ``n_process`` processes (default ``settings.LONG_TEXT_PROCESSES``); the pieces are
-    joined into one Doc (the same text and tokens) for the components that read the whole
-    Doc (``WHOLE_DOC_COMPONENTS``). Each piece starts a sentence.
+    joined into one Doc (the same text and tokens; no tensor, which no later component
+    reads) for the components that read the whole Doc (``WHOLE_DOC_COMPONENTS``). Each
+    piece starts a sentence.
     """
     nlp = load_pipeline()
     if not is_long(text):
@@ -130,18 +131,21 @@ def parse_text(text: str, *, n_process: int | None = None) -> Doc:
     processes = min(n_process if n_process is not None else settings.LONG_TEXT_PROCESSES, len(pieces))
     can_fork = "fork" in multiprocessing.get_all_start_methods() and not multiprocessing.current_process().daemon
     if processes > 1 and can_fork:
-        # forked workers share the loaded pipeline; each parses runs of consecutive pieces
-        step = -(-len(pieces) // (processes * 4))
-        runs = [pieces[i:i + step] for i in range(0, len(pieces), step)]
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            parsed = pool.map(_parse_pieces_to_bytes, runs, chunksize=1)
-        docs = [Doc(nlp.vocab).from_bytes(data) for run in parsed for data in run]
+        # this process parses the first share itself while forked workers (which share the
+        # loaded pipeline) parse the others, each a run of consecutive pieces
+        share = -(-len(pieces) // processes)
+        runs = [pieces[i:i + share] for i in range(share, len(pieces), share)]
+        with multiprocessing.get_context("fork").Pool(len(runs)) as pool:
+            pending = pool.map_async(_parse_pieces_to_bytes, runs, chunksize=1)
+            docs = _parse_pieces(pieces[:share])
+            parsed = pending.get()
+        docs += [Doc(nlp.vocab).from_bytes(data) for run in parsed for data in run]
     else:
         docs = _parse_pieces(pieces)
     problems = [problem for piece in docs for problem in (piece._.problems or [])]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # W101: Doc-level extensions are not joined (problems are, below)
-        doc = Doc.from_docs(docs, ensure_whitespace=False)
+        doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
     if doc.text != text:  # never expected (pieces end with the whitespace they were cut at)
         return nlp(text)
     if problems:
