@@ -202,15 +202,13 @@ def _extract(args: argparse.Namespace) -> int:
     from dashboard.articles import read_article
     from dashboard.extract import extract_tables
     from dashboard.extract.json_lines import article_json
-    from dashboard.nlp.pipeline import load_pipeline
+    from dashboard.nlp.pipeline import parse_text
 
     failed = 0
-    nlp = None
     for path in args.files:
         try:
             article = read_article(path)
-            nlp = nlp or load_pipeline()
-            tables = extract_tables(nlp(article.text), article)
+            tables = extract_tables(parse_text(article.text), article)
         except ArticleError as error:
             print(f"error: {error}", file=sys.stderr)
             failed += 1

@@ -42,6 +42,13 @@ MAX_UPLOAD_MB = 2
 
 # nlp.pipe settings for builds.
 PIPE_BATCH_SIZE = 32
+# One text longer than this is parsed in pieces of about PARSE_CHUNK_CHARS characters, on
+# LONG_TEXT_PROCESSES processes (nlp.pipe), and joined (dashboard.nlp.pipeline.parse_text).
+# News articles are far shorter (the longest shipped or evaluated one: 22,068 characters).
+LONG_TEXT_CHARS = 100_000
+PARSE_CHUNK_CHARS = 5_000
+PARSE_CHUNK_BATCH = 8
+LONG_TEXT_PROCESSES = min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 # The table store: how many versions (manifests) a build keeps, and how old an unlocked
 # `.staging-*` folder left by a crashed build must be before the next build removes it.

@@ -21,11 +21,11 @@ def analyse(data: bytes, *, article_id: str, filename: str | None) -> dict[str, 
     import pandas as pd
 
     from dashboard.extract import ArticleTables, extract_tables
-    from dashboard.nlp.pipeline import load_pipeline
+    from dashboard.nlp.pipeline import parse_text
     from dashboard.store.schema import conform, empty
 
     article = upload_article(data, filename=filename, article_id=article_id)
-    tables = extract_tables(load_pipeline()(article.text), article)
+    tables = extract_tables(parse_text(article.text), article)
     frames = {}
     for table in (f.name for f in fields(ArticleTables)):
         rows = [vars(r) for r in getattr(tables, table)]

@@ -14,7 +14,7 @@ table rows alike, and it knows nothing about spaCy.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from dashboard.extract.records import QuoteRecord
@@ -77,6 +77,10 @@ def statement_ids(quotes: Sequence[QuoteLike]) -> list[int]:
     halves, consecutive fragments), or when one lies inside the other (a partial quote in
     its reported-speech row). Rows without a speaker and scare quotes are statements of
     their own. Statements are numbered in text order of their first row.
+
+    The joins are exactly the pairs ``_same_act`` accepts, found without comparing every
+    pair (a paragraph of thousands of quotes by one speaker stays linear after sorting):
+    rows of one sentence are joined by cue, nested rows by one sweep in text order.
     """
     parent = list(range(len(quotes)))
 
@@ -86,22 +90,68 @@ def statement_ids(quotes: Sequence[QuoteLike]) -> list[int]:
             i = parent[i]
         return i
 
+    def join(i: int, j: int) -> None:
+        parent[root(j)] = root(i)
+
     by_place: dict[tuple[int, str], list[int]] = {}
     for index, quote in enumerate(quotes):
         speaker = _speaker(quote)
         if speaker and quote.kind not in UNGROUPED_KINDS:
             by_place.setdefault((quote.paragraph, speaker), []).append(index)
     for members in by_place.values():  # only rows of one speaker in one paragraph can join
-        for position, i in enumerate(members):
-            for j in members[position + 1 :]:
-                if _same_act(quotes[i], quotes[j]):
-                    parent[root(j)] = root(i)
+        _join_by_sentence_and_cue(quotes, members, join)
+        _join_nested(quotes, members, join)
 
     order = sorted(range(len(quotes)), key=lambda i: (quotes[i].start, quotes[i].end, i))
     numbers: dict[int, int] = {}
     for i in order:
         numbers.setdefault(root(i), len(numbers) + 1)
     return [numbers[root(i)] for i in range(len(quotes))]
+
+
+def _join_by_sentence_and_cue(quotes: Sequence[QuoteLike], members: list[int],
+                              join: Callable[[int, int], None]) -> None:
+    """Rows of one sentence join unless both have a cue and the cues differ: a row without a
+    cue joins every row of its sentence, rows with a cue join the rows with the same cue."""
+    by_sentence: dict[int, dict[str | None, list[int]]] = {}
+    for i in members:
+        cue = quotes[i].cue
+        by_sentence.setdefault(quotes[i].sentence, {}).setdefault(cue.casefold() if cue else None, []).append(i)
+    for by_cue in by_sentence.values():
+        uncued = by_cue.get(None)
+        for rows in by_cue.values():
+            for i in rows[1:]:
+                join(rows[0], i)
+            if uncued and rows is not uncued:
+                join(uncued[0], rows[0])
+
+
+def _join_nested(quotes: Sequence[QuoteLike], members: list[int], join: Callable[[int, int], None]) -> None:
+    """Join each row with every row that contains it (other bounds, ``_inside``).
+
+    Rows with the same bounds share one node; nodes are swept by start, the longest first.
+    Every earlier node starts at or before the current one, so it contains the current one
+    exactly when it ends at or after it. The stack holds groups of nodes already joined,
+    with the furthest end of each, in increasing order of that end: the groups that reach
+    the current node's end are on top, and joining them all keeps the order.
+    """
+    nodes: dict[tuple[int, int], list[int]] = {}
+    for i in members:
+        nodes.setdefault((quotes[i].start, quotes[i].end), []).append(i)
+    stack: list[tuple[int, int]] = []  # (furthest end, first row of a node of the group)
+    linked: set[int] = set()  # first rows of the nodes that contain or lie in another node
+    for (_, end), rows in sorted(nodes.items(), key=lambda item: (item[0][0], -item[0][1])):
+        furthest = end
+        while stack and stack[-1][0] >= end:
+            reach, row = stack.pop()
+            join(row, rows[0])
+            linked.update((row, rows[0]))  # a group of one node: that node contains this one
+            furthest = max(furthest, reach)
+        stack.append((furthest, rows[0]))
+    for rows in nodes.values():  # rows with the same bounds join only through a third row
+        if rows[0] in linked:
+            for i in rows[1:]:
+                join(rows[0], i)
 
 
 def with_statements(records: Sequence[QuoteRecord]) -> list[QuoteRecord]:

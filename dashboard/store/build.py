@@ -295,9 +295,11 @@ class _NewRows:
 def _parse_all(articles: list[Article], *, n_process: int) -> Iterator[tuple[Article, ArticleTables | str]]:
     """Parse with one nlp.pipe over all articles; if the pipe breaks, the articles it did
     not deliver are parsed one at a time so that only the culprit fails."""
-    from dashboard.nlp.pipeline import load_pipeline
+    from dashboard.nlp.pipeline import is_long, load_pipeline, parse_text
 
     nlp = load_pipeline()
+    long = [a for a in articles if is_long(a.text)]  # parsed in pieces, as extract does
+    articles = [a for a in articles if not is_long(a.text)]
     delivered = 0
     processes = n_process if len(articles) > 1 else 1
     try:
@@ -310,6 +312,13 @@ def _parse_all(articles: list[Article], *, n_process: int) -> Iterator[tuple[Art
     for article in articles[delivered:]:
         try:
             doc = nlp(article.text)
+        except Exception as error:
+            yield article, _problem(error)
+            continue
+        yield article, _extract(doc, article)
+    for article in long:
+        try:
+            doc = parse_text(article.text, n_process=n_process)
         except Exception as error:
             yield article, _problem(error)
             continue

@@ -126,3 +126,68 @@ def test_extract_prints_statement_on_every_quote_of_the_reference_article() -> N
     assert kremlin[0]["statement"] == kremlin[1]["statement"]
     others = {q["statement"] for q in quotes if q not in kremlin}
     assert kremlin[0]["statement"] not in others
+
+
+def _pairwise_statement_ids(rows: list[Row]) -> list[int]:
+    """The rule as written: every pair of rows compared with ``_same_act`` (quadratic)."""
+    from dashboard.extract.statements import _same_act
+
+    parent = list(range(len(rows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(rows)):
+        for j in range(i + 1, len(rows)):
+            if _same_act(rows[i], rows[j]):
+                parent[root(j)] = root(i)
+    numbers: dict[int, int] = {}
+    for i in sorted(range(len(rows)), key=lambda i: (rows[i].start, rows[i].end, i)):
+        numbers.setdefault(root(i), len(numbers) + 1)
+    return [numbers[root(i)] for i in range(len(rows))]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_statement_ids_join_exactly_the_pairs_of_the_rule(seed: int) -> None:
+    """Random layouts (nested, crossing, equal bounds, cues differing in case, no cue) give
+    the same statements as comparing every pair."""
+    import random
+
+    rng = random.Random(seed)
+    rows = []
+    for _ in range(rng.randint(1, 30)):
+        start = rng.randint(0, 40)
+        rows.append(Row(rng.choice(["direct", "partial", "indirect", "scare"]),
+                        rng.choice(["lee", "kim", None]), rng.choice(["said", "Said", "warned", None, ""]),
+                        rng.randint(1, 2), rng.randint(1, 3), start, start + rng.randint(1, 25),
+                        speaker=rng.choice([None, "the minister"])))
+    assert statement_ids(rows) == _pairwise_statement_ids(rows)
+
+
+class _CountingRows(list):
+    """A list of rows that counts how often a row is read."""
+
+    reads = 0
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        type(self).reads += 1
+        return super().__getitem__(index)
+
+
+def _reads_for(n: int) -> int:
+    # one paragraph, one speaker: n short quotes in n sentences, each with its cue (the
+    # "8,000 short quotes in one paragraph" input), plus one long row holding them all
+    rows = _CountingRows([direct(10 * i, 10 * i + 5, s=i) for i in range(n)] + [indirect(0, 10 * n)])
+    _CountingRows.reads = 0
+    ids = statement_ids(rows)
+    assert len(set(ids)) == 1  # the long row holds them all: one statement
+    return _CountingRows.reads
+
+
+def test_statement_ids_read_each_row_a_bounded_number_of_times() -> None:
+    """Work grows linearly with the rows of one speaker in one paragraph (it was every pair)."""
+    small, large = _reads_for(500), _reads_for(4000)
+    assert large <= 8 * small * 1.1
+    assert large <= 12 * 4001

@@ -246,3 +246,26 @@ def test_compact_merges_parts_and_keeps_every_row(folder: Path, tmp_path: Path) 
         key = ["article"] if "article" in frame.columns else []
         assert frame.sort_values(key, kind="stable", ignore_index=True).equals(after[table]), table
     assert summary.parts_after < summary.parts_before
+
+
+def test_a_long_article_is_built_as_extract_parses_it(folder: Path, tmp_path: Path, monkeypatch) -> None:
+    """An article over the long-text limit is parsed in pieces (parse_text), the others in one
+    nlp.pipe; the long one's quote rows are those its pieces give."""
+    from dashboard import settings
+    from dashboard.articles import read_article
+    from dashboard.extract import extract_tables
+    from dashboard.nlp.pipeline import parse_text
+
+    paragraph = "\u201cWe will build it,\u201d Mayor Ann Lee said. Tom Baker called the plan \u201creckless\u201d."
+    (folder / "long.txt").write_text("Bridge\n\n" + "\n\n".join([paragraph] * 30) + "\n", encoding="utf-8")
+    monkeypatch.setattr(settings, "LONG_TEXT_CHARS", 1_000)
+    monkeypatch.setattr(settings, "PARSE_CHUNK_CHARS", 600)
+    out = tmp_path / "tables"
+    assert sorted(build([folder], build_dir=out, n_process=2).built) == ["long", "storm", "vote"]
+    quotes = read_tables(out)["quotes"]
+    built = quotes[quotes["article"] == "long"].sort_values("start")
+    article = read_article(folder / "long.txt")
+    expected = extract_tables(parse_text(article.text, n_process=1), article).quotes
+    assert len(built) == len(expected) == 60
+    assert list(built["speaker"]) == [q.speaker for q in expected]
+    assert list(built["start"]) == [q.start for q in expected]

@@ -103,6 +103,8 @@ class QuoteContext:
     paragraph_ends: list[int] = field(default_factory=list)
     parent_speaker: dict[int, Speaker | None] = field(default_factory=dict)
     _paragraph_cue: dict[int, bool] = field(default_factory=dict)
+    _idx: list[int] = field(default_factory=list)  # each token's character offset
+    _word: list[bool] = field(default_factory=list)  # not a space, not a quotation mark
 
     @classmethod
     def build(cls, doc: Doc, marks: QuoteMarks, resolver: SpeakerResolver, cues: Cues) -> QuoteContext:
@@ -119,6 +121,9 @@ class QuoteContext:
                 if quoted.parent is None:
                     ctx.top[i] = index
         resolver.quoted.update(i for i, q in enumerate(ctx.top) if q != -1)
+        # read once per Doc: ``outside`` tests these for every token of every quote's window
+        ctx._idx = [t.idx for t in doc]
+        ctx._word = [not t.is_space and t.text not in MARKS for t in doc]
         start = 0
         text = ctx.text
         while True:
@@ -174,17 +179,18 @@ class QuoteContext:
         first, last = sentences.of(span.start), sentences.of(span.end - 1)
         start = min(first.start, max(span.start - 1, 0))
         end = max(last.end, span.end)
-        ends_sentence = all(t.is_punct or t.is_space for t in doc[span.end:min(end, span.end + WINDOW)])
-        if (next_sentence and ends_sentence and end < len(doc)
+        # the next sentence only matters when this one ends within the window (the window
+        # cuts it otherwise), so what is read here stays within the window too
+        if (next_sentence and end < min(len(doc), span.end + WINDOW)
+                and all(t.is_punct or t.is_space for t in doc[span.end:end])
                 and PARAGRAPH_BREAK not in doc[span.end:end + 1].text_with_ws):
             following = sentences.of(end)  # '..." Macron told the world on Thursday.'
             if following[0].text not in MARKS and self.top[following.start] == -1:
                 end = following.end
         start, end = max(start, span.start - WINDOW), min(end, span.end + WINDOW)
         paragraph_start = self.paragraph_start(quoted.start)
-        top = self.top
-        tokens = [doc[i] for i in range(start, end) if top[i] == -1]
-        return [t for t in tokens if not t.is_space and t.idx > paragraph_start and t.text not in MARKS]
+        top, idx, word = self.top, self._idx, self._word
+        return [doc[i] for i in range(start, end) if top[i] == -1 and word[i] and idx[i] > paragraph_start]
 
     def opens_sentence(self, quoted: QuotedSpan) -> bool:
         text = self.text
