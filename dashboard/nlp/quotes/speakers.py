@@ -26,7 +26,9 @@ from dashboard.nlp.quotes.cues import Cues
 from dashboard.nlp.quotes.grammar import (
     ENTITY_TYPES,
     GROUP_PRONOUNS,
+    NOT_ACTOR_ENTITIES,
     PERSON_PRONOUNS,
+    PERSON_SUFFIXES,
     PRONOUN_GENDER,
     PRONOUNS,
     QUOTE_CHARS,
@@ -356,6 +358,26 @@ class SpeakerResolver:
     def is_cue_verb(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and self.cues.is_verb(token.lemma_)
 
+    def can_be_actor(self, token: Token) -> bool:
+        """Whether the head of an unlinked speaker phrase can name an actor: never a date or
+        an amount ("Saturday", "the coming days"); a lower-case common noun only when it names
+        a person or group (the persons list, a person-noun ending, a gendered word:
+        "aide", "businessman", "spokeswoman") or a work that carries words (a listed
+        title noun: "the ad"), never a stray thing ("the job", "voter mistrust")."""
+        if token.ent_type_ in NOT_ACTOR_ENTITIES:
+            return False
+        if token.pos_ != "NOUN" or token.ent_type_ in ENTITY_TYPES or not self.cues.persons:
+            return True
+        first_word = token.i == 0 or (token.is_sent_start and token.doc[token.i - 1].text not in QUOTE_CHARS)
+        if token.text[:1].isupper() and not first_word:
+            return True  # a name the tagger took for a common noun ('"...?" Hannity pressed')
+        lemma, lower = token.lemma_.lower(), token.lower_
+        if lemma in self.cues.titles and lemma not in self.cues.things:
+            return True  # a work that carries words: "the ad says", "the editorial argued"
+        person_ending = any(lower.endswith(end) and len(lower) > len(end) + 2 for end in PERSON_SUFFIXES)
+        return (lemma in self.cues.persons or lower in self.cues.persons or person_ending
+                or gender_of_words([lower], self._lexicon) is not None)
+
     def of_token(self, token: Token, *, depth: int = 0) -> Speaker | None:
         """A speaker for a subject token: a name, a description, a pronoun or a document;
         its ``rule`` says which of these resolved it."""
@@ -392,6 +414,8 @@ class SpeakerResolver:
         if self.cues.is_document(token.lemma_) and token.pos_ == "NOUN":
             return _tagged(self.document_owner(token, depth=depth), "document_owner")
         speaker = self._named(token)
+        if speaker is not None and not speaker.actor_id and not self.can_be_actor(token):
+            return None  # "the job says", "Saturday said": a stray word is no speaker
         return _tagged(speaker, "actor" if speaker is not None and speaker.actor_id else "surface_name")
 
     def _previous_partitive(self, token: Token) -> Speaker | None:
