@@ -20,7 +20,9 @@ None``, tried in order, the first answer wins (the order is the documentation):
    ``as_put_it``: 'as the prosecutor put it, "..."';
 10. ``next_sentence_cue``: a quote that opens its sentence: a cue in the next sentence
    ('"..." Macron told the world on Thursday.');
-11. ``writer_verb_named``: a short quote inside the writer's sentence: the verb governing it
+11. ``inverted_verb``: '"Would it be negotiable?" Hannity pressed.': a verb of any lexicon
+   right after a quote that ends with a comma, question or exclamation mark;
+12. ``writer_verb_named``: a short quote inside the writer's sentence: the verb governing it
    when that verb's subject is a named actor ("Russia summoning its ambassador for
    "consultations"").
 
@@ -29,12 +31,13 @@ journalistic convention of carrying a speaker over): ``continued_quote`` (the sa
 running over paragraphs), ``next_part`` (the next quote of the paragraph),
 ``previous_sentence_cue`` ('McGurk criticised the decision via Twitter. "..."'),
 ``previous_quote`` (the previous quote of the paragraph, or the one that ended the
-previous paragraph when this one names nobody).
+previous paragraph when this one names nobody), ``previous_paragraph_cue`` (a paragraph
+that is a quote naming nobody, after a sentence that reports someone speaking).
 
-Nothing found → a short partial quote is a scare quote (``short_unattributed``), a
-longer one keeps speaker None. Kinds: "direct" when the quote is what was said (it opens
-the sentence, follows a comma, colon or dash, or starts a clause right after its cue),
-else "partial".
+Nothing found → a short partial quote, or a title-cased name ('films like "Apollo 13,"'),
+is a scare quote (``short_unattributed``), a longer one keeps speaker None. Kinds:
+"direct" when the quote is what was said (it opens the sentence, follows a comma, colon
+or dash, or starts a clause right after its cue), else "partial".
 """
 
 from __future__ import annotations
@@ -58,6 +61,8 @@ CARRY_TAIL_CHARS = 80  # at most this much text (an attribution) after the donor
 CARRY_NEXT_GAP = 200  # at most this many characters to the next part of the quote
 DIRECT_AFTER = ",:;—–"
 NOT_DIRECT_BEFORE = ("DET", "ADJ", "ADP", "NUM", "PART", "ADV")
+INVERTED_REACH = 8  # tokens after a closing mark searched for an inverted verb ("..., the host pressed")
+WINDOW_NAME = 8  # at most twice this many tokens between a closing mark and a cue after a name
 NAME_FUNCTION_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
 
 
@@ -98,14 +103,16 @@ Rule = Callable[[QuoteContext, Candidate], Attribution | None]
 
 def is_title_name(text: str) -> bool:
     """Whether quoted words read as the name of a thing ("Build Back Better", "Salute to
-    America", "Bill's List"): at most SCARE_MAX_WORDS words, the first capitalised, every
-    other word capitalised, a number or a short function word, and no sentence punctuation."""
-    words = text.strip().split()
+    America", "Bill's List", "Fox & Friends,"): at most SCARE_MAX_WORDS words, the first
+    capitalised, every other word capitalised, a number, "&" or a short function word, and no
+    sentence punctuation but a comma or full stop the writer's style puts inside the marks."""
+    text = text.strip().rstrip(",.")
+    words = text.split()
     if not words or len(words) > SCARE_MAX_WORDS or any(ch in text for ch in ",;:!?"):
         return False
     if not words[0][:1].isupper():
         return False
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_FUNCTION_WORDS for w in words)
+    return all(w[:1].isupper() or w[:1].isdigit() or w == "&" or w.lower() in NAME_FUNCTION_WORDS for w in words)
 
 
 def source_phrase(token: Token, cues: Cues) -> Token | None:
@@ -139,11 +146,50 @@ def parenthetical(verb: Token, sentence: Span) -> bool:
 # --- shared steps ----------------------------------------------------------------------------
 
 
+def _subject_outside(ctx: QuoteContext, verb: Token, subject: Token) -> Token:
+    """A subject the parse took from inside a quote ('"My dear Anna," the host says': "Anna")
+    gives way to a subject of the same verb outside quotation marks ("host")."""
+    if ctx.top[subject.i] == -1:
+        return subject
+    others = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and ctx.top[c.i] == -1
+              and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    return min(others, key=lambda c: abs(c.i - verb.i)) if others else subject
+
+
+def _name_after_quote(ctx: QuoteContext, verb: Token, quote: Candidate) -> Token | None:
+    """'"...," Anna Holt, a port official, said': the parse hung the name on a verb inside the
+    quote and left the cue without a subject. The name right after the closing mark, followed
+    by an appositive that runs up to the verb, is the speaker (its last token)."""
+    doc, span = ctx.doc, quote.span
+    if span is None or quote.nested or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    i = verb.i - 1
+    while i >= span.end and ctx.top[i] == -1 and doc[i].text not in MARKS and verb.i - i <= 2 * WINDOW_NAME:
+        i -= 1
+    if doc[i].text not in MARKS or i == 0 or ctx.top[i - 1] != quote.index:
+        return None
+    phrase = list(doc[i + 1:verb.i - 1])  # between the closing mark and the comma before the verb
+    if phrase and phrase[0].text == ",":
+        phrase = phrase[1:]
+    if not phrase or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    name = phrase[0]
+    if name.ent_type_ != "PERSON" and ctx.resolver.actors.actor_at(name) is None:
+        return None
+    while name.i + 1 < verb.i and doc[name.i + 1].ent_type_ == "PERSON" and doc[name.i + 1].ent_iob_ == "I":
+        name = doc[name.i + 1]
+    after = doc[name.i + 1]
+    return name if after.text == "," and after.i < verb.i - 1 else None
+
+
 def speaker_of_verb(ctx: QuoteContext, verb: Token, quote: Candidate) -> Speaker | None:
     """The speaker a cue verb gives this quote (None when it names no one outside it)."""
     subject = subject_of(verb, prefer=ctx.resolver.is_cue_verb)
     if subject is None:
-        return None
+        name = _name_after_quote(ctx, verb, quote)
+        return ctx.resolver.of_token(name) if name is not None else None
+    if not quote.nested:
+        subject = _subject_outside(ctx, verb, subject)
     if quote.nested and subject.lower_ in FIRST_PERSON:
         return ctx.parent_speaker.get(quote.quoted.parent or 0)
     span, doc = quote.span, ctx.doc
@@ -369,6 +415,37 @@ def writer_verb_named(ctx: QuoteContext, quote: Candidate) -> Attribution | None
     return None
 
 
+def inverted_verb(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'"Would it be negotiable?" Hannity pressed.': a quote that ends with a comma, question
+    or exclamation mark inside its marks, right followed by a subject and a verb of any
+    lexicon with no object (or by the verb and then the subject) — the verb reports the
+    quote. Not a relative clause ('"The Apprentice," which Trump hosted') nor a passive."""
+    span, doc = quote.span, ctx.doc
+    if span is None or quote.nested or quote.text.rstrip()[-1:] not in ",?!":
+        return None
+    start = span.end
+    while start < len(doc) and doc[start].text in MARKS:
+        start += 1
+    for verb in doc[start:min(len(doc), start + INVERTED_REACH)]:
+        if verb.is_punct and verb.tag_ != "HYPH" and verb.text not in ("’", "'"):
+            return None
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or ctx.top[verb.i] != -1:
+            continue
+        if any(c.dep_ in ("dobj", "ccomp", "auxpass", "nsubjpass") and ctx.top[c.i] == -1 for c in verb.children):
+            return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and ctx.top[c.i] == -1]
+        if not subjects:
+            return None
+        subject = subjects[0]
+        if subject.i < verb.i and not all(t.i in {s.i for s in subject.subtree} for t in doc[start:verb.i]):
+            return None  # words before the verb that are not its subject
+        if subject.i > verb.i and verb.i != start:
+            return None
+        speaker = ctx.resolver.of_token(subject)
+        return Attribution("inverted_verb", speaker, verb) if speaker is not None else None
+    return None
+
+
 ATTRIBUTION_RULES: tuple[Rule, ...] = (
     markup_value,
     scare_word,
@@ -381,6 +458,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     according_to,
     as_put_it,
     next_sentence_cue,
+    inverted_verb,
     writer_verb_named,
 )
 
@@ -456,7 +534,34 @@ def previous_quote(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Q
     return None
 
 
-CARRY_RULES: tuple[CarryRule, ...] = (continued_quote, next_part, previous_sentence_cue, previous_quote)
+def previous_paragraph_cue(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Quote | None:
+    """A quote that opens a paragraph naming nobody (no cue outside quotes), after a
+    paragraph whose last sentence reports someone speaking ('Lopez praised the crews. ¶
+    "We need people who get things done."'): that sentence's cue gives the speaker."""
+    span, doc = quote.span, ctx.doc
+    if span is None or span.start == 0 or ctx.paragraph_has_cue(quote.quoted.start):
+        return None
+    number = ctx.paragraph_of(quote.quoted.start)
+    if number == 0 or ctx.text[ctx.paragraph_starts[number]:quote.quoted.start].strip(" \t" + MARKS):
+        return None
+    previous = doc[span.start - 1]
+    while previous.i > 0 and (previous.is_space or previous.text in MARKS):
+        previous = doc[previous.i - 1]
+    if ctx.paragraph_of(previous.idx) != number - 1 or ctx.top[previous.i] != -1:
+        return None  # the previous paragraph ends with a quote: previous_quote decides
+    sentence = ctx.resolver.sentences.of(previous.i)
+    low = max(sentence.start, previous.i - 2 * 60)
+    verbs = [t for t in doc[low:previous.i + 1] if ctx.top[t.i] == -1 and is_strong_cue(t, ctx.cues)
+             and t.dep_ != "relcl" and ctx.paragraph_of(t.idx) == number - 1]
+    for verb in reversed(verbs):
+        speaker = speaker_of_verb(ctx, verb, quote)
+        if speaker is not None:
+            return Quote(0, 0, "direct", speaker, cue_text(verb, ctx.cues), verb.idx)
+    return None
+
+
+CARRY_RULES: tuple[CarryRule, ...] = (continued_quote, next_part, previous_sentence_cue, previous_quote,
+                                      previous_paragraph_cue)
 
 
 # --- the whole article -----------------------------------------------------------------------------
@@ -497,8 +602,9 @@ def _first_answer(ctx: QuoteContext, quote: Candidate, before: list[Quote]) -> Q
         label = answer.cue_label if answer is not None and answer.cue_label else cue_text(cue, ctx.cues)
     ctx.resolver.remember(speaker)
     kind = _kind(ctx, quote, cue, before)
-    if speaker is None and cue is None and kind == "partial" and quote.words <= SCARE_MAX_WORDS:
-        kind, rule = "scare", "short_unattributed"
+    if speaker is None and cue is None and quote.words <= SCARE_MAX_WORDS and (
+            kind == "partial" or is_title_name(quote.text)):
+        kind, rule = "scare", "short_unattributed"  # a word or a name nobody is said to say ("Apollo 13,")
     return Quote(quoted.start, quoted.end, kind, speaker, label, cue.idx if cue is not None else None, rule)
 
 
