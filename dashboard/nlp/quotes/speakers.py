@@ -363,7 +363,15 @@ class SpeakerResolver:
         an amount ("Saturday", "the coming days"); a lower-case common noun only when it names
         a person or group (the persons list, a person-noun ending, a gendered word:
         "aide", "businessman", "spokeswoman") or a work that carries words (a listed
-        title noun: "the ad"), never a stray thing ("the job", "voter mistrust")."""
+        title noun: "the ad"), never a stray thing ("the job", "voter mistrust"); a share
+        or number "of" a group ("a majority of voters") when the group can."""
+        if self._names_actor(token):
+            return True
+        group = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        return group is not None and token.ent_type_ not in ("DATE", "TIME") and self._names_actor(group)
+
+    def _names_actor(self, token: Token) -> bool:
         if token.ent_type_ in NOT_ACTOR_ENTITIES:
             return False
         if token.pos_ != "NOUN" or token.ent_type_ in ENTITY_TYPES or not self.cues.persons:
@@ -372,7 +380,7 @@ class SpeakerResolver:
         if token.text[:1].isupper() and not first_word:
             return True  # a name the tagger took for a common noun ('"...?" Hannity pressed')
         lemma, lower = token.lemma_.lower(), token.lower_
-        if lemma in self.cues.titles and lemma not in self.cues.things:
+        if (lemma in self.cues.titles or self.cues.is_document(lemma)) and lemma not in self.cues.things:
             return True  # a work that carries words: "the ad says", "the editorial argued"
         person_ending = any(lower.endswith(end) and len(lower) > len(end) + 2 for end in PERSON_SUFFIXES)
         return (lemma in self.cues.persons or lower in self.cues.persons or person_ending

@@ -42,6 +42,10 @@ def speaker_of(nlp, text: str, verb: str) -> str | None:
         ("A Florida businessman said the harbour would reopen.", "said", "Florida businessman"),
         ("One Lopez confidant said the harbour would reopen.", "said", "One Lopez confidant"),
         ("The ad says the harbour will reopen.", "says", "ad"),
+        ("Several marchers said the harbour should reopen.", "said", "Several marchers"),
+        # a share of a group speaks as the group; a part of a thing does not
+        ("A majority of voters said the harbour should reopen.", "said", "majority of voters"),
+        ("Sixty percent of residents say the harbour should reopen.", "say", "Sixty percent of residents"),
     ],
 )
 def test_speaker_of_a_reporting_verb(nlp, text, verb, expected):
@@ -60,6 +64,7 @@ def test_speaker_of_a_reporting_verb(nlp, text, verb, expected):
         ("The timing of the surge suggests that voters are angry.", "suggests"),
         ("The coming days will tell whether the harbour reopens.", "tell"),
         ("Part of my job says that the harbour must reopen.", "says"),
+        ("The size of the harbour suggests that fees will rise.", "suggests"),
     ],
 )
 def test_no_speaker_rather_than_a_guess(nlp, text, verb):
