@@ -504,10 +504,14 @@ class SpeakerResolver:
                 if i >= noun.i:
                     continue
                 owner = _owner_in_sentence(self.doc[i])
-                if owner is not None:
-                    break
+                if owner is not None and owner.pos_ != "PRON":
+                    break  # "its report" far back is no evidence whose "the report" is
+                owner = None
         if owner is not None:
-            return self.of_token(owner, depth=depth + 1)
+            speaker = self.of_token(owner, depth=depth + 1)
+            if owner.pos_ == "PRON" and speaker is not None and speaker.type == "GPE":
+                return None  # "its report": a place the pronoun may point to does not issue it
+            return speaker
         if not any(c.lower_ == "the" for c in noun.children):
             return None  # only "the readout": a definite document already in the story
         quoted_orgs = [s for s in self.history[-HISTORY_SCAN:] if s.start < noun.idx and s.type == "ORG"]

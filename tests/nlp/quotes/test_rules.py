@@ -67,6 +67,13 @@ CASES = [
                  ("scare", None, "quoted_title"), id="quoted_title-comma-inside-the-marks"),
     pytest.param('"My dear Tom Baker," the conference speaker says into the camera.', "My dear Tom Baker,",
                  ("direct", "conference speaker", "governing_cue/surface_name"), id="governing_cue-subject-in-quote"),
+    pytest.param('The Harbour Board published a report on the port in 2013. Dover grew fast after that, as its '
+                 '2013 report had warned. "The port cannot grow any further," the report stated.',
+                 "The port cannot grow any further,", ("direct", "Harbour Board", "governing_cue/document_owner"),
+                 id="speaker-document_owner-named-earlier-not-a-pronoun"),
+    pytest.param('Dover is a busy port town. Its report on the harbour came out on Monday. "The port cannot grow '
+                 'any further," the report stated.', "The port cannot grow any further,",
+                 ("direct", None, "cue_without_speaker"), id="speaker-document_owner-no-place-for-its"),
     pytest.param('The storm left a "lunar landscape" along the coast.', "lunar landscape",
                  ("scare", None, "short_unattributed"), id="short_unattributed"),
     pytest.param('Tom Baker directed "Splash," "Apollo 13," and "Cocoon."', "Apollo 13,",
