@@ -32,7 +32,8 @@ running over paragraphs), ``next_part`` (the next quote of the paragraph),
 ``previous_sentence_cue`` ('McGurk criticised the decision via Twitter. "..."'),
 ``previous_quote`` (the previous quote of the paragraph, or the one that ended the
 previous paragraph when this one names nobody), ``previous_paragraph_cue`` (a paragraph
-that is a quote naming nobody, after a sentence that reports someone speaking).
+that is a quote naming nobody, after a sentence that reports someone speaking, or whose
+subject is the speaker of the last quote).
 
 Nothing found → a short partial quote, or a title-cased name ('films like "Apollo 13,"'),
 is a scare quote (``short_unattributed``), a longer one keeps speaker None. Kinds:
@@ -60,6 +61,7 @@ DROP = "drop"  # the kind of a quoted span that is no quote at all (its row is n
 CARRY_TAIL_CHARS = 80  # at most this much text (an attribution) after the donor quote
 CARRY_NEXT_GAP = 200  # at most this many characters to the next part of the quote
 DIRECT_AFTER = ",:;—–"
+DASHES = ("-", "—", "–", "--")
 NOT_DIRECT_BEFORE = ("DET", "ADJ", "ADP", "NUM", "PART", "ADV")
 INVERTED_REACH = 8  # tokens after a closing mark searched for an inverted verb ("..., the host pressed")
 WINDOW_NAME = 8  # at most twice this many tokens between a closing mark and a cue after a name
@@ -352,6 +354,8 @@ def colon_lead_in(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     if found is None:
         return None
     _, lead = found
+    dash = max((i for i, t in enumerate(lead) if t.text in DASHES), default=-1)
+    lead = lead[dash + 1:]  # 'Turnout was high - More from Holt:': the clause after the dash leads in
     lead_ids = {t.i for t in lead}
     tops = [t for t in lead if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i not in lead_ids)]
     if not tops:
@@ -365,14 +369,21 @@ def colon_lead_in(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
 
 def name_colon(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """'Clinton: "Our goal is ..."': a name alone before a colon (a transcript or a list of
-    positions) speaks the quote."""
+    positions) speaks the quote; so do the names after a dash or "from" that end a lead-in
+    ('A SHIFT IN IOWA - Anna Holt and Tom Baker: "..."', 'More from Holt: "..."') when the
+    last one is a person's name."""
     found = _colon_lead(ctx, quote)
     if found is None:
         return None
     colon, lead = found
-    words = [t for t in lead if not t.is_punct]
-    if not words or len(words) > 4 or any(not t.is_alpha or not t.text[:1].isupper() or t.pos_ in ("PRON", "DET")
-                                          for t in words):
+    cut = max((i for i, t in enumerate(lead) if t.text in DASHES or (i and t.lower_ == "from")), default=-1)
+    words = [t for t in lead[cut + 1:] if not t.is_punct]
+    limit = 4 if cut < 0 else 6
+    if not words or len(words) > limit or any(
+            (not t.is_alpha or not t.text[:1].isupper() or t.pos_ in ("PRON", "DET"))
+            and not (cut >= 0 and t.lower_ == "and") for t in words):
+        return None
+    if cut >= 0 and words[-1].ent_type_ != "PERSON" and ctx.resolver.actors.actor_at(words[-1]) is None:
         return None
     speaker = ctx.resolver.name_at(words[-1])
     return Attribution("name_colon", speaker) if speaker is not None else None
@@ -557,7 +568,23 @@ def previous_paragraph_cue(ctx: QuoteContext, quote: Candidate, found: list[Quot
         speaker = speaker_of_verb(ctx, verb, quote)
         if speaker is not None:
             return Quote(0, 0, "direct", speaker, cue_text(verb, ctx.cues), verb.idx)
+    # no cue: 'Holt is upbeat about the port. ¶ "..."' speaks on when that sentence's subject
+    # is the speaker of the last quote before it
+    last = next((q for q in reversed(found[:quote.index]) if q.speaker is not None and q.kind != "scare"), None)
+    subject = next((t for t in sentence if t.dep_ == "nsubj" and ctx.top[t.i] == -1), None)
+    if last is None or last.speaker is None or subject is None or ctx.paragraph_of(subject.idx) != number - 1:
+        return None
+    speaker = ctx.resolver.of_token(subject)
+    if speaker is not None and speaker.type in ("PERSON", "") and _same_speaker(speaker, last.speaker):
+        return Quote(0, 0, "direct", speaker, None, None)
     return None
+
+
+def _same_speaker(a: Speaker, b: Speaker) -> bool:
+    """The same actor, or two unlinked names with the same last word ("Anna Holt", "Holt")."""
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return a.name.lower().split()[-1:] == b.name.lower().split()[-1:]
 
 
 CARRY_RULES: tuple[CarryRule, ...] = (continued_quote, next_part, previous_sentence_cue, previous_quote,

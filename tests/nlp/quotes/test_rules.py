@@ -61,6 +61,16 @@ CASES = [
     pytest.param('Maria Lopez praised the crews on Monday.\n\n"We need people who get things done."',
                  "We need people who get things done.", ("direct", "Maria Lopez", "previous_paragraph_cue/actor"),
                  id="previous_paragraph_cue"),
+    pytest.param('"The port will grow," Anna Holt said.\n\nHolt is upbeat about the harbour, in part because '
+                 'trade is rising.\n\n"We have never seen so many ships."', "We have never seen so many ships.",
+                 ("direct", "Holt", "previous_paragraph_cue/surface_name"), id="previous_paragraph_cue-same-subject"),
+    pytest.param('The polls were early.\n\nIOWA POLLS NOT WRONG, JUST EARLY - Anna Holt and Tom Baker: "The polls '
+                 'failed to predict the result because they ended too early."',
+                 "The polls failed to predict the result because they ended too early.",
+                 ("direct", "Tom Baker", "name_colon/actor"), id="name_colon-after-a-dash"),
+    pytest.param('Anna Holt runs a polling firm.\n\nTurnout was high in the north - More from Holt: "The turnout '
+                 'was the highest we have seen in years."', "The turnout was the highest we have seen in years.",
+                 ("direct", "Anna Holt", "name_colon/actor"), id="name_colon-more-from"),
     pytest.param('"Would the bridge reopen by May?" Tom Baker pressed.', "Would the bridge reopen by May?",
                  ("direct", "Tom Baker", "inverted_verb/actor"), id="inverted_verb"),
     pytest.param('Maria Lopez appeared on "Fox & Friends," and talked about the bridge.', "Fox & Friends,",
@@ -90,6 +100,12 @@ CASES = [
 @pytest.mark.parametrize(("text", "quoted", "expected"), CASES)
 def test_each_rule_on_its_own_sentence(nlp, text, quoted, expected):
     assert row(nlp, text, quoted) == expected
+
+
+def test_a_paragraph_about_someone_else_does_not_carry_the_last_speaker(nlp):
+    text = ('"The port will grow," Anna Holt said.\n\nTom Baker is upbeat about the harbour, in part because '
+            'trade is rising.\n\n"We have never seen so many ships."')
+    assert row(nlp, text, "We have never seen so many ships.")[1] is None
 
 
 def test_a_value_in_markup_is_no_quote(nlp):
