@@ -209,12 +209,18 @@ def _broken_at_hyphen(subjects: list[Token]) -> bool:
 def _appositive_before(verb: Token) -> Token | None:
     """The subject the parse glued to the phrase before a finite verb as an appositive
     ("According to the BBC, a spokesman for No 10 expressed ...": "spokesman" is parsed as
-    an appositive of "BBC" and the verb is left with no subject)."""
+    an appositive of "BBC" and the verb is left with no subject; "In a statement to the
+    Observer, her adviser, Jake Sullivan, said": the name closing the phrase, before a comma)."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
         return None
-    node = verb.doc[verb.i - 1]
+    last = verb.i - 1
+    if last > 0 and verb.doc[last].text == ",":
+        last -= 1
+    node = verb.doc[last]
     for _ in range(4):
-        if node.dep_ == "appos" and node.pos_ in ("NOUN", "PROPN") and node.right_edge.i == verb.i - 1:
+        if node.dep_ == "appos" and node.pos_ in ("NOUN", "PROPN") and node.right_edge.i == last:
+            if node.pos_ == "NOUN" and node.head.ent_type_ == "PERSON" and node.head.pos_ == "PROPN":
+                return node.head  # "Anna Holt, a harbour adviser, said": the name, not the role
             return node
         if node.head.i == node.i or node.head.i > verb.i:
             return None
@@ -496,8 +502,9 @@ class SpeakerResolver:
         return Speaker(text, "", _mention_type(token), span.start_char, span.end_char)
 
     def document_owner(self, noun: Token, *, depth: int = 0) -> Speaker | None:
-        """Who issued a statement/readout/report: its possessor, its publisher, or the last
-        organisation quoted before it."""
+        """Who issued a statement/readout/report: its possessor, its publisher, the last
+        organisation quoted before a definite one ("the readout"); else, when the article
+        does not say whose it is, the document itself when it is the subject."""
         owner = _owner_in_sentence(noun)
         if owner is None:
             for i in reversed(self._nouns(noun.lemma_)):  # an earlier mention of the same document
@@ -509,13 +516,19 @@ class SpeakerResolver:
                 owner = None
         if owner is not None:
             speaker = self.of_token(owner, depth=depth + 1)
-            if owner.pos_ == "PRON" and speaker is not None and speaker.type == "GPE":
-                return None  # "its report": a place the pronoun may point to does not issue it
-            return speaker
-        if not any(c.lower_ == "the" for c in noun.children):
-            return None  # only "the readout": a definite document already in the story
+            if speaker is not None and not (owner.pos_ == "PRON" and speaker.type == "GPE"):
+                return speaker  # (a place "its" may point to does not issue the report)
+            return self._itself(noun)
+        definite = any(c.lower_ == "the" for c in noun.children)
         quoted_orgs = [s for s in self.history[-HISTORY_SCAN:] if s.start < noun.idx and s.type == "ORG"]
-        return max(quoted_orgs, key=lambda s: s.start) if quoted_orgs else None
+        if definite and quoted_orgs:  # "the readout": a definite document already in the story
+            return max(quoted_orgs, key=lambda s: s.start)
+        return self._itself(noun)
+
+    def _itself(self, noun: Token) -> Speaker | None:
+        """A document whose owner the article does not give speaks itself when it is the
+        subject ("the suit reads", "a memo says"); not "according to a readout"."""
+        return self._named(noun) if noun.dep_ in SUBJECTS else None
 
     def _nouns(self, lemma: str) -> list[int]:
         """Token indices of the common nouns with this lemma (index built on first use)."""
