@@ -153,6 +153,10 @@ def subject_of(verb: Token, *, depth: int = 0,
     for child in verb.children:
         if child.dep_ in ("dobj", "npadvmod", "attr") and child.i > verb.i and child.pos_ == "PROPN":
             return child
+    if verb.tag_ in ("VBD", "VBZ") and verb.doc[verb.i - 1].text in QUOTE_CHARS:
+        for child in verb.children:  # '"...," read the statement': the noun right after is no object
+            if child.dep_ == "dobj" and child.pos_ == "NOUN" and child.left_edge.i == verb.i + 1:
+                return child
     return None
 
 
@@ -338,6 +342,7 @@ class SpeakerResolver:
             self._lexicon = GenderLexicon({}, {})
         self.sentences = Sentences(doc)
         self._noun_index: dict[str, list[int]] | None = None
+        self._proper: frozenset[str] | None = None
         self._sents = self.sentences.spans
 
     def remember(self, speaker: Speaker | None) -> None:
@@ -383,8 +388,8 @@ class SpeakerResolver:
         if token.pos_ != "NOUN" or token.ent_type_ in ENTITY_TYPES or not self.cues.persons:
             return True
         first_word = token.i == 0 or (token.is_sent_start and token.doc[token.i - 1].text not in QUOTE_CHARS)
-        if token.text[:1].isupper() and not first_word:
-            return True  # a name the tagger took for a common noun ('"...?" Hannity pressed')
+        if token.text[:1].isupper() and (not first_word or token.lower_ in self._proper_words()):
+            return True  # a name the tagger took for a common noun ('"...?" Hannity pressed', "Sanders shot back")
         lemma, lower = token.lemma_.lower(), token.lower_
         if (lemma in self.cues.titles or self.cues.is_document(lemma)) and lemma not in self.cues.things:
             return True  # a work that carries words: "the ad says", "the editorial argued"
@@ -414,6 +419,8 @@ class SpeakerResolver:
             antecedent = relative_antecedent(token)
             return _tagged(self.of_token(antecedent, depth=depth + 1) if antecedent is not None else None,
                            "relative_pronoun")
+        if token.pos_ == "ADJ" and lower == "old" and any(c.lower_ == "year" for c in token.children):
+            return _tagged(self._described_by_age(token), "surface_name")  # '"...," said the 46-year-old'
         partitive = lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
         if (lower in NOT_SPEAKERS and not partitive) or token.pos_ not in ("NOUN", "PROPN", "NUM"):
             return None
@@ -431,6 +438,14 @@ class SpeakerResolver:
         if speaker is not None and not speaker.actor_id and not self.can_be_actor(token):
             return None  # "the job says", "Saturday said": a stray word is no speaker
         return _tagged(speaker, "actor" if speaker is not None and speaker.actor_id else "surface_name")
+
+    def _described_by_age(self, old: Token) -> Speaker | None:
+        """A person the parse left as an adjective phrase ("the 46-year-old"): its words."""
+        start = old.left_edge.i
+        while start < old.i and self.doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        span = self.doc[start:old.i + 1]
+        return Speaker(span.text, "", "PERSON", span.start_char, span.end_char)
 
     def _previous_partitive(self, token: Token) -> Speaker | None:
         """The last unnamed "one of the <group>" speaker of the lookback window."""
@@ -528,7 +543,15 @@ class SpeakerResolver:
     def _itself(self, noun: Token) -> Speaker | None:
         """A document whose owner the article does not give speaks itself when it is the
         subject ("the suit reads", "a memo says"); not "according to a readout"."""
-        return self._named(noun) if noun.dep_ in SUBJECTS else None
+        inverted = noun.dep_ == "dobj" and noun.head.i < noun.i and noun.head.i > 0 and (
+            self.doc[noun.head.i - 1].text in QUOTE_CHARS)  # '"...," read the statement'
+        return self._named(noun) if noun.dep_ in SUBJECTS or inverted else None
+
+    def _proper_words(self) -> frozenset[str]:
+        """Lower-cased words tagged as proper nouns or names somewhere in the Doc (built once)."""
+        if self._proper is None:
+            self._proper = frozenset(t.lower_ for t in self.doc if t.pos_ == "PROPN" or t.ent_type_ in ENTITY_TYPES)
+        return self._proper
 
     def _nouns(self, lemma: str) -> list[int]:
         """Token indices of the common nouns with this lemma (index built on first use)."""

@@ -96,6 +96,14 @@ CASES = [
                  ("scare", None, "short_unattributed"), id="short_unattributed-title-name"),
     pytest.param('"Would the bridge reopen?" Hannity pressed. "Is it safe?"', "Would the bridge reopen?",
                  ("direct", "Hannity", "inverted_verb/surface_name"), id="inverted_verb-name-tagged-as-noun"),
+    pytest.param('"The crews noted every crack in the bridge," read the statement, which was attributed to the '
+                 'port.', "The crews noted every crack in the bridge,",
+                 ("direct", "statement", "governing_cue/document_owner"), id="speaker-inverted-document-as-object"),
+    pytest.param('"Donald is an amazing leader," said the 46-year-old.', "Donald is an amazing leader,",
+                 ("direct", "46-year-old", "governing_cue/surface_name"), id="speaker-described-by-age"),
+    pytest.param('When Sanders criticised the bridge, Lopez said "it is safe" at once. Sanders shot back, "The '
+                 'crews found cracks. Oh my goodness."', "The crews found cracks. Oh my goodness.",
+                 ("direct", "Sanders", "nearest_cue/surface_name"), id="nearest_cue-phrasal-adverb-name-as-noun"),
     pytest.param('Maria Lopez visited the site on Monday. "We found no damage," she said.', "We found no damage,",
                  ("direct", "Maria Lopez", "governing_cue/pronoun_antecedent"), id="speaker-pronoun_antecedent"),
     pytest.param('"We found no damage," said a spokeswoman for the council.', "We found no damage,",
