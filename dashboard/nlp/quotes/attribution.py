@@ -33,7 +33,9 @@ running over paragraphs), ``next_part`` (the next quote of the paragraph),
 ``previous_quote`` (the previous quote of the paragraph, or the one that ended the
 previous paragraph when this one names nobody), ``previous_paragraph_cue`` (a paragraph
 that is a quote naming nobody, after a sentence that reports someone speaking, or whose
-subject is the speaker of the last quote).
+subject is the speaker of the last quote). ``NESTED_CARRY_RULES``: a quote inside a quote
+with no speaker of its own and not a scare quote takes the enclosing quote's speaker
+(``enclosing_quote``).
 
 Nothing found → a short partial quote, or a title-cased name ('films like "Apollo 13,"'),
 is a scare quote (``short_unattributed``), a longer one keeps speaker None. Kinds:
@@ -53,7 +55,7 @@ from dashboard.nlp.quotes.cues import Cues
 from dashboard.nlp.quotes.grammar import FIRST_PERSON, MARKS, PARAGRAPH_BREAK
 from dashboard.nlp.quotes.speakers import Speaker, subject_of
 
-__all__ = ["ATTRIBUTION_RULES", "CARRY_RULES", "Attribution", "Quote", "attribute", "cue_text",
+__all__ = ["ATTRIBUTION_RULES", "CARRY_RULES", "NESTED_CARRY_RULES", "Attribution", "Quote", "attribute", "cue_text",
            "is_cue_verb", "is_strong_cue", "is_title_name", "source_phrase"]
 
 SCARE_MAX_WORDS = 6
@@ -591,6 +593,16 @@ CARRY_RULES: tuple[CarryRule, ...] = (continued_quote, next_part, previous_sente
                                       previous_paragraph_cue)
 
 
+def enclosing_quote(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Quote | None:
+    """A quote inside a quote with no cue of its own ('"People go by and I just say, 'Thank
+    you for voting,'" Bennett said'): the speaker of the quote around it says the words."""
+    parent = quote.quoted.parent
+    return found[parent] if parent is not None and found[parent].speaker is not None else None
+
+
+NESTED_CARRY_RULES: tuple[CarryRule, ...] = (enclosing_quote,)
+
+
 # --- the whole article -----------------------------------------------------------------------------
 
 
@@ -605,12 +617,15 @@ def attribute(ctx: QuoteContext) -> list[Quote]:
         ctx.parent_speaker[index] = found[-1].speaker
     for quote in candidates:
         here = found[quote.index]
-        if here.speaker is not None or quote.nested or not quote.opens or here.kind == DROP:
+        if here.speaker is not None or here.kind == DROP or (quote.nested and here.kind == "scare"):
             continue
-        for rule in CARRY_RULES:
+        if not quote.nested and not quote.opens:
+            continue
+        for rule in NESTED_CARRY_RULES if quote.nested else CARRY_RULES:
             donor = rule(ctx, quote, found)
             if donor is not None and donor.speaker is not None:
-                found[quote.index] = Quote(here.start, here.end, "direct", donor.speaker, donor.cue,
+                kind = here.kind if quote.nested else "direct"
+                found[quote.index] = Quote(here.start, here.end, kind, donor.speaker, donor.cue,
                                            donor.cue_start, rule.__name__)
                 break
     return [quote for quote in found if quote.kind != DROP]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from dashboard.nlp.quotes.attribution import ATTRIBUTION_RULES, CARRY_RULES
+from dashboard.nlp.quotes.attribution import ATTRIBUTION_RULES, CARRY_RULES, NESTED_CARRY_RULES
 from dashboard.nlp.quotes.finder import QuoteFinder
 
 pytestmark = pytest.mark.model
@@ -104,6 +104,9 @@ CASES = [
     pytest.param('When Sanders criticised the bridge, Lopez said "it is safe" at once. Sanders shot back, "The '
                  'crews found cracks. Oh my goodness."', "The crews found cracks. Oh my goodness.",
                  ("direct", "Sanders", "nearest_cue/surface_name"), id="nearest_cue-phrasal-adverb-name-as-noun"),
+    pytest.param('Anna Holt was angry. “The event was the first time I thought that maybe it is not as simple as, '
+                 '‘He is the ringleader,’” Holt said.', "He is the ringleader,",
+                 ("direct", "Anna Holt", "enclosing_quote/actor"), id="enclosing_quote"),
     pytest.param('Maria Lopez visited the site on Monday. "We found no damage," she said.', "We found no damage,",
                  ("direct", "Maria Lopez", "governing_cue/pronoun_antecedent"), id="speaker-pronoun_antecedent"),
     pytest.param('"We found no damage," said a spokeswoman for the council.', "We found no damage,",
@@ -166,6 +169,6 @@ def test_a_name_after_the_quote_speaks_when_the_parse_leaves_the_cue_without_sub
 
 def test_every_registered_rule_has_a_row():
     tested = {case.id.split("-")[0] for case in CASES} | {"markup_value"}
-    names = {rule.__name__ for rule in ATTRIBUTION_RULES + CARRY_RULES}  # type: ignore[operator]
+    names = {rule.__name__ for rule in ATTRIBUTION_RULES + CARRY_RULES + NESTED_CARRY_RULES}  # type: ignore[operator]
     untested = names - tested - {"nearest_cue", "writer_verb_named", "previous_quote", "continued_quote"}
     assert not untested, untested
