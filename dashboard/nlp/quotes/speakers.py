@@ -129,6 +129,11 @@ def subject_of(verb: Token, *, depth: int = 0,
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         if verb.tag_ == "VBN" and not any(c.dep_ == "ccomp" for c in verb.children):
             return None  # "a plan called "Build Back Better"": a name given to the noun, not its words
+        head = verb.head.head
+        if (verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "dative") and prefer is not None
+                and head.pos_ in ("VERB", "AUX") and prefer(head)):
+            # "the senator emailed supporters saying ...": the sender says it, not the addressees
+            return subject_of(head, depth=depth + 1, prefer=prefer)
         return verb.head  # "a report concluding that ..."
     if verb.dep_ == "relcl":
         return None
@@ -290,7 +295,8 @@ def mention_bounds(token: Token) -> tuple[int, int]:
             end = max(end, child.right_edge.i + 1)  # "a spokeswoman for the hospital"
         elif (child.dep_ in ("acl", "amod") and token.pos_ == "NOUN" and child.i == end
               and any(g.dep_ == "prep" for g in child.children)
-              and child.right_edge.i + 1 - start <= PHRASE_MAX_TOKENS):
+              and child.right_edge.i + 1 - start <= PHRASE_MAX_TOKENS
+              and not any(t.text in QUOTE_CHARS for t in doc[child.i:child.right_edge.i + 1])):
             end = child.right_edge.i + 1  # "a source familiar with the talks", "a source involved in ..."
         elif child.dep_ in ("compound", "flat", "case"):
             end = max(end, child.i + 1)

@@ -107,6 +107,11 @@ CASES = [
     pytest.param('Anna Holt was angry. “The event was the first time I thought that maybe it is not as simple as, '
                  '‘He is the ringleader,’” Holt said.', "He is the ringleader,",
                  ("direct", "Anna Holt", "enclosing_quote/actor"), id="enclosing_quote"),
+    pytest.param('The Vermont senator emailed supporters saying: "The struggle continues" and vowing to go on.',
+                 "The struggle continues", ("direct", "Vermont senator", "governing_cue/surface_name"),
+                 id="speaker-sender-not-addressees"),
+    pytest.param('Police arrested protesters chanting "no more bridges" on Monday.', "no more bridges",
+                 ("partial", "protesters", "governing_cue/surface_name"), id="speaker-name-stops-before-the-quote"),
     pytest.param('Maria Lopez visited the site on Monday. "We found no damage," she said.', "We found no damage,",
                  ("direct", "Maria Lopez", "governing_cue/pronoun_antecedent"), id="speaker-pronoun_antecedent"),
     pytest.param('"We found no damage," said a spokeswoman for the council.', "We found no damage,",
