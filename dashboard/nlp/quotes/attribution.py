@@ -16,7 +16,8 @@ None``, tried in order, the first answer wins (the order is the documentation):
 7. ``name_colon``: a name alone before the colon ('Clinton: "Our goal ..."');
 8. ``nearest_cue``: the nearest reporting verb outside quotes in the quote's sentence(s)
    whose subject resolves ('"...," tweeted Johnson "..."' gives both halves to Johnson);
-9. ``according_to``: "according to X" in the sentence;
+9. ``according_to``: "according to X" in the sentence; ``in_words_of``: "in X's view",
+   "in the words of X";
    ``as_put_it``: 'as the prosecutor put it, "..."';
 10. ``next_sentence_cue``: a quote that opens its sentence: a cue in the next sentence
    ('"..." Macron told the world on Thursday.');
@@ -67,6 +68,7 @@ DASHES = ("-", "—", "–", "--")
 NOT_DIRECT_BEFORE = ("DET", "ADJ", "ADP", "NUM", "PART", "ADV")
 INVERTED_REACH = 8  # tokens after a closing mark searched for an inverted verb ("..., the host pressed")
 WINDOW_NAME = 8  # at most twice this many tokens between a closing mark and a cue after a name
+VIEW_NOUNS = frozenset({"view", "word", "opinion", "estimation", "telling", "assessment"})
 NAME_FUNCTION_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
 
 
@@ -316,6 +318,24 @@ def according_to(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     return None
 
 
+def in_words_of(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'..., in Bolton's view' / 'in the words of the mayor': the owner of the view or words
+    (a listed noun after "in", with a possessive or an "of" phrase) is the source."""
+    if quote.nested:
+        return None
+    for noun in quote.outside:
+        if noun.lemma_.lower() not in VIEW_NOUNS or noun.head.lower_ != "in" or noun.dep_ != "pobj":
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+        speaker = ctx.resolver.of_token(owner) if owner is not None else None
+        if speaker is not None:
+            return Attribution("in_words_of", speaker, noun, cue_label=f"in {noun.text}")
+    return None
+
+
 def _colon_lead(ctx: QuoteContext, quote: Candidate) -> tuple[Token, list[Token]] | None:
     """The colon right before the quote and the unquoted words of its clause; the colon may
     end the previous paragraph when the quote opens its own ('Cruz continued: ¶ "..."')."""
@@ -469,6 +489,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     name_colon,
     nearest_cue,
     according_to,
+    in_words_of,
     as_put_it,
     next_sentence_cue,
     inverted_verb,
