@@ -557,7 +557,7 @@ def previous_quote(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Q
         gap = text[found[other].end:found[quote.index].start]
         breaks = gap.count(PARAGRAPH_BREAK)
         if breaks == 0:
-            return found[other]
+            return None if _someone_else_between(ctx, found[other], found[quote.index]) else found[other]
         parts = gap.split(PARAGRAPH_BREAK)
         tail = parts[0].strip()
         opens_paragraph = not parts[-1].strip(" \t" + MARKS)
@@ -608,6 +608,22 @@ def _same_speaker(a: Speaker, b: Speaker) -> bool:
     if a.actor_id and b.actor_id:
         return a.actor_id == b.actor_id
     return a.name.lower().split()[-1:] == b.name.lower().split()[-1:]
+
+
+def _someone_else_between(ctx: QuoteContext, donor: Quote, here: Quote) -> bool:
+    """Whether a named person other than the donor's speaker is the subject of a clause
+    between the two quotes ('"It is safe." Tom Baker looked at the cracks. "It is not."'):
+    the subject changed, the speaker does not carry over."""
+    between = ctx.doc.char_span(donor.end, here.start, alignment_mode="contract")
+    if between is None or donor.speaker is None:
+        return False
+    for token in between:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or ctx.top[token.i] != -1:
+            continue
+        other = ctx.resolver.name_at(token)
+        if other is not None and other.type in ("PERSON", "") and not _same_speaker(other, donor.speaker):
+            return True
+    return False
 
 
 CARRY_RULES: tuple[CarryRule, ...] = (continued_quote, next_part, previous_sentence_cue, previous_quote,

@@ -136,6 +136,14 @@ def test_a_paragraph_about_someone_else_does_not_carry_the_last_speaker(nlp):
     assert row(nlp, text, "We have never seen so many ships.")[1] is None
 
 
+def test_the_speaker_does_not_carry_over_a_change_of_subject(nlp):
+    text = ('Maria Lopez spoke first. "We will rebuild the bridge," she said. "It is safe." Tom Baker looked at '
+            'the cracks for a long time. "It is not safe at all."')
+    assert row(nlp, text, "It is not safe at all.")[1] is None
+    same = text.replace("Tom Baker looked", "Lopez looked")
+    assert row(nlp, same, "It is not safe at all.") == ("direct", "Maria Lopez", "previous_quote/pronoun_antecedent")
+
+
 def test_a_value_in_markup_is_no_quote(nlp):
     doc = nlp('<tweet author="mlopez" tweet_id="1234567">We will rebuild the bridge.</tweet>')
     assert [q for q in doc._.quotes if q["kind"] != "indirect"] == []
