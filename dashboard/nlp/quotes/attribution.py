@@ -576,7 +576,10 @@ def previous_paragraph_cue(ctx: QuoteContext, quote: Candidate, found: list[Quot
     if span is None or span.start == 0 or ctx.paragraph_has_cue(quote.quoted.start):
         return None
     number = ctx.paragraph_of(quote.quoted.start)
-    if number == 0 or ctx.text[ctx.paragraph_starts[number]:quote.quoted.start].strip(" \t" + MARKS):
+    i, first = quote.quoted.start - 1, ctx.paragraph_starts[number]
+    while i >= first and ctx.text[i] in " \t" + MARKS:  # only marks and spaces before it
+        i -= 1
+    if number == 0 or i >= first:
         return None
     previous = doc[span.start - 1]
     while previous.i > 0 and (previous.is_space or previous.text in MARKS):
