@@ -16,11 +16,14 @@ None``, tried in order, the first answer wins (the order is the documentation):
 7. ``name_colon``: a name alone before the colon ('Clinton: "Our goal ..."');
 8. ``nearest_cue``: the nearest reporting verb outside quotes in the quote's sentence(s)
    whose subject resolves ('"...," tweeted Johnson "..."' gives both halves to Johnson);
-9. ``according_to``: "according to X" in the sentence;
+9. ``according_to``: "according to X" in the sentence; ``in_words_of``: "in X's view",
+   "in the words of X";
    ``as_put_it``: 'as the prosecutor put it, "..."';
 10. ``next_sentence_cue``: a quote that opens its sentence: a cue in the next sentence
    ('"..." Macron told the world on Thursday.');
-11. ``writer_verb_named``: a short quote inside the writer's sentence: the verb governing it
+11. ``inverted_verb``: '"Would it be negotiable?" Hannity pressed.': a verb of any lexicon
+   right after a quote that ends with a comma, question or exclamation mark;
+12. ``writer_verb_named``: a short quote inside the writer's sentence: the verb governing it
    when that verb's subject is a named actor ("Russia summoning its ambassador for
    "consultations"").
 
@@ -29,12 +32,16 @@ journalistic convention of carrying a speaker over): ``continued_quote`` (the sa
 running over paragraphs), ``next_part`` (the next quote of the paragraph),
 ``previous_sentence_cue`` ('McGurk criticised the decision via Twitter. "..."'),
 ``previous_quote`` (the previous quote of the paragraph, or the one that ended the
-previous paragraph when this one names nobody).
+previous paragraph when this one names nobody), ``previous_paragraph_cue`` (a paragraph
+that is a quote naming nobody, after a sentence that reports someone speaking, or whose
+subject is the speaker of the last quote). ``NESTED_CARRY_RULES``: a quote inside a quote
+with no speaker of its own and not a scare quote takes the enclosing quote's speaker
+(``enclosing_quote``).
 
-Nothing found → a short partial quote is a scare quote (``short_unattributed``), a
-longer one keeps speaker None. Kinds: "direct" when the quote is what was said (it opens
-the sentence, follows a comma, colon or dash, or starts a clause right after its cue),
-else "partial".
+Nothing found → a short partial quote, or a title-cased name ('films like "Apollo 13,"'),
+is a scare quote (``short_unattributed``), a longer one keeps speaker None. Kinds:
+"direct" when the quote is what was said (it opens the sentence, follows a comma, colon
+or dash, or starts a clause right after its cue), else "partial".
 """
 
 from __future__ import annotations
@@ -49,7 +56,7 @@ from dashboard.nlp.quotes.cues import Cues
 from dashboard.nlp.quotes.grammar import FIRST_PERSON, MARKS, PARAGRAPH_BREAK
 from dashboard.nlp.quotes.speakers import Speaker, subject_of
 
-__all__ = ["ATTRIBUTION_RULES", "CARRY_RULES", "Attribution", "Quote", "attribute", "cue_text",
+__all__ = ["ATTRIBUTION_RULES", "CARRY_RULES", "NESTED_CARRY_RULES", "Attribution", "Quote", "attribute", "cue_text",
            "is_cue_verb", "is_strong_cue", "is_title_name", "source_phrase"]
 
 SCARE_MAX_WORDS = 6
@@ -57,7 +64,11 @@ DROP = "drop"  # the kind of a quoted span that is no quote at all (its row is n
 CARRY_TAIL_CHARS = 80  # at most this much text (an attribution) after the donor quote
 CARRY_NEXT_GAP = 200  # at most this many characters to the next part of the quote
 DIRECT_AFTER = ",:;—–"
+DASHES = ("-", "—", "–", "--")
 NOT_DIRECT_BEFORE = ("DET", "ADJ", "ADP", "NUM", "PART", "ADV")
+INVERTED_REACH = 8  # tokens after a closing mark searched for an inverted verb ("..., the host pressed")
+WINDOW_NAME = 8  # at most twice this many tokens between a closing mark and a cue after a name
+VIEW_NOUNS = frozenset({"view", "word", "opinion", "estimation", "telling", "assessment"})
 NAME_FUNCTION_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
 
 
@@ -98,14 +109,16 @@ Rule = Callable[[QuoteContext, Candidate], Attribution | None]
 
 def is_title_name(text: str) -> bool:
     """Whether quoted words read as the name of a thing ("Build Back Better", "Salute to
-    America", "Bill's List"): at most SCARE_MAX_WORDS words, the first capitalised, every
-    other word capitalised, a number or a short function word, and no sentence punctuation."""
-    words = text.strip().split()
+    America", "Bill's List", "Fox & Friends,"): at most SCARE_MAX_WORDS words, the first
+    capitalised, every other word capitalised, a number, "&" or a short function word, and no
+    sentence punctuation but a comma or full stop the writer's style puts inside the marks."""
+    text = text.strip().rstrip(",.")
+    words = text.split()
     if not words or len(words) > SCARE_MAX_WORDS or any(ch in text for ch in ",;:!?"):
         return False
     if not words[0][:1].isupper():
         return False
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_FUNCTION_WORDS for w in words)
+    return all(w[:1].isupper() or w[:1].isdigit() or w == "&" or w.lower() in NAME_FUNCTION_WORDS for w in words)
 
 
 def source_phrase(token: Token, cues: Cues) -> Token | None:
@@ -139,11 +152,50 @@ def parenthetical(verb: Token, sentence: Span) -> bool:
 # --- shared steps ----------------------------------------------------------------------------
 
 
+def _subject_outside(ctx: QuoteContext, verb: Token, subject: Token) -> Token:
+    """A subject the parse took from inside a quote ('"My dear Anna," the host says': "Anna")
+    gives way to a subject of the same verb outside quotation marks ("host")."""
+    if ctx.top[subject.i] == -1:
+        return subject
+    others = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and ctx.top[c.i] == -1
+              and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    return min(others, key=lambda c: abs(c.i - verb.i)) if others else subject
+
+
+def _name_after_quote(ctx: QuoteContext, verb: Token, quote: Candidate) -> Token | None:
+    """'"...," Anna Holt, a port official, said': the parse hung the name on a verb inside the
+    quote and left the cue without a subject. The name right after the closing mark, followed
+    by an appositive that runs up to the verb, is the speaker (its last token)."""
+    doc, span = ctx.doc, quote.span
+    if span is None or quote.nested or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    i = verb.i - 1
+    while i >= span.end and ctx.top[i] == -1 and doc[i].text not in MARKS and verb.i - i <= 2 * WINDOW_NAME:
+        i -= 1
+    if doc[i].text not in MARKS or i == 0 or ctx.top[i - 1] != quote.index:
+        return None
+    phrase = list(doc[i + 1:verb.i - 1])  # between the closing mark and the comma before the verb
+    if phrase and phrase[0].text == ",":
+        phrase = phrase[1:]
+    if not phrase or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    name = phrase[0]
+    if name.ent_type_ != "PERSON" and ctx.resolver.actors.actor_at(name) is None:
+        return None
+    while name.i + 1 < verb.i and doc[name.i + 1].ent_type_ == "PERSON" and doc[name.i + 1].ent_iob_ == "I":
+        name = doc[name.i + 1]
+    after = doc[name.i + 1]
+    return name if after.text == "," and after.i < verb.i - 1 else None
+
+
 def speaker_of_verb(ctx: QuoteContext, verb: Token, quote: Candidate) -> Speaker | None:
     """The speaker a cue verb gives this quote (None when it names no one outside it)."""
     subject = subject_of(verb, prefer=ctx.resolver.is_cue_verb)
     if subject is None:
-        return None
+        name = _name_after_quote(ctx, verb, quote)
+        return ctx.resolver.of_token(name) if name is not None else None
+    if not quote.nested:
+        subject = _subject_outside(ctx, verb, subject)
     if quote.nested and subject.lower_ in FIRST_PERSON:
         return ctx.parent_speaker.get(quote.quoted.parent or 0)
     span, doc = quote.span, ctx.doc
@@ -266,6 +318,24 @@ def according_to(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     return None
 
 
+def in_words_of(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'..., in Bolton's view' / 'in the words of the mayor': the owner of the view or words
+    (a listed noun after "in", with a possessive or an "of" phrase) is the source."""
+    if quote.nested:
+        return None
+    for noun in quote.outside:
+        if noun.lemma_.lower() not in VIEW_NOUNS or noun.head.lower_ != "in" or noun.dep_ != "pobj":
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+        speaker = ctx.resolver.of_token(owner) if owner is not None else None
+        if speaker is not None:
+            return Attribution("in_words_of", speaker, noun, cue_label=f"in {noun.text}")
+    return None
+
+
 def _colon_lead(ctx: QuoteContext, quote: Candidate) -> tuple[Token, list[Token]] | None:
     """The colon right before the quote and the unquoted words of its clause; the colon may
     end the previous paragraph when the quote opens its own ('Cruz continued: ¶ "..."')."""
@@ -306,6 +376,8 @@ def colon_lead_in(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     if found is None:
         return None
     _, lead = found
+    dash = max((i for i, t in enumerate(lead) if t.text in DASHES), default=-1)
+    lead = lead[dash + 1:]  # 'Turnout was high - More from Holt:': the clause after the dash leads in
     lead_ids = {t.i for t in lead}
     tops = [t for t in lead if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i not in lead_ids)]
     if not tops:
@@ -319,14 +391,21 @@ def colon_lead_in(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
 
 def name_colon(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """'Clinton: "Our goal is ..."': a name alone before a colon (a transcript or a list of
-    positions) speaks the quote."""
+    positions) speaks the quote; so do the names after a dash or "from" that end a lead-in
+    ('A SHIFT IN IOWA - Anna Holt and Tom Baker: "..."', 'More from Holt: "..."') when the
+    last one is a person's name."""
     found = _colon_lead(ctx, quote)
     if found is None:
         return None
     colon, lead = found
-    words = [t for t in lead if not t.is_punct]
-    if not words or len(words) > 4 or any(not t.is_alpha or not t.text[:1].isupper() or t.pos_ in ("PRON", "DET")
-                                          for t in words):
+    cut = max((i for i, t in enumerate(lead) if t.text in DASHES or (i and t.lower_ == "from")), default=-1)
+    words = [t for t in lead[cut + 1:] if not t.is_punct]
+    limit = 4 if cut < 0 else 6
+    if not words or len(words) > limit or any(
+            (not t.is_alpha or not t.text[:1].isupper() or t.pos_ in ("PRON", "DET"))
+            and not (cut >= 0 and t.lower_ == "and") for t in words):
+        return None
+    if cut >= 0 and words[-1].ent_type_ != "PERSON" and ctx.resolver.actors.actor_at(words[-1]) is None:
         return None
     speaker = ctx.resolver.name_at(words[-1])
     return Attribution("name_colon", speaker) if speaker is not None else None
@@ -369,6 +448,37 @@ def writer_verb_named(ctx: QuoteContext, quote: Candidate) -> Attribution | None
     return None
 
 
+def inverted_verb(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'"Would it be negotiable?" Hannity pressed.': a quote that ends with a comma, question
+    or exclamation mark inside its marks, right followed by a subject and a verb of any
+    lexicon with no object (or by the verb and then the subject) — the verb reports the
+    quote. Not a relative clause ('"The Apprentice," which Trump hosted') nor a passive."""
+    span, doc = quote.span, ctx.doc
+    if span is None or quote.nested or quote.text.rstrip()[-1:] not in ",?!":
+        return None
+    start = span.end
+    while start < len(doc) and doc[start].text in MARKS:
+        start += 1
+    for verb in doc[start:min(len(doc), start + INVERTED_REACH)]:
+        if verb.is_punct and verb.tag_ != "HYPH" and verb.text not in ("’", "'"):
+            return None
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or ctx.top[verb.i] != -1:
+            continue
+        if any(c.dep_ in ("dobj", "ccomp", "auxpass", "nsubjpass") and ctx.top[c.i] == -1 for c in verb.children):
+            return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and ctx.top[c.i] == -1]
+        if not subjects:
+            return None
+        subject = subjects[0]
+        if subject.i < verb.i and not all(t.i in {s.i for s in subject.subtree} for t in doc[start:verb.i]):
+            return None  # words before the verb that are not its subject
+        if subject.i > verb.i and verb.i != start:
+            return None
+        speaker = ctx.resolver.of_token(subject)
+        return Attribution("inverted_verb", speaker, verb) if speaker is not None else None
+    return None
+
+
 ATTRIBUTION_RULES: tuple[Rule, ...] = (
     markup_value,
     scare_word,
@@ -379,8 +489,10 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     name_colon,
     nearest_cue,
     according_to,
+    in_words_of,
     as_put_it,
     next_sentence_cue,
+    inverted_verb,
     writer_verb_named,
 )
 
@@ -445,7 +557,7 @@ def previous_quote(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Q
         gap = text[found[other].end:found[quote.index].start]
         breaks = gap.count(PARAGRAPH_BREAK)
         if breaks == 0:
-            return found[other]
+            return None if _someone_else_between(ctx, found[other], found[quote.index]) else found[other]
         parts = gap.split(PARAGRAPH_BREAK)
         tail = parts[0].strip()
         opens_paragraph = not parts[-1].strip(" \t" + MARKS)
@@ -456,7 +568,79 @@ def previous_quote(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Q
     return None
 
 
-CARRY_RULES: tuple[CarryRule, ...] = (continued_quote, next_part, previous_sentence_cue, previous_quote)
+def previous_paragraph_cue(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Quote | None:
+    """A quote that opens a paragraph naming nobody (no cue outside quotes), after a
+    paragraph whose last sentence reports someone speaking ('Lopez praised the crews. ¶
+    "We need people who get things done."'): that sentence's cue gives the speaker."""
+    span, doc = quote.span, ctx.doc
+    if span is None or span.start == 0 or ctx.paragraph_has_cue(quote.quoted.start):
+        return None
+    number = ctx.paragraph_of(quote.quoted.start)
+    i, first = quote.quoted.start - 1, ctx.paragraph_starts[number]
+    while i >= first and ctx.text[i] in " \t" + MARKS:  # only marks and spaces before it
+        i -= 1
+    if number == 0 or i >= first:
+        return None
+    previous = doc[span.start - 1]
+    while previous.i > 0 and (previous.is_space or previous.text in MARKS):
+        previous = doc[previous.i - 1]
+    if ctx.paragraph_of(previous.idx) != number - 1 or ctx.top[previous.i] != -1:
+        return None  # the previous paragraph ends with a quote: previous_quote decides
+    sentence = ctx.resolver.sentences.of(previous.i)
+    low = max(sentence.start, previous.i - 2 * 60)
+    verbs = [t for t in doc[low:previous.i + 1] if ctx.top[t.i] == -1 and is_strong_cue(t, ctx.cues)
+             and t.dep_ != "relcl" and ctx.paragraph_of(t.idx) == number - 1]
+    for verb in reversed(verbs):
+        speaker = speaker_of_verb(ctx, verb, quote)
+        if speaker is not None:
+            return Quote(0, 0, "direct", speaker, cue_text(verb, ctx.cues), verb.idx)
+    # no cue: 'Holt is upbeat about the port. ¶ "..."' speaks on when that sentence's subject
+    # is the speaker of the last quote before it
+    last = next((q for q in reversed(found[:quote.index]) if q.speaker is not None and q.kind != "scare"), None)
+    subject = next((t for t in sentence if t.dep_ == "nsubj" and ctx.top[t.i] == -1), None)
+    if last is None or last.speaker is None or subject is None or ctx.paragraph_of(subject.idx) != number - 1:
+        return None
+    speaker = ctx.resolver.of_token(subject)
+    if speaker is not None and speaker.type in ("PERSON", "") and _same_speaker(speaker, last.speaker):
+        return Quote(0, 0, "direct", speaker, None, None)
+    return None
+
+
+def _same_speaker(a: Speaker, b: Speaker) -> bool:
+    """The same actor, or two unlinked names with the same last word ("Anna Holt", "Holt")."""
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return a.name.lower().split()[-1:] == b.name.lower().split()[-1:]
+
+
+def _someone_else_between(ctx: QuoteContext, donor: Quote, here: Quote) -> bool:
+    """Whether a named person other than the donor's speaker is the subject of a clause
+    between the two quotes ('"It is safe." Tom Baker looked at the cracks. "It is not."'):
+    the subject changed, the speaker does not carry over."""
+    between = ctx.doc.char_span(donor.end, here.start, alignment_mode="contract")
+    if between is None or donor.speaker is None:
+        return False
+    for token in between:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or ctx.top[token.i] != -1:
+            continue
+        other = ctx.resolver.name_at(token)
+        if other is not None and other.type in ("PERSON", "") and not _same_speaker(other, donor.speaker):
+            return True
+    return False
+
+
+CARRY_RULES: tuple[CarryRule, ...] = (continued_quote, next_part, previous_sentence_cue, previous_quote,
+                                      previous_paragraph_cue)
+
+
+def enclosing_quote(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Quote | None:
+    """A quote inside a quote with no cue of its own ('"People go by and I just say, 'Thank
+    you for voting,'" Bennett said'): the speaker of the quote around it says the words."""
+    parent = quote.quoted.parent
+    return found[parent] if parent is not None and found[parent].speaker is not None else None
+
+
+NESTED_CARRY_RULES: tuple[CarryRule, ...] = (enclosing_quote,)
 
 
 # --- the whole article -----------------------------------------------------------------------------
@@ -473,12 +657,15 @@ def attribute(ctx: QuoteContext) -> list[Quote]:
         ctx.parent_speaker[index] = found[-1].speaker
     for quote in candidates:
         here = found[quote.index]
-        if here.speaker is not None or quote.nested or not quote.opens or here.kind == DROP:
+        if here.speaker is not None or here.kind == DROP or (quote.nested and here.kind == "scare"):
             continue
-        for rule in CARRY_RULES:
+        if not quote.nested and not quote.opens:
+            continue
+        for rule in NESTED_CARRY_RULES if quote.nested else CARRY_RULES:
             donor = rule(ctx, quote, found)
             if donor is not None and donor.speaker is not None:
-                found[quote.index] = Quote(here.start, here.end, "direct", donor.speaker, donor.cue,
+                kind = here.kind if quote.nested else "direct"
+                found[quote.index] = Quote(here.start, here.end, kind, donor.speaker, donor.cue,
                                            donor.cue_start, rule.__name__)
                 break
     return [quote for quote in found if quote.kind != DROP]
@@ -497,8 +684,9 @@ def _first_answer(ctx: QuoteContext, quote: Candidate, before: list[Quote]) -> Q
         label = answer.cue_label if answer is not None and answer.cue_label else cue_text(cue, ctx.cues)
     ctx.resolver.remember(speaker)
     kind = _kind(ctx, quote, cue, before)
-    if speaker is None and cue is None and kind == "partial" and quote.words <= SCARE_MAX_WORDS:
-        kind, rule = "scare", "short_unattributed"
+    if speaker is None and cue is None and quote.words <= SCARE_MAX_WORDS and (
+            kind == "partial" or is_title_name(quote.text)):
+        kind, rule = "scare", "short_unattributed"  # a word or a name nobody is said to say ("Apollo 13,")
     return Quote(quoted.start, quoted.end, kind, speaker, label, cue.idx if cue is not None else None, rule)
 
 

@@ -32,12 +32,13 @@ CLIMB = 10  # steps up the parse from a quote to its governing verb
 
 
 def cue_text(verb: Token, cues: Cues) -> str:
-    """The cue as written: the verb plus a listed particle ("called on", "went on")."""
+    """The cue as written: the verb plus a listed particle ("called on", "went on", "shot
+    back" with "back" parsed as an adverb)."""
     for lemma, particle in cues.phrasal:
         if verb.lemma_.lower() != lemma:
             continue
         for child in verb.children:
-            if child.dep_ in ("prt", "prep") and child.lower_ == particle and child.i == verb.i + 1:
+            if child.dep_ in ("prt", "prep", "advmod") and child.lower_ == particle and child.i == verb.i + 1:
                 return f"{verb.text} {child.text}"
     return verb.text
 

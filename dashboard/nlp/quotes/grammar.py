@@ -35,4 +35,10 @@ VERB_POS = ("VERB", "AUX")
 NOMINAL_POS = ("NOUN", "PROPN")
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Endings of common nouns that name people ("businessman", "strategist", "historian"):
+# such a noun may speak even when the persons list does not have it.
+PERSON_SUFFIXES = ("man", "men", "woman", "women", "person", "people", "ist", "ists", "ian", "ians")
+# Entity types that never speak on their own ("Saturday said", "the coming days will tell";
+# "75 percent of Democrats" speaks as the group).
+NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "PERCENT", "CARDINAL"})
 ENTITY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GPE", "FAC": "ORG"}

@@ -26,7 +26,9 @@ from dashboard.nlp.quotes.cues import Cues
 from dashboard.nlp.quotes.grammar import (
     ENTITY_TYPES,
     GROUP_PRONOUNS,
+    NOT_ACTOR_ENTITIES,
     PERSON_PRONOUNS,
+    PERSON_SUFFIXES,
     PRONOUN_GENDER,
     PRONOUNS,
     QUOTE_CHARS,
@@ -127,6 +129,11 @@ def subject_of(verb: Token, *, depth: int = 0,
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         if verb.tag_ == "VBN" and not any(c.dep_ == "ccomp" for c in verb.children):
             return None  # "a plan called "Build Back Better"": a name given to the noun, not its words
+        head = verb.head.head
+        if (verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "dative") and prefer is not None
+                and head.pos_ in ("VERB", "AUX") and prefer(head)):
+            # "the senator emailed supporters saying ...": the sender says it, not the addressees
+            return subject_of(head, depth=depth + 1, prefer=prefer)
         return verb.head  # "a report concluding that ..."
     if verb.dep_ == "relcl":
         return None
@@ -151,6 +158,10 @@ def subject_of(verb: Token, *, depth: int = 0,
     for child in verb.children:
         if child.dep_ in ("dobj", "npadvmod", "attr") and child.i > verb.i and child.pos_ == "PROPN":
             return child
+    if verb.tag_ in ("VBD", "VBZ") and verb.doc[verb.i - 1].text in QUOTE_CHARS:
+        for child in verb.children:  # '"...," read the statement': the noun right after is no object
+            if child.dep_ == "dobj" and child.pos_ == "NOUN" and child.left_edge.i == verb.i + 1:
+                return child
     return None
 
 
@@ -207,12 +218,18 @@ def _broken_at_hyphen(subjects: list[Token]) -> bool:
 def _appositive_before(verb: Token) -> Token | None:
     """The subject the parse glued to the phrase before a finite verb as an appositive
     ("According to the BBC, a spokesman for No 10 expressed ...": "spokesman" is parsed as
-    an appositive of "BBC" and the verb is left with no subject)."""
+    an appositive of "BBC" and the verb is left with no subject; "In a statement to the
+    Observer, her adviser, Jake Sullivan, said": the name closing the phrase, before a comma)."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
         return None
-    node = verb.doc[verb.i - 1]
+    last = verb.i - 1
+    if last > 0 and verb.doc[last].text == ",":
+        last -= 1
+    node = verb.doc[last]
     for _ in range(4):
-        if node.dep_ == "appos" and node.pos_ in ("NOUN", "PROPN") and node.right_edge.i == verb.i - 1:
+        if node.dep_ == "appos" and node.pos_ in ("NOUN", "PROPN") and node.right_edge.i == last:
+            if node.pos_ == "NOUN" and node.head.ent_type_ == "PERSON" and node.head.pos_ == "PROPN":
+                return node.head  # "Anna Holt, a harbour adviser, said": the name, not the role
             return node
         if node.head.i == node.i or node.head.i > verb.i:
             return None
@@ -278,7 +295,8 @@ def mention_bounds(token: Token) -> tuple[int, int]:
             end = max(end, child.right_edge.i + 1)  # "a spokeswoman for the hospital"
         elif (child.dep_ in ("acl", "amod") and token.pos_ == "NOUN" and child.i == end
               and any(g.dep_ == "prep" for g in child.children)
-              and child.right_edge.i + 1 - start <= PHRASE_MAX_TOKENS):
+              and child.right_edge.i + 1 - start <= PHRASE_MAX_TOKENS
+              and not any(t.text in QUOTE_CHARS for t in doc[child.i:child.right_edge.i + 1])):
             end = child.right_edge.i + 1  # "a source familiar with the talks", "a source involved in ..."
         elif child.dep_ in ("compound", "flat", "case"):
             end = max(end, child.i + 1)
@@ -330,6 +348,7 @@ class SpeakerResolver:
             self._lexicon = GenderLexicon({}, {})
         self.sentences = Sentences(doc)
         self._noun_index: dict[str, list[int]] | None = None
+        self._proper: frozenset[str] | None = None
         self._sents = self.sentences.spans
 
     def remember(self, speaker: Speaker | None) -> None:
@@ -356,6 +375,34 @@ class SpeakerResolver:
     def is_cue_verb(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and self.cues.is_verb(token.lemma_)
 
+    def can_be_actor(self, token: Token) -> bool:
+        """Whether the head of an unlinked speaker phrase can name an actor: never a date or
+        an amount ("Saturday", "the coming days"); a lower-case common noun only when it names
+        a person or group (the persons list, a person-noun ending, a gendered word:
+        "aide", "businessman", "spokeswoman") or a work that carries words (a listed
+        title noun: "the ad"), never a stray thing ("the job", "voter mistrust"); a share
+        or number "of" a group ("a majority of voters") when the group can."""
+        if self._names_actor(token):
+            return True
+        group = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        return group is not None and token.ent_type_ not in ("DATE", "TIME") and self._names_actor(group)
+
+    def _names_actor(self, token: Token) -> bool:
+        if token.ent_type_ in NOT_ACTOR_ENTITIES:
+            return False
+        if token.pos_ != "NOUN" or token.ent_type_ in ENTITY_TYPES or not self.cues.persons:
+            return True
+        first_word = token.i == 0 or (token.is_sent_start and token.doc[token.i - 1].text not in QUOTE_CHARS)
+        if token.text[:1].isupper() and (not first_word or token.lower_ in self._proper_words()):
+            return True  # a name the tagger took for a common noun ('"...?" Hannity pressed', "Sanders shot back")
+        lemma, lower = token.lemma_.lower(), token.lower_
+        if (lemma in self.cues.titles or self.cues.is_document(lemma)) and lemma not in self.cues.things:
+            return True  # a work that carries words: "the ad says", "the editorial argued"
+        person_ending = any(lower.endswith(end) and len(lower) > len(end) + 2 for end in PERSON_SUFFIXES)
+        return (lemma in self.cues.persons or lower in self.cues.persons or person_ending
+                or gender_of_words([lower], self._lexicon) is not None)
+
     def of_token(self, token: Token, *, depth: int = 0) -> Speaker | None:
         """A speaker for a subject token: a name, a description, a pronoun or a document;
         its ``rule`` says which of these resolved it."""
@@ -378,6 +425,8 @@ class SpeakerResolver:
             antecedent = relative_antecedent(token)
             return _tagged(self.of_token(antecedent, depth=depth + 1) if antecedent is not None else None,
                            "relative_pronoun")
+        if token.pos_ == "ADJ" and lower == "old" and any(c.lower_ == "year" for c in token.children):
+            return _tagged(self._described_by_age(token), "surface_name")  # '"...," said the 46-year-old'
         partitive = lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
         if (lower in NOT_SPEAKERS and not partitive) or token.pos_ not in ("NOUN", "PROPN", "NUM"):
             return None
@@ -392,7 +441,17 @@ class SpeakerResolver:
         if self.cues.is_document(token.lemma_) and token.pos_ == "NOUN":
             return _tagged(self.document_owner(token, depth=depth), "document_owner")
         speaker = self._named(token)
+        if speaker is not None and not speaker.actor_id and not self.can_be_actor(token):
+            return None  # "the job says", "Saturday said": a stray word is no speaker
         return _tagged(speaker, "actor" if speaker is not None and speaker.actor_id else "surface_name")
+
+    def _described_by_age(self, old: Token) -> Speaker | None:
+        """A person the parse left as an adjective phrase ("the 46-year-old"): its words."""
+        start = old.left_edge.i
+        while start < old.i and self.doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        span = self.doc[start:old.i + 1]
+        return Speaker(span.text, "", "PERSON", span.start_char, span.end_char)
 
     def _previous_partitive(self, token: Token) -> Speaker | None:
         """The last unnamed "one of the <group>" speaker of the lookback window."""
@@ -464,22 +523,41 @@ class SpeakerResolver:
         return Speaker(text, "", _mention_type(token), span.start_char, span.end_char)
 
     def document_owner(self, noun: Token, *, depth: int = 0) -> Speaker | None:
-        """Who issued a statement/readout/report: its possessor, its publisher, or the last
-        organisation quoted before it."""
+        """Who issued a statement/readout/report: its possessor, its publisher, the last
+        organisation quoted before a definite one ("the readout"); else, when the article
+        does not say whose it is, the document itself when it is the subject."""
         owner = _owner_in_sentence(noun)
         if owner is None:
             for i in reversed(self._nouns(noun.lemma_)):  # an earlier mention of the same document
                 if i >= noun.i:
                     continue
                 owner = _owner_in_sentence(self.doc[i])
-                if owner is not None:
-                    break
+                if owner is not None and owner.pos_ != "PRON":
+                    break  # "its report" far back is no evidence whose "the report" is
+                owner = None
         if owner is not None:
-            return self.of_token(owner, depth=depth + 1)
-        if not any(c.lower_ == "the" for c in noun.children):
-            return None  # only "the readout": a definite document already in the story
+            speaker = self.of_token(owner, depth=depth + 1)
+            if speaker is not None and not (owner.pos_ == "PRON" and speaker.type == "GPE"):
+                return speaker  # (a place "its" may point to does not issue the report)
+            return self._itself(noun)
+        definite = any(c.lower_ == "the" for c in noun.children)
         quoted_orgs = [s for s in self.history[-HISTORY_SCAN:] if s.start < noun.idx and s.type == "ORG"]
-        return max(quoted_orgs, key=lambda s: s.start) if quoted_orgs else None
+        if definite and quoted_orgs:  # "the readout": a definite document already in the story
+            return max(quoted_orgs, key=lambda s: s.start)
+        return self._itself(noun)
+
+    def _itself(self, noun: Token) -> Speaker | None:
+        """A document whose owner the article does not give speaks itself when it is the
+        subject ("the suit reads", "a memo says"); not "according to a readout"."""
+        inverted = noun.dep_ == "dobj" and noun.head.i < noun.i and noun.head.i > 0 and (
+            self.doc[noun.head.i - 1].text in QUOTE_CHARS)  # '"...," read the statement'
+        return self._named(noun) if noun.dep_ in SUBJECTS or inverted else None
+
+    def _proper_words(self) -> frozenset[str]:
+        """Lower-cased words tagged as proper nouns or names somewhere in the Doc (built once)."""
+        if self._proper is None:
+            self._proper = frozenset(t.lower_ for t in self.doc if t.pos_ == "PROPN" or t.ent_type_ in ENTITY_TYPES)
+        return self._proper
 
     def _nouns(self, lemma: str) -> list[int]:
         """Token indices of the common nouns with this lemma (index built on first use)."""

@@ -38,6 +38,14 @@ def speaker_of(nlp, text: str, verb: str) -> str | None:
         ("A spokeswoman for the Harbour Board said fees would rise.", "said", "spokeswoman for the Harbour Board"),
         # a name inside a prepositional phrase of the subject is not the speaker
         ("Researchers from Leeds University and Anna Holt say bees can count.", "say", "Researchers"),
+        # common nouns that name people (by ending, or a listed one) and works that carry words
+        ("A Florida businessman said the harbour would reopen.", "said", "Florida businessman"),
+        ("One Lopez confidant said the harbour would reopen.", "said", "One Lopez confidant"),
+        ("The ad says the harbour will reopen.", "says", "ad"),
+        ("Several marchers said the harbour should reopen.", "said", "Several marchers"),
+        # a share of a group speaks as the group; a part of a thing does not
+        ("A majority of voters said the harbour should reopen.", "said", "majority of voters"),
+        ("Sixty percent of residents say the harbour should reopen.", "say", "Sixty percent of residents"),
     ],
 )
 def test_speaker_of_a_reporting_verb(nlp, text, verb, expected):
@@ -52,6 +60,11 @@ def test_speaker_of_a_reporting_verb(nlp, text, verb, expected):
         ("There was talk; what he said was unclear.", "said"),
         # a participle that names its noun: the noun is not a speaker
         ("Officials unveiled a road plan called Green Streets.", "called"),
+        # a speaker is an actor, never a stray common noun or a date
+        ("The timing of the surge suggests that voters are angry.", "suggests"),
+        ("The coming days will tell whether the harbour reopens.", "tell"),
+        ("Part of my job says that the harbour must reopen.", "says"),
+        ("The size of the harbour suggests that fees will rise.", "suggests"),
     ],
 )
 def test_no_speaker_rather_than_a_guess(nlp, text, verb):
