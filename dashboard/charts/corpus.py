@@ -232,7 +232,7 @@ def time_bins(matrix: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
     )
     keep = ~pd.isna(starts)
     dated, starts = dated.loc[:, keep], starts[keep]
-    if dated.empty or len(dated.columns) == 0:
+    if dated.empty:
         return dated, False
     monthly = any(len(str(c)) == MONTH_LENGTH for c in dated.columns) or (
         (starts.max() - starts.min()).days > DAILY_SPAN_DAYS
@@ -250,7 +250,7 @@ def topic_attention_heatmap(matrix: pd.DataFrame, *, source: str = "") -> go.Fig
     articles cannot stand on it: the subtitle says how many terms they hold."""
     title = topic_attention_title(matrix)
     undated = int(matrix[UNDATED].sum()) if UNDATED in matrix.columns else 0
-    bins, monthly = time_bins(matrix) if not matrix.empty else (matrix, False)
+    bins, monthly = time_bins(matrix)
     subtitle = f"Matched topic terms per publication {'month' if monthly else 'date'}, darker = more" + (
         f"; {plural(undated, 'term')} in undated articles not shown" if undated else ""
     )
