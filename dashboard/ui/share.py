@@ -2,6 +2,8 @@
 
 The button copies the address bar (which always holds the view: see ``ui/url_state.py``);
 the snippet is an ``<iframe>`` of the same view with Streamlit's ``embed=true``.
+The link and the snippet are read-only text boxes with their own Copy buttons, plain HTML
+(escaped): ``st.code`` would make every page load and compile a 1.5 MB syntax highlighter.
 """
 
 from __future__ import annotations
@@ -47,6 +49,67 @@ COPY_SCRIPT = """
 def copy_link_button() -> None:
     """A visible 'Copy link' button: copies the address of this exact view."""
     st.html(COPY_SCRIPT, unsafe_allow_javascript=True, width="content")
+
+
+FIELD_SCRIPT = """
+<script>
+(() => {
+  for (const b of document.querySelectorAll('button.copy-field:not([data-ready])')) {
+    b.setAttribute('data-ready', '1');
+    b.addEventListener('click', () => {
+      const field = document.getElementById(b.getAttribute('data-for'));
+      if (!field) return;
+      const label = b.textContent;
+      const done = () => { b.textContent = 'Copied'; setTimeout(() => { b.textContent = label; }, 2000); };
+      const fallback = () => { field.select(); try { document.execCommand('copy'); } finally { done(); } };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(field.value).then(done, fallback);
+      } else { fallback(); }
+    });
+  }
+})();
+</script>
+"""
+BOX_STYLE = (
+    "width:100%;box-sizing:border-box;border:1px solid #c8c8c8;border-radius:.4rem;padding:.35rem .5rem;"
+    "font:.85rem/1.4 ui-monospace,SFMono-Regular,Menlo,monospace;background:#F3F5F7;color:#222;resize:vertical;"
+)
+BUTTON_STYLE = (
+    "border:1px solid #c8c8c8;border-radius:.5rem;background:#fff;padding:.2rem .7rem;cursor:pointer;"
+    "font:inherit;font-size:.85rem;margin:.25rem 0 .75rem;"
+)
+
+
+def share_panel_html(link: str, *, key: str = "share") -> str:
+    """The view's link and its embed snippet as read-only boxes, each with a Copy button.
+
+    Everything from the link is escaped; with no link (no browser session) only a note."""
+    if not link:
+        return "<p>(open the app in a browser to get a link)</p>"
+    ids = {name: f"{html.escape(key, quote=True)}-{name}" for name in ("link", "embed")}
+    link_box = (
+        f'<input id="{ids["link"]}" type="text" readonly value="{html.escape(link, quote=True)}"'
+        f' aria-label="Link to this view" data-testid="share-link" style="{BOX_STYLE}">'
+    )
+    embed_box = (
+        f'<textarea id="{ids["embed"]}" readonly rows="3" aria-label="Embed code for this view"'
+        f' data-testid="share-embed" style="{BOX_STYLE}">{html.escape(embed_snippet(link))}</textarea>'
+    )
+
+    def button(target: str, label: str) -> str:
+        return f'<button type="button" class="copy-field" data-for="{ids[target]}" style="{BUTTON_STYLE}">{label}</button>'
+
+    return (
+        '<div class="share-panel" style="font-size:.9rem;color:#555">'
+        f"<div>This link opens this exact view:</div>{link_box}{button('link', 'Copy this link')}"
+        f"<div>Embed this view in another page:</div>{embed_box}{button('embed', 'Copy embed code')}"
+        f"</div>{FIELD_SCRIPT}"
+    )
+
+
+def share_panel(link: str) -> None:
+    """``share_panel_html`` drawn in the page (its script wires the Copy buttons)."""
+    st.html(share_panel_html(link), unsafe_allow_javascript=True)
 
 
 def view_link() -> str:

@@ -117,14 +117,9 @@ def share_query() -> str:
 
 
 def share_link() -> None:
-    """'Copy link' and, folded, the full URL (a code box with a copy button) and an embed snippet."""
-    from dashboard.ui.share import copy_link_button, embed_snippet, view_link
+    """'Copy link' and, folded, the full URL and an embed snippet, each with its own Copy button."""
+    from dashboard.ui.share import copy_link_button, share_panel, view_link
 
-    link = view_link()
     copy_link_button()
     with st.expander("Link and embed code", expanded=False):
-        st.caption("This link opens this exact view:")
-        st.code(link or "(open the app in a browser to get a link)", language=None, wrap_lines=True)
-        if link:
-            st.caption("Embed this view in another page:")
-            st.code(embed_snippet(link), language="html", wrap_lines=True)
+        share_panel(view_link())

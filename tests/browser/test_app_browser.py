@@ -275,3 +275,37 @@ def test_article_survives_switching_pages(chromium: Any, server: str) -> None:
         page.wait_for_function(f"() => window.location.search.includes('article={article}')", timeout=WAIT_MS)
     finally:
         context.close()
+
+
+def test_link_and_embed_code_give_this_view(chromium: Any, server: str, artefacts: Path) -> None:
+    context, page = open_page(chromium, f"{server}/quotes?article={REFERENCE}&speaker={SPEAKER}")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    try:
+        page.wait_for_selector('[data-testid="stDataFrame"]', timeout=WAIT_MS)
+        wait_for_app(page)
+        link = current_url(page)
+        page.get_by_text("Link and embed code").last.click()
+        shown = page.locator('[data-testid="share-link"]').last
+        shown.wait_for(timeout=WAIT_MS)
+        assert shown.input_value() == link
+        page.get_by_role("button", name="Copy embed code").last.click()
+        page.wait_for_function("() => [...document.querySelectorAll('button.copy-field')].some(b => b.textContent === 'Copied')")
+        snippet = page.evaluate("navigator.clipboard.readText()")
+        assert snippet == page.locator('[data-testid="share-embed"]').last.input_value()
+        src = re.search(r'<iframe src="([^"]+)"', snippet)
+        assert src, snippet
+        embedded = src.group(1).replace("&amp;", "&")
+        assert embedded == f"{link}&embed=true"
+        screenshot(page, artefacts / "share-panel.png")
+    finally:
+        context.close()
+
+    # The iframe's address opens the same rows.
+    context, page = open_page(chromium, embedded)
+    try:
+        page.wait_for_selector('[data-testid="stDataFrame"]', timeout=WAIT_MS)
+        wait_for_app(page)
+        no_error_shown(page)
+        wait_for_column(page, SPEAKER_COLUMN, SPEAKER)
+    finally:
+        context.close()
