@@ -16,6 +16,7 @@ from dashboard.charts.corpus_counts import topic_period_matrix
 from dashboard.loaders import load_actor_timeline, load_article_choices, load_corpus, load_speaker_articles
 from dashboard.ui.chart_block import chart
 from dashboard.ui.corpus_focus import ACTOR, actor_picker
+from dashboard.ui.headline import Figure, figures_row
 from dashboard.ui.sources_panel import OUTLET, outlet_sources
 from dashboard.ui.url_state import keep_params, markdown_text, share_link
 
@@ -30,16 +31,14 @@ if corpus is None or corpus.totals.articles == 0:
 
 st.subheader("The whole corpus", anchor=False)
 totals = corpus.totals
-row = st.container(horizontal=True)
-row.metric("Articles", f"{totals.articles:,}", width=140)
-row.metric("Speakers", f"{len(corpus.speakers):,}", width=140)
-row.metric(
-    "Statements",
-    f"{totals.statements:,}",
-    width=140,
-    help=f"acts of saying, each by one speaker ({totals.quotes:,} quoted fragments)",
+figures_row(
+    [
+        Figure("Articles", f"{totals.articles:,}"),
+        Figure("Speakers", f"{len(corpus.speakers):,}"),
+        Figure("Statements", f"{totals.statements:,}", f"from {totals.quotes:,} quoted fragments"),
+        Figure("Actors", f"{len(corpus.actors):,}"),
+    ]
 )
-row.metric("Actors", f"{len(corpus.actors):,}", width=140)
 if totals.first_date is not None:
     undated = totals.undated
     st.caption(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import NamedTuple
+
 import streamlit as st
 
 from dashboard.charts.counts import UNATTRIBUTED, speaker_labels
@@ -23,13 +26,42 @@ def article_heading(data: ArticleData) -> None:
         st.caption(" · ".join(markdown_text(p) for p in parts))
 
 
+class Figure(NamedTuple):
+    """One headline figure: its label, its value as shown, and an optional line under it."""
+
+    label: str
+    value: str
+    note: str = ""
+
+
+FIGURES_KEY = "headline_figures"  # the row's CSS class is st-key-headline_figures
+
+
+def figures_row(figures: Sequence[Figure], *, key: str = FIGURES_KEY) -> None:
+    """The figures in one row (two by two on a phone): a label, the number as a heading, a note.
+
+    Only elements of Streamlit's first bundle (caption, heading): ``st.metric`` and Markdown
+    with raw HTML each make a new reader wait for scripts of their own before the numbers show."""
+    row = st.container(horizontal=True, gap="medium", key=key)
+    for figure in figures:
+        cell = row.container(width=136, gap=None)
+        cell.caption(markdown_text(figure.label))
+        cell.header(markdown_text(figure.value), anchor=False)
+        if figure.note:
+            cell.caption(markdown_text(figure.note))
+
+
 def headline_figures(data: ArticleData) -> None:
     """Actors, speakers, statements (acts of saying; scare quotes not counted) and topics."""
     speakers = set(speaker_labels(data.quotes)) - {UNATTRIBUTED}
     topics = set(data.topic_mentions["topic"])
-    row = st.container(horizontal=True)  # wraps two by two on a phone
-    row.metric("Actors", len(data.actors), width=140)
-    row.metric("Speakers", len(speakers), width=140)
-    statements = int(statement_keys(data.quotes[data.quotes["kind"] != "scare"]).nunique())
-    row.metric("Statements", statements, width=140, help=f"{len(data.quotes)} quoted fragments and scare quotes")
-    row.metric("Topics", len(topics), width=140)
+    said = data.quotes[data.quotes["kind"] != "scare"]
+    statements = int(statement_keys(said).nunique())
+    figures_row(
+        [
+            Figure("Actors", f"{len(data.actors):,}"),
+            Figure("Speakers", f"{len(speakers):,}"),
+            Figure("Statements", f"{statements:,}", f"from {len(said):,} quoted fragments"),
+            Figure("Topics", f"{len(topics):,}"),
+        ]
+    )

@@ -97,7 +97,10 @@ def share_panel_html(link: str, *, key: str = "share") -> str:
     )
 
     def button(target: str, label: str) -> str:
-        return f'<button type="button" class="copy-field" data-for="{ids[target]}" style="{BUTTON_STYLE}">{label}</button>'
+        return (
+            f'<button type="button" class="copy-field" data-for="{ids[target]}" style="{BUTTON_STYLE}">'
+            f"{label}</button>"
+        )
 
     return (
         '<div class="share-panel" style="font-size:.9rem;color:#555">'

@@ -19,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import settings
 from dashboard.charts.corpus_counts import corpus_quotes
 from dashboard.store.files import read_tables
+from dashboard.testing.figures import shown_figures
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 NEW_STORY = """Harbour bridge opens two years late
@@ -129,7 +130,7 @@ def test_corpus_page_draws_four_charts_with_summaries(store: Path, linked_speake
 
 def test_corpus_figures_count_statements_not_fragments(store: Path, corpus: pd.DataFrame) -> None:
     at = run_app({}, "corpus")
-    metrics = {m.label: m.value for m in at.metric}
+    metrics = shown_figures(at)
     statements = corpus.drop_duplicates(["article", "statement"])
     assert len(statements) < len(corpus)  # the shipped articles have split quotes
     assert metrics["Statements"] == f"{len(statements):,}"
@@ -243,7 +244,7 @@ def test_pasted_text_is_analysed_for_this_session_only(writable: Path) -> None:
     article = at.query_params["article"]
     assert article == "harbour-bridge-opens-two-years-late"
     assert at.selectbox(key="app_article").value == article
-    assert {m.label for m in at.metric} == {"Actors", "Speakers", "Statements", "Topics"}
+    assert set(shown_figures(at)) == {"Actors", "Speakers", "Statements", "Topics"}
     at.switch_page("app_pages/quotes.py").run()
     speakers = set(table_with(at, "speaker")["speaker"])
     assert speakers & {"Jane Smith", "Tom Brown"}, speakers

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import settings
 from dashboard.store import files
 from dashboard.store.build import build
+from dashboard.testing.figures import shown_figures
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 FIRST = [settings.DEFAULT_ARTICLE]
@@ -47,7 +48,7 @@ def test_the_app_serves_the_last_good_version_and_notices_the_repair(tmp_path: P
     assert "damaged" in _texts(at) and first in _texts(at)
     picker = at.selectbox(key="app_article")  # the page is drawn from the good version
     assert picker.value == settings.DEFAULT_ARTICLE and len(picker.options) == 1  # the added one is not
-    assert {m.label for m in at.metric} >= {"Statements"}
+    assert set(shown_figures(at)) >= {"Statements"}
 
     repaired = build([folder], build_dir=store)
     assert ADDED in repaired.built

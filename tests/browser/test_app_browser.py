@@ -289,7 +289,9 @@ def test_link_and_embed_code_give_this_view(chromium: Any, server: str, artefact
         shown.wait_for(timeout=WAIT_MS)
         assert shown.input_value() == link
         page.get_by_role("button", name="Copy embed code").last.click()
-        page.wait_for_function("() => [...document.querySelectorAll('button.copy-field')].some(b => b.textContent === 'Copied')")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('button.copy-field')].some(b => b.textContent === 'Copied')"
+        )
         snippet = page.evaluate("navigator.clipboard.readText()")
         assert snippet == page.locator('[data-testid="share-embed"]').last.input_value()
         src = re.search(r'<iframe src="([^"]+)"', snippet)

@@ -121,7 +121,7 @@ def test_an_uploaded_html_story_is_analysed_and_its_quotes_have_speakers(
             timeout=WAIT_MS,
         )
         wait_for_app(page)
-        page.wait_for_selector('[data-testid="stMetric"]', timeout=WAIT_MS)
+        page.wait_for_selector(".st-key-headline_figures", timeout=WAIT_MS)
         screenshot(page, artefacts / "analyse-opened.png")
         # The analysed text is this reader's only: they move to Quotes within the same session.
         page.get_by_role("link", name="Quotes").click()

@@ -107,7 +107,7 @@ def test_text_analysed_by_one_reader_stays_in_that_browser(
         wait_for_app(page)
         page.locator(keyed("analyse_go")).get_by_role("button").click()
         page.wait_for_function("() => window.location.search.includes('article=harbour-talks-stall')", timeout=WAIT_MS)
-        page.wait_for_selector('[data-testid="stMetric"]', timeout=WAIT_MS)
+        page.wait_for_selector(".st-key-headline_figures", timeout=WAIT_MS)
         wait_for_app(page)
         # The reader moves through the pages of this session: the text is there.
         page.get_by_role("link", name="Quotes").click()
