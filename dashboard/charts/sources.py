@@ -169,12 +169,20 @@ def source_rows(
     if quotes.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     statements = statement_rows(quotes)
-    table = _actor_table(actors).set_index(["article", "actor_id"])
+    table = _actor_table(actors)
+    fields = ("name", "type", "role", "aliases")
+    by_id = {  # (article, actor_id) → the actor's row: a dict lookup per statement, not an index search
+        (a, i): dict(zip(fields, values, strict=True))
+        for a, i, *values in zip(
+            table["article"], table["actor_id"], *(table[f] if f in table else [None] * len(table) for f in fields),
+            strict=True,
+        )
+    }  # fmt: skip
     pronouns = _speaker_sentences(quotes, sentences, mentions)
     rows = []
-    for (_, row), label in zip(statements.iterrows(), speaker_labels(statements), strict=True):
+    for row, label in zip(statements.to_dict("records"), speaker_labels(statements), strict=True):
         article, sid = row["article"], row["speaker_id"]
-        actor = table.loc[(article, sid)] if isinstance(sid, str) and (article, sid) in table.index else None
+        actor = by_id.get((article, sid)) if isinstance(sid, str) else None
         if label == UNATTRIBUTED:
             named, kind, gender, method = UNATTRIBUTED, UNKNOWN, "", ""
         elif actor is None:  # a description the article gives instead of a name

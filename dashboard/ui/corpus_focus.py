@@ -20,6 +20,17 @@ def _resolve(wanted: str, keys: set[str]) -> str | None:
     return name_key(wanted) if name_key(wanted) in keys else None
 
 
+def actor_labels(actors: pd.DataFrame) -> dict[str, str]:
+    """Actor key → 'Name — 12 articles, 40 mentions', column-wise (a label per option per run)."""
+
+    def counted(column: str, word: str) -> pd.Series:
+        counts = actors[column].astype(int)
+        return counts.astype(str) + " " + word + counts.ne(1).map({True: "s", False: ""})
+
+    labels = actors["name"].astype(str) + " — " + counted("articles", "article") + ", " + counted("mentions", "mention")
+    return dict(zip(actors["key"].astype(str), labels, strict=True))
+
+
 def actor_picker(actors: pd.DataFrame) -> str | None:
     """A select box of actors (name, articles, mentions), seeded from the URL; returns a key.
 
@@ -42,14 +53,12 @@ def actor_picker(actors: pd.DataFrame) -> str | None:
         st.session_state[ACTOR_KEY] = options[0]
     if st.session_state[ACTOR_KEY] not in options:
         options.append(st.session_state[ACTOR_KEY])
-    rows = actors.set_index("key")
+    labels = actor_labels(actors)
     chosen = st.selectbox(
         "Actor",
         options,
         key=ACTOR_KEY,
-        format_func=lambda k: (
-            f"{rows.at[k, 'name']} — {rows.at[k, 'articles']} articles, {rows.at[k, 'mentions']} mentions"
-        ),
+        format_func=lambda k: labels.get(k, k),
         on_change=_write_actor,
         help=f"People, organisations and places linked across articles; the {MAX_OPTIONS:,} found in most articles.",
     )
