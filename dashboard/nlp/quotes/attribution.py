@@ -6,6 +6,8 @@ None``, tried in order, the first answer wins (the order is the documentation):
 ``ATTRIBUTION_RULES`` — for each quoted span, in text order:
 
 1. ``markup_value``: '<tweet author="...">', a value in markup → no row at all;
+   ``transcript_label``: '"PENCE: Well, look, ..."', a transcript turn quoted whole → the
+   person of that surname (or the label, when two or more quotes open with it);
 2. ``scare_word``: a listed word ("so-called") right before a short quote → scare;
 3. ``quoted_title``: a title-cased name after a possessive, preposition, determiner or
    title noun ('on ABC's "This Week"', 'his book "An American Son"') → scare;
@@ -53,7 +55,7 @@ from spacy.tokens import Span, Token
 
 from dashboard.nlp.quotes.context import Candidate, QuoteContext, cue_text, is_cue_verb, is_strong_cue
 from dashboard.nlp.quotes.cues import Cues
-from dashboard.nlp.quotes.grammar import FIRST_PERSON, MARKS, PARAGRAPH_BREAK
+from dashboard.nlp.quotes.grammar import FIRST_PERSON, MARKS, PARAGRAPH_BREAK, TRANSCRIPT_LABEL
 from dashboard.nlp.quotes.speakers import Speaker, subject_of
 
 __all__ = ["ATTRIBUTION_RULES", "CARRY_RULES", "NESTED_CARRY_RULES", "Attribution", "Quote", "attribute", "cue_text",
@@ -389,6 +391,27 @@ def colon_lead_in(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     return Attribution("colon_lead_in", speaker, verb) if speaker is not None else None
 
 
+def transcript_label(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'"PENCE: Well, look, ..."': a transcript turn quoted whole, its speaker's label in
+    capitals before a colon. The speaker is the one person of the article with that surname
+    ("Mike Pence"), else the label itself when at least two quotes open with it (the turns of
+    a transcript; a lone "UPDATE:" is a heading, not a speaker)."""
+    if quote.nested:
+        return None
+    match = TRANSCRIPT_LABEL.match(ctx.text, quote.quoted.start, quote.quoted.end)
+    if match is None:
+        return None
+    label = match[1]
+    start, end = match.start(1), match.end(1)
+    person = ctx.resolver.person_by_surname(label.split()[-1])
+    if person is not None:
+        return Attribution("transcript_label", Speaker(person[1], person[0], "PERSON", start, end, rule="actor"))
+    if ctx.transcript_labels().get(label, 0) < 2:
+        return None
+    name = " ".join(word.capitalize() for word in label.split())
+    return Attribution("transcript_label", Speaker(name, "", "PERSON", start, end, rule="surface_name"))
+
+
 def name_colon(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """'Clinton: "Our goal is ..."': a name alone before a colon (a transcript or a list of
     positions) speaks the quote; so do the names after a dash or "from" that end a lead-in
@@ -481,6 +504,7 @@ def inverted_verb(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
 
 ATTRIBUTION_RULES: tuple[Rule, ...] = (
     markup_value,
+    transcript_label,
     scare_word,
     quoted_title,
     naming_verb,

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.nlp.quotes.cues import Cues
-from dashboard.nlp.quotes.grammar import MARKS, PARAGRAPH_BREAK, SENTENCE_END, VERB_POS
+from dashboard.nlp.quotes.grammar import MARKS, PARAGRAPH_BREAK, SENTENCE_END, TRANSCRIPT_LABEL, VERB_POS
 from dashboard.nlp.quotes.marks import QuotedSpan, QuoteMarks
 from dashboard.nlp.quotes.speakers import Speaker, SpeakerResolver
 
@@ -104,6 +104,7 @@ class QuoteContext:
     paragraph_ends: list[int] = field(default_factory=list)
     parent_speaker: dict[int, Speaker | None] = field(default_factory=dict)
     _paragraph_cue: dict[int, bool] = field(default_factory=dict)
+    _labels: dict[str, int] | None = None  # transcript labels opening quotes, and how many
     _idx: list[int] = field(default_factory=list)  # each token's character offset
     _word: list[bool] = field(default_factory=list)  # not a space, not a quotation mark
 
@@ -135,6 +136,16 @@ class QuoteContext:
                 break
             start = found + len(PARAGRAPH_BREAK)
         return ctx
+
+    def transcript_labels(self) -> dict[str, int]:
+        """How many top-level quotes of the Doc open with each transcript label ("PENCE:")."""
+        if self._labels is None:
+            self._labels = {}
+            for quoted in self.marks.spans:
+                match = TRANSCRIPT_LABEL.match(self.text, quoted.start, quoted.end)
+                if quoted.parent is None and match is not None:
+                    self._labels[match[1]] = self._labels.get(match[1], 0) + 1
+        return self._labels
 
     # --- paragraphs ------------------------------------------------------------------------
     def paragraph_of(self, char: int) -> int:

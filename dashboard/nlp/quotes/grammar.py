@@ -7,6 +7,8 @@ scare markers) live in data/reporting_verbs.toml instead (see ``cues``).
 
 from __future__ import annotations
 
+import re
+
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
 DOUBLE_EITHER = '"'
@@ -20,6 +22,9 @@ QUOTE_CHARS = frozenset(MARKS)
 
 SENTENCE_END = ".?!"
 PARAGRAPH_BREAK = "\n\n"
+# A transcript turn quoted whole: "PENCE: Well, look, ..." (one to three capitalised words
+# of two or more letters, a colon, a space).
+TRANSCRIPT_LABEL = re.compile(r"\s*((?:[A-Z][A-Z'’.\-]*[A-Z]\.?\s){0,2}[A-Z][A-Z'’.\-]*[A-Z]):\s")
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})

@@ -499,6 +499,19 @@ class SpeakerResolver:
         renamed = self.doc[last].dep_ == "appos" and self.doc[last].head.i == before.i  # "the pseudonym Katya"
         return entry if other_name or renamed else None
 
+    def person_by_surname(self, surname: str) -> tuple[str, str] | None:
+        """(actor id, name) of the one person of the article whose name ends with ``surname``
+        (any case: a transcript's "PENCE"); None when there is none or more than one."""
+        wanted = surname.strip(".").casefold()
+        found = set()
+        for actor in getattr(self.doc._, "actors", None) or []:
+            if not isinstance(actor, dict) or actor.get("type") != "PERSON":
+                continue
+            words = str(actor.get("name", "")).split()
+            if words and words[-1].casefold() == wanted:
+                found.add((str(actor.get("id")), str(actor.get("name"))))
+        return found.pop() if len(found) == 1 else None
+
     def name_at(self, token: Token) -> Speaker | None:
         """The actor or surface name at a token, whatever its part of speech (a tag like
         "Lopez:" may be parsed as an adjective)."""

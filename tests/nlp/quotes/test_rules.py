@@ -122,6 +122,12 @@ CASES = [
                  ("direct", "Maria Lopez", "governing_cue/pronoun_antecedent"), id="speaker-pronoun_antecedent"),
     pytest.param('"We found no damage," said a spokeswoman for the council.', "We found no damage,",
                  ("direct", "spokeswoman for the council", "governing_cue/surface_name"), id="speaker-surface_name"),
+    pytest.param('Anna Holt spoke to Tom Baker on the radio.\n\n"BAKER: When will the bridge reopen?"\n\n'
+                 '"HOLT: We will reopen it in May."', "HOLT: We will reopen it in May.",
+                 ("direct", "Anna Holt", "transcript_label/actor"), id="transcript_label"),
+    pytest.param('The harbour show, transcribed.\n\n"HOST: Welcome back to the show."\n\n"GUEST: Thank you."\n\n'
+                 '"HOST: Let us begin with the bridge."', "HOST: Let us begin with the bridge.",
+                 ("direct", "Host", "transcript_label/surface_name"), id="transcript_label-repeated-label"),
 ]
 
 
@@ -142,6 +148,11 @@ def test_the_speaker_does_not_carry_over_a_change_of_subject(nlp):
     assert row(nlp, text, "It is not safe at all.")[1] is None
     same = text.replace("Tom Baker looked", "Lopez looked")
     assert row(nlp, same, "It is not safe at all.") == ("direct", "Maria Lopez", "previous_quote/pronoun_antecedent")
+
+
+def test_a_lone_capitalised_heading_is_not_a_speaker(nlp):
+    text = 'The bridge story.\n\n"UPDATE: The council said the bridge would reopen on Friday, weeks early."'
+    assert row(nlp, text, "UPDATE: The council said the bridge would reopen on Friday, weeks early.")[1] != "Update"
 
 
 def test_a_value_in_markup_is_no_quote(nlp):
