@@ -16,6 +16,8 @@ None``, tried in order, the first answer wins (the order is the documentation):
 6. ``colon_lead_in``: the subject of the clause before a colon that opens the quote (the
    colon may end the previous paragraph: 'Cruz continued: ¶ "..."');
 7. ``name_colon``: a name alone before the colon ('Clinton: "Our goal ..."');
+   ``dash_credit``: a quote that is its whole line, credited after a dash
+   ('"..." ― Ana Ruiz', or '- Ana Ruiz.' on the next line alone);
 8. ``nearest_cue``: the nearest reporting verb outside quotes in the quote's sentence(s)
    whose subject resolves ('"...," tweeted Johnson "..."' gives both halves to Johnson);
 9. ``according_to``: "according to X" in the sentence; ``in_words_of``: "in X's view",
@@ -55,7 +57,14 @@ from spacy.tokens import Span, Token
 
 from dashboard.nlp.quotes.context import Candidate, QuoteContext, cue_text, is_cue_verb, is_strong_cue
 from dashboard.nlp.quotes.cues import Cues
-from dashboard.nlp.quotes.grammar import FIRST_PERSON, MARKS, PARAGRAPH_BREAK, TRANSCRIPT_LABEL
+from dashboard.nlp.quotes.grammar import (
+    CREDIT_TAIL,
+    DASH_CREDIT,
+    FIRST_PERSON,
+    MARKS,
+    PARAGRAPH_BREAK,
+    TRANSCRIPT_LABEL,
+)
 from dashboard.nlp.quotes.speakers import Speaker, subject_of
 
 __all__ = ["ATTRIBUTION_RULES", "CARRY_RULES", "NESTED_CARRY_RULES", "Attribution", "Quote", "attribute", "cue_text",
@@ -412,6 +421,27 @@ def transcript_label(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     return Attribution("transcript_label", Speaker(name, "", "PERSON", start, end, rule="surface_name"))
 
 
+def dash_credit(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'"Tonight showed who he is." ― Ana Ruiz': a quote that opens its line (or follows the
+    credit of the quote before it), credited after a dash on the same line or on the next
+    paragraph alone ('- Ana Ruiz.'). Not a quote inside the writer's sentence: '... "still the
+    first party." --Kim Holt' is a byline."""
+    if quote.nested:
+        return None
+    text, quoted = ctx.text, quote.quoted
+    start = text.rfind("\n", 0, quoted.start) + 1
+    before = text[start:quoted.start].strip(" \t\xa0" + MARKS)
+    if before and CREDIT_TAIL.search(before) is None:  # opens its line, or follows another credit
+        return None
+    match = DASH_CREDIT.match(text, quoted.end)
+    if match is None:
+        return None
+    end = match.start(1) + len(match[1].rstrip("."))  # "Ana Ruiz." ends with the name
+    span = ctx.doc.char_span(match.start(1), end, alignment_mode="expand")
+    speaker = ctx.resolver.name_at(span[-1]) if span is not None and len(span) else None
+    return Attribution("dash_credit", speaker) if speaker is not None else None
+
+
 def name_colon(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """'Clinton: "Our goal is ..."': a name alone before a colon (a transcript or a list of
     positions) speaks the quote; so do the names after a dash or "from" that end a lead-in
@@ -511,6 +541,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     governing_cue,
     colon_lead_in,
     name_colon,
+    dash_credit,
     nearest_cue,
     according_to,
     in_words_of,

@@ -128,6 +128,15 @@ CASES = [
     pytest.param('The harbour show, transcribed.\n\n"HOST: Welcome back to the show."\n\n"GUEST: Thank you."\n\n'
                  '"HOST: Let us begin with the bridge."', "HOST: Let us begin with the bridge.",
                  ("direct", "Host", "transcript_label/surface_name"), id="transcript_label-repeated-label"),
+    pytest.param('Readers wrote in after the debate.\n\n“He showed who he really is tonight.” ― Ana Ruiz\n'
+                 '“Nothing he said was new.”\xa0― Tom Baker.', "Nothing he said was new.",
+                 ("direct", "Tom Baker", "dash_credit/actor"), id="dash_credit"),
+    pytest.param('Readers wrote in.\n\n“He showed who he is.” ― Ana Ruiz “Nothing he said was new.” ― Tom Baker.',
+                 "Nothing he said was new.", ("direct", "Tom Baker", "dash_credit/actor"),
+                 id="dash_credit-run-into-one-paragraph"),
+    pytest.param('The candidates in their own words.\n\n"We will rebuild every bridge in the state."\n\n- Anna Holt.\n',
+                 "We will rebuild every bridge in the state.", ("direct", "Anna Holt", "dash_credit/surface_name"),
+                 id="dash_credit-next-line"),
 ]
 
 
@@ -153,6 +162,11 @@ def test_the_speaker_does_not_carry_over_a_change_of_subject(nlp):
 def test_a_lone_capitalised_heading_is_not_a_speaker(nlp):
     text = 'The bridge story.\n\n"UPDATE: The council said the bridge would reopen on Friday, weeks early."'
     assert row(nlp, text, "UPDATE: The council said the bridge would reopen on Friday, weeks early.")[1] != "Update"
+
+
+def test_a_byline_after_the_writers_sentence_is_not_a_speaker(nlp):
+    text = 'The party said it was "still the first force in the region."--Kim Holt.\n'
+    assert row(nlp, text, "still the first force in the region.")[2].split("/")[0] != "dash_credit"
 
 
 def test_a_value_in_markup_is_no_quote(nlp):
