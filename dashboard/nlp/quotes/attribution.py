@@ -421,6 +421,9 @@ def transcript_label(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     return Attribution("transcript_label", Speaker(name, "", "PERSON", start, end, rule="surface_name"))
 
 
+CREDIT_WINDOW = 160  # characters read back from a quote for the credit of the quote before it
+
+
 def dash_credit(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """'"Tonight showed who he is." ― Ana Ruiz': a quote that opens its line (or follows the
     credit of the quote before it), credited after a dash on the same line or on the next
@@ -429,9 +432,13 @@ def dash_credit(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     if quote.nested:
         return None
     text, quoted = ctx.text, quote.quoted
-    start = text.rfind("\n", 0, quoted.start) + 1
+    # It opens its line, or follows another quote's credit: read at most CREDIT_WINDOW characters
+    # back (a line of thousands of quotes stays linear).
+    lo = max(0, quoted.start - CREDIT_WINDOW)
+    newline = text.rfind("\n", lo, quoted.start)
+    start = newline + 1 if newline != -1 else lo
     before = text[start:quoted.start].strip(" \t\xa0" + MARKS)
-    if before and CREDIT_TAIL.search(before) is None:  # opens its line, or follows another credit
+    if (before or (newline == -1 and lo > 0)) and CREDIT_TAIL.search(before) is None:
         return None
     match = DASH_CREDIT.match(text, quoted.end)
     if match is None:

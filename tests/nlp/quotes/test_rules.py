@@ -169,6 +169,13 @@ def test_a_byline_after_the_writers_sentence_is_not_a_speaker(nlp):
     assert row(nlp, text, "still the first force in the region.")[2].split("/")[0] != "dash_credit"
 
 
+def test_a_quote_far_into_the_writers_line_is_not_credited_by_a_dash(nlp):
+    lead = "The council met on Monday and talked about the bridge, the ferry, the harbour wall and the roads. " * 3
+    text = lead + '"We will rebuild it."\n\n- Anna Holt.\n'
+    assert row(nlp, text, "We will rebuild it.")[2].split("/")[0] != "dash_credit"
+    assert row(nlp, "Notes.\n\n" + text.removeprefix(lead), "We will rebuild it.")[2] == "dash_credit/surface_name"
+
+
 def test_a_value_in_markup_is_no_quote(nlp):
     doc = nlp('<tweet author="mlopez" tweet_id="1234567">We will rebuild the bridge.</tweet>')
     assert [q for q in doc._.quotes if q["kind"] != "indirect"] == []
