@@ -252,9 +252,19 @@ def accepted_speakers(speaker: str | None, alternatives: Iterable[str], actors: 
     return frozenset(accepted)
 
 
+HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr"))
+
+
 def _capitalised(words: Sequence[str]) -> list[str]:
-    found = [re.sub(r"['’]s?$", "", w).strip(".") for w in words if w[:1].isupper()]
-    return [w for w in found if w and w.lower() not in NOT_NAMES]
+    """The capitalised words that can be names: not titles ("President"), except right after
+    an honorific, where a title word is a surname ("Mr. King", "Ms. Prince")."""
+    found = []
+    for i, word in enumerate(words):
+        name = re.sub(r"['’]s?$", "", word).strip(".")
+        after_honorific = i > 0 and words[i - 1].strip(".").lower() in HONORIFICS
+        if word[:1].isupper() and name and (name.lower() not in NOT_NAMES or after_honorific):
+            found.append(name)
+    return found
 
 
 def surname(span: str) -> str | None:
@@ -282,7 +292,9 @@ def surname_match(predicted: str, gold: str) -> bool:
     span's surname ("Donald Trump" for "the Trump campaign"), or the predicted speaker is
     a proper name, or two words or more, standing whole inside the span ("FBI" in "FBI
     notes released Monday")."""
-    names = _capitalised(WORD.findall(predicted))
+    words = WORD.findall(predicted)
+    # a speaker that is only a title word is taken as a name ("King" for "Mr. King")
+    names = _capitalised(words) or [w.strip(".") for w in words if w[:1].isupper()]
     wanted = surname(gold)
     if names and wanted and names[-1].casefold() == wanted.casefold():
         return True

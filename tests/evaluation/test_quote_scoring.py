@@ -297,6 +297,8 @@ def test_two_gold_rows_in_one_sentence(rows, counts, speakers):
         ("Edward Alden of the Council on Foreign Relations", "Alden"),
         ("Obama and Clinton's", "Obama"),
         ("Mr. Dong's", "Dong"),
+        ("Mr. King", "King"),  # a title word after an honorific is a surname
+        ("King Abdullah", "Abdullah"),
         ("a spokeswoman for the Clinton campaign", None),
         ("the report", None),
     ],
@@ -318,6 +320,7 @@ def test_surname_of_a_source_span(span, expected):
         ("supporter", "Trump", False),
         ("Melania Trump", "Ivanka Trump", True),  # the convention cannot tell them apart
         ("Clinton", "Trump", False),
+        ("King", "Mr. King", True),
         ("Nadle", "Rep. Jerry Nadler", False),  # whole words only
         (None, "Trump", False),
     ],

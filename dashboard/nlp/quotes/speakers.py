@@ -278,7 +278,7 @@ def name_head(token: Token) -> Token:
 def mention_bounds(token: Token) -> tuple[int, int]:
     """Token range of the name or description a head token stands for."""
     doc = token.doc
-    if token.ent_type_ and token.pos_ == "PROPN":
+    if token.ent_type_ in ENTITY_TYPES and token.pos_ == "PROPN":  # a name, not a title the NER ran over a clause
         for ent in doc.ents:
             if ent.start <= token.i < ent.end:
                 return ent.start, ent.end

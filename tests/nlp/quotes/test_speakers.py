@@ -4,6 +4,7 @@ unless the actor linker finds them, so names are compared by their surface text)
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from dashboard.nlp.quotes.cues import load_cues
 from dashboard.nlp.quotes.speakers import SpeakerResolver, mention_bounds, subject_of
@@ -87,6 +88,16 @@ def test_a_description_is_kept_as_written(nlp):
     head = next(t for t in doc if t.text == "head")
     start, end = mention_bounds(head)
     assert doc[start:end].text == "head of the port's safety team"
+
+
+def test_a_name_is_not_stretched_to_a_title_entity_that_runs_over_a_clause(nlp):
+    # the small model sometimes tags 'Lopez accused Baker of being a' as one WORK_OF_ART after a quote
+    words = ["Lopez", "accused", "Baker", "of", "being", "a", "Democrat", "."]
+    doc = Doc(nlp.vocab, words=words, pos=["PROPN", "VERB", "PROPN", "ADP", "AUX", "DET", "PROPN", "PUNCT"],
+              heads=[1, 1, 1, 1, 3, 6, 4, 1], deps=["nsubj", "ROOT", "dobj", "prep", "pcomp", "det", "attr", "punct"],
+              ents=["B-WORK_OF_ART"] + ["I-WORK_OF_ART"] * 5 + ["B-NORP", "O"])
+    start, end = mention_bounds(doc[0])
+    assert doc[start:end].text == "Lopez"
 
 
 def quote_speakers(nlp, text: str) -> list[str | None]:
