@@ -202,6 +202,8 @@ def _name_after_quote(ctx: QuoteContext, verb: Token, quote: Candidate) -> Token
 def speaker_of_verb(ctx: QuoteContext, verb: Token, quote: Candidate) -> Speaker | None:
     """The speaker a cue verb gives this quote (None when it names no one outside it)."""
     subject = subject_of(verb, prefer=ctx.resolver.is_cue_verb)
+    if subject is not None and not quote.nested and ctx.top[subject.i] not in (-1, quote.index):
+        subject = None  # the parse took a word of another quote (a show's title) for the subject
     if subject is None:
         name = _name_after_quote(ctx, verb, quote)
         return ctx.resolver.of_token(name) if name is not None else None
@@ -611,10 +613,11 @@ def previous_sentence_cue(ctx: QuoteContext, quote: Candidate, found: list[Quote
 
 
 def previous_quote(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Quote | None:
-    """The previous top-level quote, if it is in this paragraph or ended the last one."""
+    """The previous top-level quote, if it is in this paragraph or ended the last one; a scare
+    quote in between (a show's title) is nobody's statement and is passed over."""
     text = ctx.text
     for other in range(quote.index - 1, -1, -1):
-        if ctx.marks.spans[other].parent is not None:
+        if ctx.marks.spans[other].parent is not None or found[other].kind == "scare":
             continue
         gap = text[found[other].end:found[quote.index].start]
         breaks = gap.count(PARAGRAPH_BREAK)

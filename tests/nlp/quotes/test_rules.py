@@ -223,3 +223,35 @@ def test_every_registered_rule_has_a_row():
     names = {rule.__name__ for rule in ATTRIBUTION_RULES + CARRY_RULES + NESTED_CARRY_RULES}  # type: ignore[operator]
     untested = names - tested - {"nearest_cue", "writer_verb_named", "previous_quote", "continued_quote"}
     assert not untested, untested
+
+
+def test_a_word_of_another_quote_is_not_the_subject_and_a_title_does_not_stop_the_carry(nlp):
+    # '"The port is safe," Anna Holt, a harbour adviser, said on "Morning Round". "We need money."'
+    # parsed the way the small model parses some such sentences: the name hangs on a noun inside
+    # the quote and the cue's subject is a word of the show's title
+    words = ["“", "The", "port", "is", "safe", ",", "”", "Anna", "Holt", ",", "a", "harbour", "adviser", ",", "said",
+             "on", "“", "Morning", "Round", "”", ".", "“", "We", "need", "money", ".", "”"]
+    spaces = [False, True, True, True, False, False, True, True, False, True, True, True, False, True, True,
+              True, False, True, False, False, True, False, True, True, False, False, False]
+    heads = [14, 2, 3, 14, 3, 14, 14, 8, 2, 8, 12, 12, 8, 8, 14,
+             14, 18, 18, 14, 18, 14, 23, 23, 23, 23, 23, 23]
+    deps = ["punct", "det", "nsubj", "ccomp", "acomp", "punct", "punct", "compound", "appos", "punct", "det",
+            "compound", "appos", "punct", "ROOT", "prep", "punct", "compound", "nsubj", "punct", "punct",
+            "punct", "nsubj", "ROOT", "dobj", "punct", "punct"]
+    pos = ["PUNCT", "DET", "NOUN", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN",
+           "NOUN", "PUNCT", "VERB", "ADP", "PUNCT", "PROPN", "PROPN", "PUNCT", "PUNCT", "PUNCT", "PRON", "VERB",
+           "NOUN", "PUNCT", "PUNCT"]
+    tags = ["``", "DT", "NN", "VBZ", "JJ", ",", "''", "NNP", "NNP", ",", "DT", "NN", "NN", ",", "VBD", "IN",
+            "``", "NNP", "NNP", "''", ".", "``", "PRP", "VBP", "NN", ".", "''"]
+    ents = ["O"] * 7 + ["B-PERSON", "I-PERSON"] + ["O"] * 8 + ["B-WORK_OF_ART", "I-WORK_OF_ART"] + ["O"] * 8
+    lemmas = [w.lower() for w in words]
+    lemmas[3], lemmas[14] = "be", "say"
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents,
+              lemmas=lemmas)
+    QuoteFinder()(doc)
+    found = [(doc.text[q["start"]:q["end"]], q["kind"], q["speaker"]) for q in doc._.quotes]
+    assert found == [
+        ("The port is safe,", "direct", "Anna Holt"),  # not "Morning", not nobody
+        ("Morning Round", "scare", None),
+        ("We need money.", "direct", "Anna Holt"),  # carried over the show's title
+    ]
