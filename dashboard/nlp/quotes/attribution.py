@@ -612,12 +612,22 @@ def previous_sentence_cue(ctx: QuoteContext, quote: Candidate, found: list[Quote
     return None
 
 
+CARRY_OVER_SCARE = 2  # scare quotes previous_quote looks past
+
+
 def previous_quote(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Quote | None:
-    """The previous top-level quote, if it is in this paragraph or ended the last one; a scare
-    quote in between (a show's title) is nobody's statement and is passed over."""
+    """The previous top-level quote, if it is in this paragraph or ended the last one; up to
+    ``CARRY_OVER_SCARE`` scare quotes in between (a show's title) are nobody's statement and
+    are passed over (a bound: a paragraph of thousands of short quotes stays linear)."""
     text = ctx.text
+    passed = 0
     for other in range(quote.index - 1, -1, -1):
-        if ctx.marks.spans[other].parent is not None or found[other].kind == "scare":
+        if ctx.marks.spans[other].parent is not None:
+            continue
+        if found[other].kind == "scare":
+            passed += 1
+            if passed > CARRY_OVER_SCARE:
+                return None
             continue
         gap = text[found[other].end:found[quote.index].start]
         breaks = gap.count(PARAGRAPH_BREAK)
