@@ -16,8 +16,8 @@ None``, tried in order, the first answer wins (the order is the documentation):
 6. ``colon_lead_in``: the subject of the clause before a colon that opens the quote (the
    colon may end the previous paragraph: 'Cruz continued: ¶ "..."');
 7. ``name_colon``: a name alone before the colon ('Clinton: "Our goal ..."');
-   ``dash_credit``: a quote that is its whole line, credited after a dash
-   ('"..." ― Ana Ruiz', or '- Ana Ruiz.' on the next line alone);
+   ``dash_credit``: a quote that opens its line (or follows the credit of the quote before),
+   credited after a dash ('"..." ― Ana Ruiz', or '- Ana Ruiz.' on the next line alone);
 8. ``nearest_cue``: the nearest reporting verb outside quotes in the quote's sentence(s)
    whose subject resolves ('"...," tweeted Johnson "..."' gives both halves to Johnson);
 9. ``according_to``: "according to X" in the sentence; ``in_words_of``: "in X's view",
