@@ -14,62 +14,53 @@ import streamlit as st
 
 from dashboard.ui.url_state import share_query
 
+# Wires every Copy button not yet wired: a "copy-link" button copies the address bar (always
+# the current view), a "copy-field" button the box its ``data-for`` names; the label says when
+# it is done. One script for both, drawn after each group of buttons.
 COPY_SCRIPT = """
-<button type="button" class="copy-link" data-testid="copy-link"
-  style="border:1px solid #c8c8c8;border-radius:.5rem;background:#fff;padding:.35rem .8rem;cursor:pointer;
-  font:inherit;font-size:.9rem;">Copy link</button>
 <script>
 (() => {
-  const button = document.currentScript ? document.currentScript.previousElementSibling : null;
-  const buttons = button ? [button] : [...document.querySelectorAll('button.copy-link:not([data-ready])')];
-  for (const b of buttons) {
+  const copy = (b, text) => {
+    const label = b.textContent;
+    const done = () => {
+      b.textContent = b.getAttribute('data-done') || 'Copied';
+      setTimeout(() => { b.textContent = label; }, 2000);
+    };
+    const fallback = () => {
+      const t = document.createElement('textarea');
+      t.value = text; document.body.appendChild(t); t.select();
+      try { document.execCommand('copy'); } finally { t.remove(); }
+      done();
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, fallback);
+    } else { fallback(); }
+  };
+  const buttons = 'button.copy-link:not([data-ready]), button.copy-field:not([data-ready])';
+  for (const b of document.querySelectorAll(buttons)) {
     b.setAttribute('data-ready', '1');
     b.addEventListener('click', () => {
-      const url = window.location.href;
-      const done = () => {
-        b.textContent = 'Link copied';
-        setTimeout(() => { b.textContent = 'Copy link'; }, 2000);
-      };
-      const fallback = () => {
-        const t = document.createElement('textarea');
-        t.value = url; document.body.appendChild(t); t.select();
-        try { document.execCommand('copy'); } finally { t.remove(); }
-        done();
-      };
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(url).then(done, fallback);
-      } else { fallback(); }
+      const target = b.getAttribute('data-for');
+      const field = target ? document.getElementById(target) : null;
+      if (target && !field) return;
+      copy(b, field ? field.value : window.location.href);
     });
   }
 })();
 </script>
+"""
+COPY_LINK_BUTTON = """
+<button type="button" class="copy-link" data-testid="copy-link" data-done="Link copied"
+  style="border:1px solid #c8c8c8;border-radius:.5rem;background:#fff;padding:.35rem .8rem;cursor:pointer;
+  font:inherit;font-size:.9rem;">Copy link</button>
 """
 
 
 def copy_link_button() -> None:
     """A visible 'Copy link' button: copies the address of this exact view."""
-    st.html(COPY_SCRIPT, unsafe_allow_javascript=True, width="content")
+    st.html(COPY_LINK_BUTTON + COPY_SCRIPT, unsafe_allow_javascript=True, width="content")
 
 
-FIELD_SCRIPT = """
-<script>
-(() => {
-  for (const b of document.querySelectorAll('button.copy-field:not([data-ready])')) {
-    b.setAttribute('data-ready', '1');
-    b.addEventListener('click', () => {
-      const field = document.getElementById(b.getAttribute('data-for'));
-      if (!field) return;
-      const label = b.textContent;
-      const done = () => { b.textContent = 'Copied'; setTimeout(() => { b.textContent = label; }, 2000); };
-      const fallback = () => { field.select(); try { document.execCommand('copy'); } finally { done(); } };
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(field.value).then(done, fallback);
-      } else { fallback(); }
-    });
-  }
-})();
-</script>
-"""
 BOX_STYLE = (
     "width:100%;box-sizing:border-box;border:1px solid #c8c8c8;border-radius:.4rem;padding:.35rem .5rem;"
     "font:.85rem/1.4 ui-monospace,SFMono-Regular,Menlo,monospace;background:#F3F5F7;color:#222;resize:vertical;"
@@ -106,7 +97,7 @@ def share_panel_html(link: str, *, key: str = "share") -> str:
         '<div class="share-panel" style="font-size:.9rem;color:#555">'
         f"<div>This link opens this exact view:</div>{link_box}{button('link', 'Copy this link')}"
         f"<div>Embed this view in another page:</div>{embed_box}{button('embed', 'Copy embed code')}"
-        f"</div>{FIELD_SCRIPT}"
+        f"</div>{COPY_SCRIPT}"
     )
 
 
