@@ -169,15 +169,8 @@ def source_rows(
     if quotes.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     statements = statement_rows(quotes)
-    table = _actor_table(actors)
-    fields = ("name", "type", "role", "aliases")
-    by_id = {  # (article, actor_id) → the actor's row: a dict lookup per statement, not an index search
-        (a, i): dict(zip(fields, values, strict=True))
-        for a, i, *values in zip(
-            table["article"], table["actor_id"], *(table[f] if f in table else [None] * len(table) for f in fields),
-            strict=True,
-        )
-    }  # fmt: skip
+    # (article, actor_id) → the actor's row: a dict lookup per statement, not an index search
+    by_id = _actor_table(actors).set_index(["article", "actor_id"]).to_dict("index")
     pronouns = _speaker_sentences(quotes, sentences, mentions)
     rows = []
     for row, label in zip(statements.to_dict("records"), speaker_labels(statements), strict=True):
