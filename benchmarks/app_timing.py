@@ -36,7 +36,10 @@ from dashboard.testing.browser import (
     column_values,
     launch_chromium,
     new_page,
+    seen_all,
     wait_for_app,
+    watch,
+    watched,
 )
 from dashboard.testing.server import running_app
 
@@ -75,19 +78,9 @@ FLOOR_PAGES = {
         "st.plotly_chart(go.Figure(go.Bar(x=[4, 2, 1], y=['a', 'b', 'c'], orientation='h')), theme=None)\n"
     ),
 }
-# Timed inside the page from the navigation's start (performance.now()): the first animation
-# frame in which the headline and a figure are in the page, and the first with a chart drawn.
-WATCH_FIRST = """(() => {
-    const seen = {};
-    const look = () => {
-        const content = document.querySelector('HEADLINE') && document.querySelector('FIGURE');
-        if (content && seen.content === undefined) seen.content = performance.now();
-        if (document.querySelector('CHART') && seen.chart === undefined) seen.chart = performance.now();
-        window.__firstSeen = seen;
-        if (seen.content === undefined || seen.chart === undefined) requestAnimationFrame(look);
-    };
-    requestAnimationFrame(look);
-})();""".replace("HEADLINE", CONTENT[0]).replace("FIGURE", CONTENT[1]).replace("CHART", CHART)
+# Timed inside the page from the navigation's start (dashboard.testing.browser.watch): content is
+# the first animation frame with both the headline and a figure in the page, then the first chart.
+FIRST_LANDMARKS = {"headline": CONTENT[0], "figures": CONTENT[1], "chart": CHART}
 
 
 # --- memory -------------------------------------------------------------------------------
@@ -166,17 +159,14 @@ def time_first_content_and_chart(playwright: Any, url: str, *, chart: bool = Tru
     browser = launch_chromium(playwright)
     try:
         context, page = new_page(browser)
-        context.add_init_script(WATCH_FIRST)
+        watch(context, FIRST_LANDMARKS)
         page.goto(url, wait_until="commit")
-        page.wait_for_function(
-            "() => window.__firstSeen && window.__firstSeen.content !== undefined"
-            + (" && window.__firstSeen.chart !== undefined" if chart else ""),
-            timeout=WAIT_MS,
-        )
-        seen = page.evaluate("window.__firstSeen")
+        page.wait_for_function(seen_all(["headline", "figures", *(["chart"] if chart else [])]), timeout=WAIT_MS)
+        seen = watched(page)["seen"]
         wait_for_app(page, timeout=WAIT_MS)
         context.close()
-        return float(seen["content"]) / 1000, (float(seen["chart"]) / 1000 if chart else None)
+        content = max(float(seen["headline"]), float(seen["figures"]))
+        return content / 1000, (float(seen["chart"]) / 1000 if chart else None)
     finally:
         browser.close()
 

@@ -20,12 +20,19 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from dashboard.testing.browser import CHROMIUM, chromium_available, launch_chromium, new_page, wait_for_app
+from dashboard.testing.browser import (
+    CHROMIUM,
+    chromium_available,
+    launch_chromium,
+    new_page,
+    wait_for_app,
+    watch,
+    watched,
+)
 from dashboard.testing.server import running_app
 
 WAIT_MS = 120_000
@@ -36,29 +43,10 @@ LANDMARKS = {
     "figures": '.st-key-headline_figures [data-testid="stHeading"]',
     "first chart": CHART,
 }
-WATCH = """(() => {
-    const landmarks = LANDMARKS;
-    const seen = {};
-    const messages = [];
+# The main thread's long animation frames, with the script that took most of each.
+FRAMES = """(() => {
     const frames = [];
-    window.__timeline = {seen, messages, frames};
-    const Native = window.WebSocket;
-    window.WebSocket = class extends Native {
-        constructor(...args) {
-            super(...args);
-            this.addEventListener('message', () => messages.push(performance.now()));
-        }
-    };
-    const look = () => {
-        for (const [name, selector] of Object.entries(landmarks)) {
-            if (seen[name] === undefined && document.querySelector(selector)) {
-                seen[name] = performance.now();
-                if (name === 'first chart') seen.charts = document.querySelectorAll('CHART').length;
-            }
-        }
-        requestAnimationFrame(look);
-    };
-    requestAnimationFrame(look);
+    window.__frames = frames;
     try {
         new PerformanceObserver((list) => {
             for (const e of list.getEntries()) {
@@ -67,7 +55,7 @@ WATCH = """(() => {
             }
         }).observe({type: 'long-animation-frame', buffered: true});
     } catch (error) { /* an older chromium: no frames */ }
-})();""".replace("LANDMARKS", json.dumps(LANDMARKS)).replace("CHART", CHART)
+})();"""
 RESOURCES = """() => performance.getEntriesByType('resource')
     .filter(e => e.name.endsWith('.js'))
     .map(e => [e.name.split('/').pop(), e.startTime, e.responseEnd, e.transferSize])"""
@@ -78,12 +66,14 @@ def timeline(playwright: Any, url: str) -> dict[str, Any]:
     browser = launch_chromium(playwright)
     try:
         context, page = new_page(browser)
-        context.add_init_script(WATCH)
+        watch(context, LANDMARKS)
+        context.add_init_script(FRAMES)
         page.goto(url, wait_until="commit")
         page.wait_for_selector(CHART, timeout=WAIT_MS)
         wait_for_app(page, timeout=WAIT_MS)
         page.wait_for_timeout(500)  # the last frames are reported a little later
-        found = dict(page.evaluate("window.__timeline"))
+        found = watched(page)
+        found["frames"] = page.evaluate("window.__frames")
         found["resources"] = page.evaluate(RESOURCES)
         context.close()
         return found
@@ -95,7 +85,8 @@ def report(found: dict[str, Any]) -> None:
     seen = found["seen"]
     for name in LANDMARKS:
         at = seen.get(name)
-        extra = f" ({seen.get('charts', 0)} chart layers drawn in the same frame)" if name == "first chart" else ""
+        layers = found["counts"].get(name, 0)
+        extra = f" ({layers} chart layers drawn in the same frame)" if name == "first chart" else ""
         print(f"  {name:<12} {at:7.0f} ms{extra}" if at is not None else f"  {name:<12} not seen")
     messages = found["messages"]
     if messages:

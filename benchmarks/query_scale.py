@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import signal
 import statistics
@@ -52,7 +51,15 @@ import pyarrow.parquet as pq
 
 from benchmarks.app_timing import loaded_libraries, rss_mb, time_speaker_filter
 from dashboard.store.files import current_version, table_parts
-from dashboard.testing.browser import CHROMIUM, chromium_available, launch_chromium, new_page, wait_for_app
+from dashboard.testing.browser import (
+    CHROMIUM,
+    chromium_available,
+    launch_chromium,
+    new_page,
+    wait_for_app,
+    watch,
+    watched,
+)
 from dashboard.testing.server import free_port, stop, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,26 +77,6 @@ PAGES = {
     "quotes?scope=all": TABLE,
     "analyse": '[data-testid="stMain"] textarea',
 }
-# Installed in every page of the browser context: when each page's content was first drawn and
-# when the server's last message arrived, in milliseconds from the navigation's start.
-WATCH_PAGE = """(() => {
-    const selectors = SELECTORS;
-    const seen = {};
-    window.__pageSeen = seen;
-    window.__lastMessage = 0;
-    const Native = window.WebSocket;
-    window.WebSocket = class extends Native {
-        constructor(...args) {
-            super(...args);
-            this.addEventListener('message', () => { window.__lastMessage = performance.now(); });
-        }
-    };
-    const look = () => {
-        for (const s of selectors) if (seen[s] === undefined && document.querySelector(s)) seen[s] = performance.now();
-        requestAnimationFrame(look);
-    };
-    requestAnimationFrame(look);
-})();"""
 GOALS = {100_000: (600.0, 1.5, 1.0), 1_000_000: (1024.0, 1.5, 2.0)}  # RSS MB, page s, speaker filter s
 
 
@@ -163,9 +150,8 @@ def choose(build_dir: Path, *, with_key: bool = False) -> Any:
 
 
 def watch_pages(context: Any) -> None:
-    """Install ``WATCH_PAGE`` (for every page's content selector) in the browser context."""
-    selectors = sorted(set(PAGES.values()))
-    context.add_init_script(WATCH_PAGE.replace("SELECTORS", json.dumps(selectors)))
+    """Watch every page's content selector (``dashboard.testing.browser.watch``) in the context."""
+    watch(context, {ready: ready for ready in PAGES.values()})
 
 
 def time_page(page: Any, url: str, ready: str) -> float:
@@ -178,10 +164,11 @@ def time_page(page: Any, url: str, ready: str) -> float:
     wait_for_app(page, timeout=WAIT_MS)
     if page.locator('[data-testid="stException"]').count():
         raise RuntimeError(f"{url} shows an exception")
-    drawn, last = page.evaluate("sel => [window.__pageSeen[sel], window.__lastMessage]", ready)
+    found = watched(page)
+    drawn, messages = found["seen"].get(ready), found["messages"]
     if drawn is None:
         raise RuntimeError(f"{url}: the page watcher did not see {ready!r}")
-    return max(float(drawn), float(last)) / 1000
+    return max(float(drawn), float(messages[-1]) if messages else 0.0) / 1000
 
 
 def measure(label: str, code_root: Path, build_dir: Path, repeat: int) -> dict[str, Any]:

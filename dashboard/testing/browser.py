@@ -6,6 +6,8 @@ Playwright objects are typed ``Any``: the caller imports Playwright, so this mod
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -118,3 +120,49 @@ def choose_in_selectbox(page: Any, key: str, text: str) -> None:
     page.locator(keyed(key)).click()
     page.keyboard.type(text)
     page.keyboard.press("Enter")
+
+
+# Installed before a page's own scripts: on the page's clock (ms from the navigation's start),
+# when each landmark (name → CSS selector) is first in the page and how many match then, and
+# when each message from the server arrives.
+WATCH = """(() => {
+    const landmarks = LANDMARKS;
+    const seen = {};
+    const counts = {};
+    const messages = [];
+    window.__watch = {seen, counts, messages};
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+        constructor(...args) {
+            super(...args);
+            this.addEventListener('message', () => messages.push(performance.now()));
+        }
+    };
+    const look = () => {
+        for (const [name, selector] of Object.entries(landmarks)) {
+            if (seen[name] !== undefined) continue;
+            const found = document.querySelectorAll(selector);
+            if (found.length) {
+                seen[name] = performance.now();
+                counts[name] = found.length;
+            }
+        }
+        requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+})();"""
+
+
+def watch(context: Any, landmarks: Mapping[str, str]) -> None:
+    """Install ``WATCH`` for ``landmarks`` in every page of a browser context; read it with ``watched``."""
+    context.add_init_script(WATCH.replace("LANDMARKS", json.dumps(dict(landmarks))))
+
+
+def watched(page: Any) -> dict[str, Any]:
+    """``{"seen": {name: ms}, "counts": {name: n}, "messages": [ms, ...]}`` of the current page."""
+    return dict(page.evaluate("window.__watch"))
+
+
+def seen_all(names: list[str]) -> str:
+    """A ``wait_for_function`` condition: every landmark of ``names`` has been seen."""
+    return f"() => window.__watch && {json.dumps(names)}.every(name => window.__watch.seen[name] !== undefined)"
