@@ -11,7 +11,8 @@ None``, tried in order, the first answer wins (the order is the documentation):
 2. ``scare_word``: a listed word ("so-called") right before a short quote → scare;
 3. ``quoted_title``: a title-cased name after a possessive, preposition, determiner or
    title noun ('on ABC's "This Week"', 'his book "An American Son"') → scare;
-4. ``naming_verb``: 'a program called "Learning Together"' → a name, scare;
+4. ``nickname``: a title-cased quote between two words of a name ('Marcia "Cia" Price') →
+   scare; ``naming_verb``: 'a program called "Learning Together"' → a name, scare;
 5. ``governing_cue``: the reporting verb that governs the quote in the parse;
 6. ``colon_lead_in``: the subject of the clause before a colon that opens the quote (the
    colon may end the previous paragraph: 'Cruz continued: ¶ "..."');
@@ -63,6 +64,7 @@ from dashboard.nlp.quotes.grammar import (
     FIRST_PERSON,
     MARKS,
     PARAGRAPH_BREAK,
+    SENTENCE_END,
     TRANSCRIPT_LABEL,
 )
 from dashboard.nlp.quotes.speakers import Speaker, subject_of
@@ -271,12 +273,15 @@ def _token_before(ctx: QuoteContext, quote: Candidate, skip: str = "") -> Token 
 def quoted_title(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """A title-cased name in the writer's sentence: after a possessive, a preposition or a
     determiner ('on ABC's "This Week"', 'a "Feel the Bern" wave') or after a listed title
-    noun ('his 2012 book, "An American Son"'): the name of a work or thing, a scare quote."""
+    noun ('his 2012 book, "An American Son"'): the name of a work or thing, a scare quote. Not
+    after an "as" that the governing cue takes ('hailed Trump as "The Comeback Kid"')."""
     if quote.opens or quote.nested or not is_title_name(quote.text):
         return None
     before = _token_before(ctx, quote)
     if before is None or ctx.text[before.idx + len(before.text):quote.quoted.start].count("\n"):
         return None
+    if before.lower_ == "as" and quote.governing is not None and before.head == quote.governing:
+        return None  # 'hailed Trump as "The Comeback Kid"': what the cue's subject called him
     if before.tag_ == "POS" or before.pos_ in ("ADP", "DET") or before.dep_ == "poss":
         return Attribution("quoted_title", None, kind="scare")
     noun = _token_before(ctx, quote, skip=",") if before.text == "," else before
@@ -285,6 +290,30 @@ def quoted_title(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     if noun is not None and noun.lemma_.lower() in ctx.cues.titles:
         return Attribution("quoted_title", None, kind="scare")
     return None
+
+
+NICKNAME_MAX_WORDS = 3
+
+
+def nickname(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """A title-cased quote between two words of a name ('Marcia "Cia" Price', 'Dwayne "The
+    Rock" Johnson'): a nickname, a scare quote."""
+    if quote.opens or quote.nested or quote.words > NICKNAME_MAX_WORDS or not is_title_name(quote.text):
+        return None
+    text, quoted = ctx.text, quote.quoted
+    before = text[max(0, quoted.start - 40):quoted.start - 1]
+    after = text[quoted.end + 1:quoted.end + 40]
+    if not before.endswith(" ") or not after.startswith(" ") or quote.text.rstrip()[-1:] in ",.":
+        return None
+    last, following = before.split()[-1:], after.split()[:1]
+    if not last or not following:
+        return None
+    named = _name_word(last[0]) and _name_word(following[0].rstrip(",.;:'’"))
+    return Attribution("nickname", None, kind="scare") if named else None
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() and word[1:].isalpha() and word.lower() not in NAME_FUNCTION_WORDS
 
 
 def naming_verb(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
@@ -545,6 +574,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     markup_value,
     transcript_label,
     scare_word,
+    nickname,
     quoted_title,
     naming_verb,
     governing_cue,
@@ -717,6 +747,47 @@ def enclosing_quote(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> 
 
 NESTED_CARRY_RULES: tuple[CarryRule, ...] = (enclosing_quote,)
 
+# Words that may join the quotes of one list ('a "liar" who is "amoral," a "bully" and a
+# "narcissist"'): punctuation but a sentence end or semicolon, and these.
+LIST_GLUE = frozenset({"and", "or", "nor", "a", "an", "the", "who", "which", "that", "is", "was", "are", "were",
+                       "be", "as", "also", "even", "then", "not", "just", "only", "than", "rather"})
+LIST_GLUE_WORDS = 4  # at most this many glue words between two quotes of one list
+LISTABLE = frozenset({"short_unattributed", "unattributed"})  # rows a list may attribute
+
+
+def _list_glue(ctx: QuoteContext, left: Quote, right: Quote) -> bool:
+    """Whether only list glue stands between two quotes of one sentence."""
+    gap = ctx.text[left.end:right.start]
+    if ctx.text[left.start:left.end].rstrip()[-1:] in SENTENCE_END or any(ch in gap for ch in SENTENCE_END + ";:()"):
+        return False  # a sentence ends between them ('"... crap." She said "..."')
+    if PARAGRAPH_BREAK in gap:
+        return False
+    words = [w for w in (w.strip(MARKS + ",") for w in gap.split()) if w and w not in DASHES]
+    return len(words) <= LIST_GLUE_WORDS and all(w.lower() in LIST_GLUE for w in words)
+
+
+def listed_quote(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Quote | None:
+    """A short quote listed with an attributed one in the same sentence ('Cruz called Trump a
+    "pathological liar" who is "utterly amoral," a "bully" and a "narcissist"'): the list is
+    one speaker's words; the next quote of the list is tried when the previous one has none."""
+    here = found[quote.index]
+    for step in (-1, 1):
+        other = quote.index + step
+        while 0 <= other < len(found) and ctx.marks.spans[other].parent is not None:
+            other += step
+        if not 0 <= other < len(found):
+            continue
+        neighbour = found[other]
+        if neighbour.speaker is None or neighbour.kind not in ("partial", "direct"):
+            continue
+        left, right = (neighbour, here) if step == -1 else (here, neighbour)
+        if _list_glue(ctx, left, right):
+            return neighbour
+    return None
+
+
+LIST_RULES: tuple[CarryRule, ...] = (listed_quote,)
+
 
 # --- the whole article -----------------------------------------------------------------------------
 
@@ -734,12 +805,17 @@ def attribute(ctx: QuoteContext) -> list[Quote]:
         here = found[quote.index]
         if here.speaker is not None or here.kind == DROP or (quote.nested and here.kind == "scare"):
             continue
-        if not quote.nested and not quote.opens:
+        if quote.nested:
+            rules, kind = NESTED_CARRY_RULES, here.kind
+        elif quote.opens:
+            rules, kind = CARRY_RULES, "direct"
+        elif here.rule in LISTABLE:
+            rules, kind = LIST_RULES, "partial"
+        else:
             continue
-        for rule in NESTED_CARRY_RULES if quote.nested else CARRY_RULES:
+        for rule in rules:
             donor = rule(ctx, quote, found)
             if donor is not None and donor.speaker is not None:
-                kind = here.kind if quote.nested else "direct"
                 found[quote.index] = Quote(here.start, here.end, kind, donor.speaker, donor.cue,
                                            donor.cue_start, rule.__name__)
                 break

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from dashboard.nlp.quotes.attribution import ATTRIBUTION_RULES, CARRY_RULES, NESTED_CARRY_RULES
+from dashboard.nlp.quotes.attribution import ATTRIBUTION_RULES, CARRY_RULES, LIST_RULES, NESTED_CARRY_RULES
 from dashboard.nlp.quotes.finder import QuoteFinder
 
 pytestmark = pytest.mark.model
@@ -30,6 +30,8 @@ CASES = [
                  ("scare", None, "quoted_title"), id="quoted_title-title-noun"),
     pytest.param('The school runs a program called "Learning Together" for new pupils.', "Learning Together",
                  ("scare", None, "naming_verb"), id="naming_verb"),
+    pytest.param('The harbour master, Thomas "Tide" Baker, opened the bridge.', "Tide",
+                 ("scare", None, "nickname"), id="nickname"),
     pytest.param('"The bridge is safe," Maria Lopez said on Monday.', "The bridge is safe,",
                  ("direct", "Maria Lopez", "governing_cue/actor"), id="governing_cue"),
     pytest.param('According to Tom Baker, the repairs were "far too slow".', "far too slow",
@@ -122,6 +124,14 @@ CASES = [
                  ("direct", "Maria Lopez", "governing_cue/pronoun_antecedent"), id="speaker-pronoun_antecedent"),
     pytest.param('"We found no damage," said a spokeswoman for the council.', "We found no damage,",
                  ("direct", "spokeswoman for the council", "governing_cue/surface_name"), id="speaker-surface_name"),
+    pytest.param('Maria Lopez called the council "lazy," "reckless" and "a danger to the town."', "reckless",
+                 ("partial", "Maria Lopez", "listed_quote/actor"), id="listed_quote"),
+    pytest.param('Maria Lopez called the mayor a "coward" who is "afraid of the truth."', "coward",
+                 ("partial", "Maria Lopez", "governing_cue/actor"), id="listed_quote-first-of-the-list"),
+    pytest.param('Tom Baker likened the new toll to "robbing the poor" in a speech.', "robbing the poor",
+                 ("partial", "Tom Baker", "governing_cue/actor"), id="governing_cue-liken"),
+    pytest.param('Maria Lopez hailed the engineer as "The Bridge Builder" on Monday.', "The Bridge Builder",
+                 ("partial", "Maria Lopez", "governing_cue/actor"), id="governing_cue-as-a-title"),
     pytest.param('Anna Holt spoke to Tom Baker on the radio.\n\n"BAKER: When will the bridge reopen?"\n\n'
                  '"HOLT: We will reopen it in May."', "HOLT: We will reopen it in May.",
                  ("direct", "Anna Holt", "transcript_label/actor"), id="transcript_label"),
@@ -176,6 +186,18 @@ def test_a_quote_far_into_the_writers_line_is_not_credited_by_a_dash(nlp):
     assert row(nlp, "Notes.\n\n" + text.removeprefix(lead), "We will rebuild it.")[2] == "dash_credit/surface_name"
 
 
+def test_a_list_stops_at_a_sentence_end_and_at_words_that_are_not_glue(nlp):
+    text = 'Maria Lopez called the plan "lazy." Readers called it "reckless."'
+    assert row(nlp, text, "reckless.")[1] != "Maria Lopez"
+    text = 'Maria Lopez called the plan "lazy" while the harbour guards on the pier shouted "reckless" all day.'
+    assert row(nlp, text, "reckless")[2].split("/")[0] != "listed_quote"
+
+
+def test_a_quoted_name_after_a_name_word_with_a_comma_is_no_nickname(nlp):
+    text = 'The town thanked Maria Lopez "Every Day," the banner read.'
+    assert row(nlp, text, "Every Day,")[2] != "nickname"
+
+
 def test_a_value_in_markup_is_no_quote(nlp):
     doc = nlp('<tweet author="mlopez" tweet_id="1234567">We will rebuild the bridge.</tweet>')
     assert [q for q in doc._.quotes if q["kind"] != "indirect"] == []
@@ -220,7 +242,7 @@ def test_a_name_after_the_quote_speaks_when_the_parse_leaves_the_cue_without_sub
 
 def test_every_registered_rule_has_a_row():
     tested = {case.id.split("-")[0] for case in CASES} | {"markup_value"}
-    names = {rule.__name__ for rule in ATTRIBUTION_RULES + CARRY_RULES + NESTED_CARRY_RULES}  # type: ignore[operator]
+    names = {rule.__name__ for rule in ATTRIBUTION_RULES + CARRY_RULES + NESTED_CARRY_RULES + LIST_RULES}  # type: ignore[operator]
     untested = names - tested - {"nearest_cue", "writer_verb_named", "previous_quote", "continued_quote"}
     assert not untested, untested
 
