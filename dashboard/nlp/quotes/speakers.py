@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from dashboard.errors import DashboardError
 from dashboard.nlp import ACTOR_MENTIONS
+from dashboard.nlp.actor_names import PARTY_TAG
 from dashboard.nlp.gender import GenderLexicon, gender_of_name, gender_of_words, load_gender_lexicon
 from dashboard.nlp.quotes.cues import Cues
 from dashboard.nlp.quotes.grammar import (
@@ -167,8 +168,8 @@ def subject_of(verb: Token, *, depth: int = 0,
 
 def _attribution_phrase(verb: Token) -> list[Token]:
     """The words naming the speaker of an inverted attribution, when the verb sits right
-    after a quote ('"...," said <phrase>.') or right before the end of one
-    ('"...", <phrase> said.'): up to the next/previous punctuation (hyphens kept)."""
+    after a quote ('"...," said <phrase>.') or right after one ('"...", <phrase> said on
+    Monday.'): up to the next/previous punctuation (hyphens kept)."""
     doc = verb.doc
     def stop(token: Token) -> bool:
         return token.is_punct and token.tag_ != "HYPH" and token.text not in ("-", "‐")
@@ -181,15 +182,14 @@ def _attribution_phrase(verb: Token) -> list[Token]:
                 return phrase  # 'wrote Trump on Twitter': the phrase ends before "on"
             phrase.append(token)
         return []
-    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    if after is None or after.is_punct:
-        phrase = []
-        for token in reversed(doc[max(0, verb.i - PHRASE_MAX_TOKENS):verb.i]):
-            if stop(token):
-                if token.text == "," and token.i > 0 and doc[token.i - 1].text in QUOTE_CHARS:
-                    return phrase[::-1]
-                return []
-            phrase.append(token)
+    phrase = []
+    for token in reversed(doc[max(0, verb.i - PHRASE_MAX_TOKENS):verb.i]):
+        if stop(token):
+            closing = token.text in QUOTE_CHARS and token.i > 0 and doc[token.i - 1].text in ",?!"
+            if closing or (token.text == "," and token.i > 0 and doc[token.i - 1].text in QUOTE_CHARS):
+                return phrase[::-1]  # '"...," screenwriter Ann Cole wrote on Twitter'
+            return []
+        phrase.append(token)
     return []
 
 
@@ -266,13 +266,20 @@ def name_head(token: Token) -> Token:
             return last
     if token.ent_type_ not in ("PERSON", "ORG", "GPE"):
         for child in token.children:
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and not _party_tag(child):
                 return child
     elif token.ent_type_ != "PERSON":
         for child in token.children:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON":
                 return child  # "African Export–Import Bank president Okey Oramah"
     return token
+
+
+def _party_tag(token: Token) -> bool:
+    """An appositive in brackets that is a party and state ("niece ... (D-Newport News)")."""
+    doc = token.doc
+    paren = next((t.i for t in reversed(doc[max(0, token.i - 6):token.i]) if t.text in "()"), None)
+    return paren is not None and doc[paren].text == "(" and bool(PARTY_TAG.match(doc[paren + 1:token.i + 1].text))
 
 
 def mention_bounds(token: Token) -> tuple[int, int]:
@@ -328,7 +335,7 @@ def _compatible(pronoun: str, speaker_type: str, plural: bool) -> bool:
         return speaker_type in ("PERSON", "") and not plural
     if pronoun in THING_PRONOUNS:
         return speaker_type in ("ORG", "GPE")
-    return speaker_type in ("ORG", "GPE") or plural
+    return speaker_type == "ORG" or plural  # "they" is an organisation or a group, not one place ("Chicago")
 
 
 class SpeakerResolver:

@@ -7,7 +7,7 @@ import pytest
 from spacy.tokens import Doc
 
 from dashboard.nlp.quotes.cues import load_cues
-from dashboard.nlp.quotes.speakers import SpeakerResolver, mention_bounds, subject_of
+from dashboard.nlp.quotes.speakers import SpeakerResolver, _compatible, mention_bounds, name_head, subject_of
 
 pytestmark = pytest.mark.model
 
@@ -70,6 +70,53 @@ def test_speaker_of_a_reporting_verb(nlp, text, verb, expected):
 )
 def test_no_speaker_rather_than_a_guess(nlp, text, verb):
     assert speaker_of(nlp, text, verb) is None
+
+
+def test_they_is_an_organisation_or_a_group_not_one_place():
+    assert not _compatible("they", "GPE", False)  # "... in Chicago ... they pointed out"
+    assert _compatible("they", "GPE", True)  # "the Russians"
+    assert _compatible("they", "ORG", False)
+    assert _compatible("it", "GPE", False)
+
+
+def _doc(nlp, words, spaces, heads, deps, pos, tags, ents, lemmas=None):
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents,
+               lemmas=lemmas or [w.lower() for w in words])
+
+
+def test_a_party_and_state_in_brackets_is_not_the_name_of_the_subject(nlp):
+    # 'The niece, Del. Mia Cole (D-Newport News), shouted.' parsed as the small model parses
+    # it after a nickname: the bracketed tag is the appositive the subject hangs on
+    words = ["The", "niece", ",", "Del.", "Mia", "Cole", "(", "D", "-", "Newport", "News", ")", ",", "shouted", "."]
+    spaces = [True, False, True, True, True, True, False, False, False, True, False, False, True, False, False]
+    heads = [1, 13, 1, 10, 10, 10, 10, 9, 9, 10, 1, 1, 13, 13, 13]
+    deps = ["det", "nsubj", "punct", "compound", "nmod", "nmod", "punct", "compound", "punct", "compound",
+            "appos", "punct", "punct", "ROOT", "punct"]
+    pos = ["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PROPN",
+           "PUNCT", "PUNCT", "VERB", "PUNCT"]
+    tags = ["DT", "NN", ",", "NNP", "NNP", "NNP", "-LRB-", "NNP", "HYPH", "NNP", "NNP", "-RRB-", ",", "VBD", "."]
+    ents = ["O"] * 7 + ["B-ORG", "I-ORG", "I-ORG", "I-ORG"] + ["O"] * 4
+    doc = _doc(nlp, words, spaces, heads, deps, pos, tags, ents)
+    assert name_head(doc[1]).text == "niece"  # not "News" of "D-Newport News"
+
+
+def test_the_name_right_after_a_quote_speaks_when_words_follow_the_cue(nlp):
+    # '"I am impressed," screenwriter Ann Cole wrote on Twitter.' with "screenwriter" taken
+    # for a verb and the name for its object: the cue has no subject
+    words = ["“", "I", "am", "impressed", ",", "”", "screenwriter", "Ann", "Cole", "wrote", "on", "Twitter", "."]
+    spaces = [False, True, True, False, False, True, True, True, True, True, True, False, False]
+    heads = [9, 2, 9, 2, 6, 6, 9, 8, 6, 9, 9, 10, 9]
+    deps = ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "parataxis", "compound", "dobj", "ROOT", "prep",
+            "pobj", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "VERB", "ADP", "PROPN",
+           "PUNCT"]
+    tags = ["``", "PRP", "VBP", "JJ", ",", "''", "VB", "NNP", "NNP", "VBD", "IN", "NNP", "."]
+    ents = ["O"] * 7 + ["B-PERSON", "I-PERSON"] + ["O"] * 4
+    lemmas = [w.lower() for w in words]
+    lemmas[2], lemmas[9] = "be", "write"
+    doc = _doc(nlp, words, spaces, heads, deps, pos, tags, ents, lemmas)
+    subject = subject_of(doc[9])
+    assert subject is not None and subject.i == 8
 
 
 def test_a_document_speaks_for_its_owner(nlp):
