@@ -329,13 +329,29 @@ def _cluster(
     if known is not None:
         name = known.name
     elif kind == "PERSON":
-        name = max(chosen, key=lambda m: (len(m.key), len(m.text))).text  # "Richard Kenneth Guy"
+        name = _person_name(chosen)
     else:
         long_forms = [m.text for m in chosen if " ".join(m.key) in {name_key(v) for v in defined.values()}]
         own = [m for m in chosen if "name:" + " ".join(m.key) == key] or chosen  # the root's own name wins
         counts = Counter(m.text for m in own)
         name = long_forms[0] if long_forms else max(counts, key=lambda t: (counts[t], len(t)))
     return Cluster(name=_clean(name), type=kind, mentions=tuple(group), known=known)
+
+
+def _person_name(chosen: Sequence[Mention]) -> str:
+    """The longest form of a person's name ("Richard Kenneth Guy"), except a form seen once
+    that is another full name with words run on in front of it: a headline glued to the
+    name ("... A Sign Of Leadership Marco Rubio defended") names "Marco Rubio"."""
+    counts = Counter(m.key for m in chosen)
+    ranked = sorted(chosen, key=lambda m: (len(m.key), len(m.text)), reverse=True)
+    for mention in ranked:
+        key = mention.key
+        glued = counts[key] == 1 and any(
+            len(other) >= 2 and len(other) < len(key) and key[-len(other):] == other and counts[other] >= 2
+            for other in counts)
+        if not glued:
+            return mention.text
+    return ranked[0].text
 
 
 def _clean(name: str) -> str:

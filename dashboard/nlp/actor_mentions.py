@@ -63,7 +63,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dashboard.nlp.actor_names import fold, name_key
+from dashboard.nlp.actor_names import PARTY_TAG, fold, name_key
 from dashboard.nlp.actor_roles import apposition
 from dashboard.nlp.gazetteer import Gazetteer, KnownActor
 
@@ -512,6 +512,13 @@ def _given_name_first(span: Span, given_names: frozenset[str]) -> bool:
     return listed and not (span.start > 0 and doc[span.start - 1].lower_ in PLACE_BEFORE)
 
 
+def _party_tag(span: Span) -> bool:
+    """'Rep. Gwen Moore (D-Wis.)', 'Del. Marcia Price (D-Newport News)': a party and home
+    state or district in brackets after a name labels that person; it is no actor."""
+    doc = span.doc
+    return bool(PARTY_TAG.match(span.text)) and span.start > 0 and doc[span.start - 1].text == "("
+
+
 def _mention(span: Span, gazetteer: Gazetteer, given_names: frozenset[str] = frozenset()) -> Mention | None:
     label = span.label_
     if label not in ACTOR_LABELS and label not in MAYBE_ORG_LABELS:
@@ -523,6 +530,7 @@ def _mention(span: Span, gazetteer: Gazetteer, given_names: frozenset[str] = fro
         return Mention(trimmed.start, trimmed.end, PLACE, trimmed.text)
     if (
         trimmed is None
+        or _party_tag(trimmed)
         or name_key(trimmed.text) in gazetteer.not_actors
         or names_a_thing(trimmed, gazetteer, person=label == "PERSON")
     ):
@@ -686,8 +694,19 @@ def named_mentions(
     found = _without_places(found, gazetteer)
     found = _without_titles_and_media(doc, found, gazetteer)
     found = _cut_headline_names(doc, found)
+    found = _surnames_not_peoples(found)
     found = [replace(m, person_cue=True) if _person_cue(doc, m, gazetteer) else m for m in found]
     return sorted(found, key=lambda m: m.start), defined
+
+
+def _surnames_not_peoples(found: list[Mention]) -> list[Mention]:
+    """A word for a people or country that is the surname of a person the article names
+    ("Mark Cuban ... Cuban said") is that person, not Cuba."""
+    surnames = {m.key[-1] for m in found if m.label == "PERSON" and len(m.key) >= 2}
+    return [replace(m, label="PERSON", known=None)
+            if m.known is not None and m.known.type == "GPE" and len(m.key) == 1 and m.key[0] in surnames
+            and name_key(m.text) != name_key(m.known.name) else m
+            for m in found]
 
 
 def _person_cue(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> bool:

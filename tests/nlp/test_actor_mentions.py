@@ -418,3 +418,36 @@ def test_a_given_name_tagged_as_a_place_joins_the_one_person_it_starts(place_nam
 def test_organisation_names_inside_longer_ones(texts, count):
     mentions = [_mention(10 * i, t, "ORG") for i, t in enumerate(texts)]
     assert len(cluster_mentions(mentions, {}, load_gazetteer())) == count
+
+
+@pytest.mark.model
+def test_a_party_and_state_in_brackets_is_not_an_actor(nlp):
+    doc = nlp("State Del. Maria Lopez (D-Newport News) said the harbour would reopen.")
+    assert [e.text for e in doc.ents if e.text.startswith("D-")]  # the model takes it for a name
+    assert not [n for n in names(doc) if n.startswith("D-")]
+    assert any("Lopez" in n for n in names(doc))
+
+
+@pytest.mark.parametrize(
+    ("texts", "name"),
+    [
+        # a headline run into the name once; the name on its own twice
+        (["Sign Of Leadership Maria Lopez", "Maria Lopez", "Maria Lopez", "Lopez"], "Maria Lopez"),
+        # a longer form seen once, when the shorter full name is seen once too
+        (["Anna Maria Lopez", "Maria Lopez", "Lopez"], "Anna Maria Lopez"),
+        # a longer form seen twice is the name
+        (["Anna Maria Lopez", "Anna Maria Lopez", "Maria Lopez", "Maria Lopez"], "Anna Maria Lopez"),
+    ],
+)
+def test_the_name_of_a_person_is_its_longest_form_but_not_a_headline_run_into_it(texts, name):
+    mentions = [_mention(10 * i, t, "PERSON") for i, t in enumerate(texts)]
+    clusters = cluster_mentions(mentions, {}, load_gazetteer())
+    assert [c.name for c in clusters] == [name]
+
+
+@pytest.mark.model
+def test_a_surname_that_is_a_peoples_name_is_the_person(nlp):
+    doc = nlp('Investor Mark Cuban may run. "It is too early to tell," Cuban said on Sunday.')
+    assert [a["name"] for a in doc._.actors] == ["Mark Cuban"]
+    assert doc._.quotes[0]["speaker"] == "Mark Cuban"
+    assert [a["name"] for a in nlp("Cuban officials said the talks went well.")._.actors] == ["Cuba"]
