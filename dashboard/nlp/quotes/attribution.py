@@ -28,6 +28,8 @@ None``, tried in order, the first answer wins (the order is the documentation):
    ('"..." Macron told the world on Thursday.');
 11. ``inverted_verb``: '"Would it be negotiable?" Hannity pressed.': a verb of any lexicon
    right after a quote that ends with a comma, question or exclamation mark;
+   ``words_after_quote``: the same read off the words when the parse is broken ('"...,"
+   the editorial read.', '"...," said the designer, who ...');
 12. ``writer_verb_named``: a short quote inside the writer's sentence: the verb governing it
    when that verb's subject is a named actor ("Russia summoning its ambassador for
    "consultations"").
@@ -64,6 +66,7 @@ from dashboard.nlp.quotes.grammar import (
     FIRST_PERSON,
     MARKS,
     PARAGRAPH_BREAK,
+    RELATIVE_PRONOUNS,
     SENTENCE_END,
     TRANSCRIPT_LABEL,
 )
@@ -570,6 +573,48 @@ def inverted_verb(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     return None
 
 
+AFTER_QUOTE_WORDS = 8  # at most this many words read after a closing mark for "..., the editorial read"
+
+
+def words_after_quote(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'"...," the editorial read.', '"...," said the designer, who ...', '"...?" the
+    43-year-old asked in ...': when the parse of the attribution is broken, its words: a
+    quote that ends with a comma, question or exclamation mark inside its marks, right
+    followed (in the same paragraph) by a cue verb and a short phrase, or a short phrase and
+    a cue verb, up to punctuation, a preposition or a relative pronoun; the phrase's last
+    noun (or pronoun, or "N-year-old") speaks, when it resolves to a speaker."""
+    span, doc = quote.span, ctx.doc
+    if span is None or quote.nested or quote.text.rstrip()[-1:] not in ",?!":
+        return None
+    start = span.end
+    while start < len(doc) and doc[start].text in MARKS:
+        start += 1
+    words: list[Token] = []
+    for token in doc[start:min(len(doc), start + AFTER_QUOTE_WORDS)]:
+        hyphen = token.tag_ == "HYPH" or token.text in ("-", "‐")
+        if ((token.is_punct and not hyphen) or token.is_space or token.pos_ == "ADP"
+                or token.lower_ in RELATIVE_PRONOUNS or ctx.top[token.i] != -1):
+            break
+        words.append(token)
+    if len(words) < 2 or PARAGRAPH_BREAK in doc[span.end - 1:words[-1].i + 1].text:
+        return None
+    if is_cue_verb(words[0], ctx.cues) or (ctx.cues.is_verb(words[0].lemma_) and words[0].is_lower):
+        cue, phrase = words[0], words[1:]
+    elif ctx.cues.is_verb(words[-1].lemma_) and words[-1].is_lower:
+        cue, phrase = words[-1], words[:-1]
+    else:
+        return None
+    if any(t.pos_ == "AUX" or (t.pos_ == "VERB" and ctx.cues.is_verb(t.lemma_)) for t in phrase):
+        return None
+    head = phrase[-1]  # "the editorial read" may be tagged determiner, adjective, noun
+    if head.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ"):
+        return None
+    speaker = ctx.resolver.of_token(head)
+    if speaker is None and ctx.resolver.described(head, phrase):
+        speaker = ctx.resolver.name_at(head)  # '"...," said the designer': a described person or document
+    return Attribution("words_after_quote", speaker, cue) if speaker is not None else None
+
+
 ATTRIBUTION_RULES: tuple[Rule, ...] = (
     markup_value,
     transcript_label,
@@ -587,6 +632,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     as_put_it,
     next_sentence_cue,
     inverted_verb,
+    words_after_quote,
     writer_verb_named,
 )
 

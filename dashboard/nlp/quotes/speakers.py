@@ -7,8 +7,9 @@ nearest compatible preceding antecedent (the previous speaker first, then the su
 previous sentence, then the nearest mention) — "he" never to a person known to be a
 woman, "she" never to a man (gender from the actor linker, from the words of a description,
 from a given name, or from a pronoun already resolved to them); documents ("the readout said", "its
-account") go to whoever issued them. When nothing fits, the answer is None: a wrong
-speaker is worse than none.
+account") go to whoever issued them; an age ("the 43-year-old") to the person the article
+gave that age ("Ann Cole, 43,"). When nothing fits, the answer is None: a wrong speaker is
+worse than none.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ from dashboard.nlp.quotes.grammar import (
     THING_PRONOUNS,
 )
 from dashboard.nlp.quotes.sentences import Sentences
+
+AGE_LOOKBACK = 3000  # tokens searched back for the person a "43-year-old" was said to be
 
 NOT_SPEAKERS = frozenset({
     "this", "that", "these", "those", "there", "what", "something", "someone", "anyone",
@@ -367,6 +370,15 @@ class SpeakerResolver:
         subject = subject_of(verb, prefer=self.is_cue_verb)
         return self.of_token(subject) if subject is not None else None
 
+    def described(self, noun: Token, phrase: Sequence[Token]) -> bool:
+        """Whether a common noun after a determiner or possessive in an attribution's words
+        describes someone or a document ("the designer", "the email"): not a listed thing,
+        a date or an amount, nor a word that never speaks."""
+        return (noun.pos_ in ("NOUN", "ADJ") and noun.lower_ not in NOT_SPEAKERS
+                and noun.lemma_.lower() not in self.cues.things
+                and noun.ent_type_ not in NOT_ACTOR_ENTITIES
+                and any(t.pos_ == "DET" or t.dep_ == "poss" or t.tag_ == "POS" for t in phrase if t.i < noun.i))
+
     def is_thing(self, token: Token) -> bool:
         """A common noun that never speaks ("results", "the border closure")."""
         return token.pos_ == "NOUN" and token.lemma_.lower() in self.cues.things
@@ -433,7 +445,8 @@ class SpeakerResolver:
             return _tagged(self.of_token(antecedent, depth=depth + 1) if antecedent is not None else None,
                            "relative_pronoun")
         if token.pos_ == "ADJ" and lower == "old" and any(c.lower_ == "year" for c in token.children):
-            return _tagged(self._described_by_age(token), "surface_name")  # '"...," said the 46-year-old'
+            described = self._described_by_age(token)  # '"...," said the 46-year-old'
+            return _tagged(described, "age_description" if described and described.actor_id else "surface_name")
         partitive = lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
         if (lower in NOT_SPEAKERS and not partitive) or token.pos_ not in ("NOUN", "PROPN", "NUM"):
             return None
@@ -454,11 +467,32 @@ class SpeakerResolver:
 
     def _described_by_age(self, old: Token) -> Speaker | None:
         """A person the parse left as an adjective phrase ("the 46-year-old"): its words."""
-        start = old.left_edge.i
-        while start < old.i and self.doc[start].lower_ in ("the", "a", "an"):
-            start += 1
+        start = old.i
+        while start > 0 and (self.doc[start - 1].lower_ in ("-", "‐", "year", "years") or self.doc[start - 1].like_num):
+            start -= 1  # only the age: the parse may hang words of a quote before it on "old"
         span = self.doc[start:old.i + 1]
-        return Speaker(span.text, "", "PERSON", span.start_char, span.end_char)
+        person = self._person_of_age(span[0].text, span.start) if span[0].like_num else None
+        return person or Speaker(span.text, "", "PERSON", span.start_char, span.end_char)
+
+    def _person_of_age(self, age: str, before: int) -> Speaker | None:
+        """The person the article gave that age before ('Ann Cole, 43,', 'the 43-year-old Ann
+        Cole'): "the 43-year-old" later in the story is that person (the last one, when two
+        were given the same age)."""
+        doc, found = self.doc, None
+        for token in doc[max(0, before - AGE_LOOKBACK):before]:
+            if token.text != age:
+                continue
+            named = None
+            if token.i >= 2 and doc[token.i - 1].text == ",":
+                named = self.actors.actor_at(doc[token.i - 2])  # "Ann Cole, 43, said"
+            elif token.i + 5 < before and doc[token.i + 1:token.i + 5].text.replace(" ", "") == "-year-old":
+                named = self.actors.actor_at(doc[token.i + 5])  # "the 43-year-old Ann Cole"
+            if named is not None and named[2] == "PERSON":
+                found = named
+        if found is None:
+            return None
+        actor_id, name, kind, start, end = found
+        return Speaker(name, actor_id, kind, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
 
     def _previous_partitive(self, token: Token) -> Speaker | None:
         """The last unnamed "one of the <group>" speaker of the lookback window."""

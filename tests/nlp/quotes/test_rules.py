@@ -132,6 +132,13 @@ CASES = [
                  ("partial", "Tom Baker", "governing_cue/actor"), id="governing_cue-liken"),
     pytest.param('Maria Lopez hailed the engineer as "The Bridge Builder" on Monday.', "The Bridge Builder",
                  ("partial", "Maria Lopez", "governing_cue/actor"), id="governing_cue-as-a-title"),
+    pytest.param('"If the council wants to be trusted, it should come to the harbour and see the damage," the '
+                 'editorial read.',
+                 "If the council wants to be trusted, it should come to the harbour and see the damage,",
+                 ("direct", "editorial", "words_after_quote/surface_name"), id="words_after_quote"),
+    pytest.param('"What if the mayor had taken a ferry?" the 43-year-old asked in the video\'s description.',
+                 "What if the mayor had taken a ferry?", ("direct", "43-year-old", "words_after_quote/surface_name"),
+                 id="words_after_quote-an-age"),
     pytest.param('Anna Holt spoke to Tom Baker on the radio.\n\n"BAKER: When will the bridge reopen?"\n\n'
                  '"HOLT: We will reopen it in May."', "HOLT: We will reopen it in May.",
                  ("direct", "Anna Holt", "transcript_label/actor"), id="transcript_label"),
@@ -196,6 +203,23 @@ def test_a_list_stops_at_a_sentence_end_and_at_words_that_are_not_glue(nlp):
 def test_a_quoted_name_after_a_name_word_with_a_comma_is_no_nickname(nlp):
     text = 'The town thanked Maria Lopez "Every Day," the banner read.'
     assert row(nlp, text, "Every Day,")[2] != "nickname"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["The actor Tom Baker, 43, posted the clip on Thursday.", "The 43-year-old Tom Baker posted the clip."],
+)
+def test_an_age_description_is_the_person_given_that_age(nlp, lead):
+    text = lead + ' "What if the mayor had taken a ferry?" the 43-year-old asked in the video\'s description.'
+    expected = ("Tom Baker", "words_after_quote/age_description")
+    assert row(nlp, text, "What if the mayor had taken a ferry?")[1:] == expected
+    other = text.replace("43-year-old asked", "52-year-old asked")
+    assert row(nlp, other, "What if the mayor had taken a ferry?")[1] == "52-year-old"
+
+
+def test_words_after_a_quote_that_name_a_thing_give_no_speaker(nlp):
+    assert row(nlp, '"We will rebuild every bridge," the results showed in the end.',
+               "We will rebuild every bridge,")[1] is None
 
 
 def test_a_value_in_markup_is_no_quote(nlp):
