@@ -80,6 +80,20 @@ def test_the_shipped_file_loads():
 
 
 @pytest.mark.parametrize(
+    ("description", "role", "fits"),
+    [("senator", "sen.", True), ("governor", "gov", True), ("senator", "gov.", False), ("general", "gen.", True)],
+)
+def test_the_abbreviated_titles_of_us_news_fit_their_descriptions(description, role, fits):
+    assert role_fits(description, role, load_gazetteer()) is fits
+
+
+@pytest.mark.model
+def test_the_senator_is_the_person_titled_sen(nlp):
+    doc = nlp('Gov. Anna Holt and Sen. Tom Baker spoke at the harbour. "We will win," the senator said.')
+    assert doc._.quotes[0]["speaker"] == "Tom Baker"
+
+
+@pytest.mark.parametrize(
     ("a", "b"),
     [("mitch", "mitchell"), ("mitchell", "mitch"), ("bill", "william"), ("ann", "ann")],
 )
