@@ -85,6 +85,8 @@ HEAD_LINKS = frozenset({"of", "for", "on"})  # "Bill of Rights", "Regulations fo
 AGE_BEFORE = re.compile(r"\b\d+[- ]years?[- ]old\s*$")  # "40-year-old Ann Cole"
 MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 VERSION = re.compile(r"\d{1,2}(?:\.\d+)*")  # "Windows 10", "Linux 8.1"
+DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")  # "S.E.C.", "I.R.S."
+ROLE_BREAKERS = frozenset({"for", "against", "on", "in", "with"})  # "Citizens for Tax Justice" is no role
 PLACE_BEFORE = frozenset({"in", "at", "near", "to", "from"})  # a name right after one may be a place
 
 
@@ -455,8 +457,9 @@ def _is_role(span: Span, gazetteer: Gazetteer) -> bool:
         words = words[1:]  # "US Secretary of State"
     if words and " ".join(words) in gazetteer.titles:
         return True
-    if words and words[-1].strip(".") in gazetteer.person_titles and not set(words) & gazetteer.org_words:
-        return True  # "National Security Advisor"
+    if (words and words[-1].strip(".") in gazetteer.person_titles and not set(words) & gazetteer.org_words
+            and not set(words[:-1]) & ROLE_BREAKERS):
+        return True  # "National Security Advisor" (not "Citizens for Tax Justice")
     return bool(words) and words[0] in gazetteer.title_words and "of" in words
 
 
@@ -573,8 +576,8 @@ def _mention(span: Span, gazetteer: Gazetteer, given_names: frozenset[str] = fro
         label = "ORG"  # "Marine Corps"
     if label == "GPE" and _acronym_not_place(trimmed):
         label = "ORG"  # "the NRA", "ISIL"
-    if not any(t.is_alpha and t.text[:1].isupper() for t in trimmed):
-        return None
+    if not any((t.is_alpha or DOTTED_ACRONYM.fullmatch(t.text)) and t.text[:1].isupper() for t in trimmed):
+        return None  # "intra-Africa" (not "the S.E.C.")
     return Mention(trimmed.start, trimmed.end, label, trimmed.text)
 
 

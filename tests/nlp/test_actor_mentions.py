@@ -451,3 +451,19 @@ def test_a_surname_that_is_a_peoples_name_is_the_person(nlp):
     assert [a["name"] for a in doc._.actors] == ["Mark Cuban"]
     assert doc._.quotes[0]["speaker"] == "Mark Cuban"
     assert [a["name"] for a in nlp("Cuban officials said the talks went well.")._.actors] == ["Cuba"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a dotted acronym is a name (it has no letter-only word)
+        ("The K.H.A. said on Monday that it would review the harbour rules.", "K.H.A."),
+        # a title word after "for" is the object of the name, not a role
+        ("Citizens for Harbour Justice, a research group, said the plan was unfair.", "Citizens for Harbour Justice"),
+    ],
+)
+def test_organisation_names_that_look_like_no_name_or_a_role(nlp, text, name):
+    doc = nlp(text)
+    assert [e.text for e in doc.ents if e.text == name]  # the model found the name
+    assert name in names(doc)
