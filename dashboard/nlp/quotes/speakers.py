@@ -171,8 +171,8 @@ def subject_of(verb: Token, *, depth: int = 0,
 
 def _attribution_phrase(verb: Token) -> list[Token]:
     """The words naming the speaker of an inverted attribution, when the verb sits right
-    after a quote ('"...," said <phrase>.') or right after one ('"...", <phrase> said on
-    Monday.'): up to the next/previous punctuation (hyphens kept)."""
+    after a quote ('"...," said <phrase>.') or right after the phrase that follows one
+    ('"...", <phrase> said on Monday.'): up to the next/previous punctuation (hyphens kept)."""
     doc = verb.doc
     def stop(token: Token) -> bool:
         return token.is_punct and token.tag_ != "HYPH" and token.text not in ("-", "‐")
