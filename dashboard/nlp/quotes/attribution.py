@@ -542,17 +542,26 @@ def writer_verb_named(ctx: QuoteContext, quote: Candidate) -> Attribution | None
     return None
 
 
-def inverted_verb(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
-    """'"Would it be negotiable?" Hannity pressed.': a quote that ends with a comma, question
-    or exclamation mark inside its marks, right followed by a subject and a verb of any
-    lexicon with no object (or by the verb and then the subject) — the verb reports the
-    quote. Not a relative clause ('"The Apprentice," which Trump hosted') nor a passive."""
+def _after_closing_mark(ctx: QuoteContext, quote: Candidate) -> int | None:
+    """Where an inverted attribution would start: the first token after the closing mark of
+    a quote that ends with a comma, question or exclamation mark inside its marks (else None)."""
     span, doc = quote.span, ctx.doc
     if span is None or quote.nested or quote.text.rstrip()[-1:] not in ",?!":
         return None
     start = span.end
     while start < len(doc) and doc[start].text in MARKS:
         start += 1
+    return start
+
+
+def inverted_verb(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'"Would it be negotiable?" Hannity pressed.': a quote that ends with a comma, question
+    or exclamation mark inside its marks, right followed by a subject and a verb of any
+    lexicon with no object (or by the verb and then the subject) — the verb reports the
+    quote. Not a relative clause ('"The Apprentice," which Trump hosted') nor a passive."""
+    start, doc = _after_closing_mark(ctx, quote), ctx.doc
+    if start is None:
+        return None
     for verb in doc[start:min(len(doc), start + INVERTED_REACH)]:
         if verb.is_punct and verb.tag_ != "HYPH" and verb.text not in ("’", "'"):
             return None
@@ -583,12 +592,9 @@ def words_after_quote(ctx: QuoteContext, quote: Candidate) -> Attribution | None
     followed (in the same paragraph) by a cue verb and a short phrase, or a short phrase and
     a cue verb, up to punctuation, a preposition or a relative pronoun; the phrase's last
     noun (or pronoun, or "N-year-old") speaks, when it resolves to a speaker."""
-    span, doc = quote.span, ctx.doc
-    if span is None or quote.nested or quote.text.rstrip()[-1:] not in ",?!":
+    start, doc = _after_closing_mark(ctx, quote), ctx.doc
+    if start is None:
         return None
-    start = span.end
-    while start < len(doc) and doc[start].text in MARKS:
-        start += 1
     words: list[Token] = []
     for token in doc[start:min(len(doc), start + AFTER_QUOTE_WORDS)]:
         hyphen = token.tag_ == "HYPH" or token.text in ("-", "‐")
@@ -596,7 +602,7 @@ def words_after_quote(ctx: QuoteContext, quote: Candidate) -> Attribution | None
                 or token.lower_ in RELATIVE_PRONOUNS or ctx.top[token.i] != -1):
             break
         words.append(token)
-    if len(words) < 2 or PARAGRAPH_BREAK in doc[span.end - 1:words[-1].i + 1].text:
+    if len(words) < 2 or PARAGRAPH_BREAK in doc[start - 1:words[-1].i + 1].text:
         return None
     if is_cue_verb(words[0], ctx.cues) or (ctx.cues.is_verb(words[0].lemma_) and words[0].is_lower):
         cue, phrase = words[0], words[1:]
