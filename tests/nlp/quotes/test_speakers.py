@@ -44,6 +44,8 @@ def speaker_of(nlp, text: str, verb: str) -> str | None:
         ("One Lopez confidant said the harbour would reopen.", "said", "One Lopez confidant"),
         ("The ad says the harbour will reopen.", "says", "ad"),
         ("Several marchers said the harbour should reopen.", "said", "Several marchers"),
+        ("As the phone rang, the announcer said the harbour was closed.", "said", "announcer"),
+        ("One questioner claimed that the harbour was unsafe.", "claimed", "One questioner"),
         # a share of a group speaks as the group; a part of a thing does not
         ("A majority of voters said the harbour should reopen.", "said", "majority of voters"),
         ("Sixty percent of residents say the harbour should reopen.", "say", "Sixty percent of residents"),
