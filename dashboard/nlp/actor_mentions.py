@@ -63,7 +63,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dashboard.nlp.actor_names import PARTY_TAG, fold, name_key
+from dashboard.nlp.actor_names import fold, name_key
 from dashboard.nlp.actor_roles import apposition
 from dashboard.nlp.gazetteer import Gazetteer, KnownActor
 
@@ -85,6 +85,7 @@ HEAD_LINKS = frozenset({"of", "for", "on"})  # "Bill of Rights", "Regulations fo
 AGE_BEFORE = re.compile(r"\b\d+[- ]years?[- ]old\s*$")  # "40-year-old Ann Cole"
 MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 VERSION = re.compile(r"\d{1,2}(?:\.\d+)*")  # "Windows 10", "Linux 8.1"
+PARTY_TAG = re.compile(r"[DRI]\s?-\s?[A-Z]")  # "D-Wis.", "R-Newport News": a party, then state or district
 DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")  # "S.E.C.", "I.R.S."
 ROLE_BREAKERS = frozenset({"for", "against", "on", "in", "with"})  # "Citizens for Tax Justice" is no role
 PLACE_BEFORE = frozenset({"in", "at", "near", "to", "from"})  # a name right after one may be a place
@@ -515,11 +516,11 @@ def _given_name_first(span: Span, given_names: frozenset[str]) -> bool:
     return listed and not (span.start > 0 and doc[span.start - 1].lower_ in PLACE_BEFORE)
 
 
-def _party_tag(span: Span) -> bool:
-    """'Rep. Gwen Moore (D-Wis.)', 'Del. Marcia Price (D-Newport News)': a party and home
-    state or district in brackets after a name labels that person; it is no actor."""
-    doc = span.doc
-    return bool(PARTY_TAG.match(span.text)) and span.start > 0 and doc[span.start - 1].text == "("
+def bracketed_party_tag(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens start..end are a party and home state or district right after an
+    opening bracket ('Rep. Gwen Moore (D-Wis.)', 'Del. Marcia Price (D-Newport News)'): a
+    label of the person before it, no actor and no speaker of its own."""
+    return start > 0 and doc[start - 1].text == "(" and bool(PARTY_TAG.match(doc[start:end].text))
 
 
 def _mention(span: Span, gazetteer: Gazetteer, given_names: frozenset[str] = frozenset()) -> Mention | None:
@@ -533,7 +534,7 @@ def _mention(span: Span, gazetteer: Gazetteer, given_names: frozenset[str] = fro
         return Mention(trimmed.start, trimmed.end, PLACE, trimmed.text)
     if (
         trimmed is None
-        or _party_tag(trimmed)
+        or bracketed_party_tag(trimmed.doc, trimmed.start, trimmed.end)
         or name_key(trimmed.text) in gazetteer.not_actors
         or names_a_thing(trimmed, gazetteer, person=label == "PERSON")
     ):

@@ -10,9 +10,6 @@ APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _SLUG = re.compile(r"[^a-z0-9]+")
-# "(D-Wis.)", "(R-Newport News)": a party and home state or district in brackets after a
-# politician's name labels that person; the words are no actor of their own.
-PARTY_TAG = re.compile(r"[DRI]\s?-\s?[A-Z]")
 
 
 def fold(text: str) -> str:

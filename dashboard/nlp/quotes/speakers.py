@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from dashboard.errors import DashboardError
 from dashboard.nlp import ACTOR_MENTIONS
-from dashboard.nlp.actor_names import PARTY_TAG
+from dashboard.nlp.actor_mentions import bracketed_party_tag
 from dashboard.nlp.gender import GenderLexicon, gender_of_name, gender_of_words, load_gender_lexicon
 from dashboard.nlp.quotes.cues import Cues
 from dashboard.nlp.quotes.grammar import (
@@ -282,7 +282,7 @@ def _party_tag(token: Token) -> bool:
     """An appositive in brackets that is a party and state ("niece ... (D-Newport News)")."""
     doc = token.doc
     paren = next((t.i for t in reversed(doc[max(0, token.i - 6):token.i]) if t.text in "()"), None)
-    return paren is not None and doc[paren].text == "(" and bool(PARTY_TAG.match(doc[paren + 1:token.i + 1].text))
+    return paren is not None and bracketed_party_tag(doc, paren + 1, token.i + 1)
 
 
 def mention_bounds(token: Token) -> tuple[int, int]:
