@@ -800,7 +800,7 @@ def enclosing_quote(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> 
 NESTED_CARRY_RULES: tuple[CarryRule, ...] = (enclosing_quote,)
 
 # Words that may join the quotes of one list ('a "liar" who is "amoral," a "bully" and a
-# "narcissist"'): punctuation but a sentence end or semicolon, and these.
+# "narcissist"'): punctuation but a sentence end, semicolon, colon or bracket, and these.
 LIST_GLUE = frozenset({"and", "or", "nor", "a", "an", "the", "who", "which", "that", "is", "was", "are", "were",
                        "be", "as", "also", "even", "then", "not", "just", "only", "than", "rather"})
 LIST_GLUE_WORDS = 4  # at most this many glue words between two quotes of one list
