@@ -13,6 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from dashboard import settings
 from dashboard.errors import ModelError
@@ -54,6 +55,7 @@ def model_name() -> str:
 def build_pipeline(name: str | None = None) -> Language:
     """A fresh pipeline: the trained model plus our components."""
     nlp = spacy.load(name or model_name())
+    split_glued_quote_marks(nlp)
     if "attribute_ruler" in nlp.pipe_names:  # the same rules, matched without the Matcher
         ruler = nlp.get_pipe("attribute_ruler")
         if isinstance(ruler, AttributeRuler):
@@ -62,6 +64,18 @@ def build_pipeline(name: str | None = None) -> Language:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, **where)  # type: ignore[arg-type]
     return nlp
+
+
+# A double quotation mark typed against a word ('said,"Look', 'me,"Clinton said', 'said“no”')
+# is a token of its own, and so is the comma or stop typed between a word and it: the model's
+# tokenizer keeps such runs as one word, which hides the quote and its attribution. Apostrophes
+# and single marks are left alone (they are inside words: "don’t", "O’Neill").
+GLUED_QUOTE_MARKS = (r"(?<=\w)[,.!?;:](?=[\"“”])", r"[\"“”]")
+
+
+def split_glued_quote_marks(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes or ()) + list(GLUED_QUOTE_MARKS)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 
 @functools.lru_cache(maxsize=1)
