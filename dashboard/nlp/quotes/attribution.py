@@ -53,11 +53,13 @@ or dash, or starts a clause right after its cue), else "partial".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from dashboard.nlp.actor_mentions import MIDDLE_INITIAL
 from dashboard.nlp.quotes.context import Candidate, QuoteContext, cue_text, is_cue_verb, is_strong_cue
 from dashboard.nlp.quotes.cues import Cues
 from dashboard.nlp.quotes.grammar import (
@@ -81,6 +83,7 @@ CARRY_TAIL_CHARS = 80  # at most this much text (an attribution) after the donor
 CARRY_NEXT_GAP = 200  # at most this many characters to the next part of the quote
 DIRECT_AFTER = ",:;—–"
 DASHES = ("-", "—", "–", "--")
+MARKUP_GAP = re.compile(r"\s+[\w:-]+=")  # between two attribute values: '" author="'
 NOT_DIRECT_BEFORE = ("DET", "ADJ", "ADP", "NUM", "PART", "ADV")
 INVERTED_REACH = 8  # tokens after a closing mark searched for an inverted verb ("..., the host pressed")
 WINDOW_NAME = 8  # at most twice this many tokens between a closing mark and a cue after a name
@@ -211,7 +214,7 @@ def speaker_of_verb(ctx: QuoteContext, verb: Token, quote: Candidate) -> Speaker
         subject = None  # the parse took a word of another quote (a show's title) for the subject
     if subject is None:
         name = _name_after_quote(ctx, verb, quote)
-        return ctx.resolver.of_token(name) if name is not None else None
+        return ctx.resolver.of_token(name) if name is not None else ctx.resolver.continued_by(verb)
     if not quote.nested:
         subject = _subject_outside(ctx, verb, subject)
     if quote.nested and subject.lower_ in FIRST_PERSON:
@@ -258,9 +261,11 @@ def scare_word(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
 
 def markup_value(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """'<tweet author="realDonaldTrump" tweet_id="667...">': a value in markup is no quote
-    at all (the row is dropped)."""
+    at all (the row is dropped), nor is the gap between two values ('pic="" author="')."""
     before = ctx.text[:quote.quoted.start - 1].rstrip(" ")
-    return Attribution("markup_value", None, kind=DROP) if before.endswith("=") else None
+    if before.endswith("=") or MARKUP_GAP.fullmatch(quote.text):
+        return Attribution("markup_value", None, kind=DROP)
+    return None
 
 
 def _token_before(ctx: QuoteContext, quote: Candidate, skip: str = "") -> Token | None:
@@ -487,19 +492,22 @@ def name_colon(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """'Clinton: "Our goal is ..."': a name alone before a colon (a transcript or a list of
     positions) speaks the quote; so do the names after a dash or "from" that end a lead-in
     ('A SHIFT IN IOWA - Anna Holt and Tom Baker: "..."', 'More from Holt: "..."') when the
-    last one is a person's name."""
+    last one is a person's name: the model's, an actor, or two or three words opening with
+    a given name ('... - Jeffrey M. Jones: "..."')."""
     found = _colon_lead(ctx, quote)
     if found is None:
         return None
     colon, lead = found
     cut = max((i for i, t in enumerate(lead) if t.text in DASHES or (i and t.lower_ == "from")), default=-1)
-    words = [t for t in lead[cut + 1:] if not t.is_punct]
+    words = [t for t in lead[cut + 1:] if not t.is_punct or MIDDLE_INITIAL.fullmatch(t.text)]
     limit = 4 if cut < 0 else 6
     if not words or len(words) > limit or any(
-            (not t.is_alpha or not t.text[:1].isupper() or t.pos_ in ("PRON", "DET"))
+            (not (t.is_alpha or MIDDLE_INITIAL.fullmatch(t.text)) or not t.text[:1].isupper()
+             or t.pos_ in ("PRON", "DET"))
             and not (cut >= 0 and t.lower_ == "and") for t in words):
         return None
-    if cut >= 0 and words[-1].ent_type_ != "PERSON" and ctx.resolver.actors.actor_at(words[-1]) is None:
+    if cut >= 0 and not (words[-1].ent_type_ == "PERSON" or ctx.resolver.actors.actor_at(words[-1]) is not None
+                         or (2 <= len(words) <= 3 and ctx.resolver.is_given_name(words[0].text))):
         return None
     speaker = ctx.resolver.name_at(words[-1])
     return Attribution("name_colon", speaker) if speaker is not None else None

@@ -17,8 +17,9 @@ class Cues:
 
     ``naming`` verbs ("called", "dubbed") give a thing a name: a quote they attach to a noun
     with no speaker of its own is a name, not speech; ``things`` are nouns that never speak
-    ("results", "the border closure"): no speaker; ``persons`` are the common nouns a pronoun
-    may refer back to ("the minister");
+    ("results", "the border closure"): no speaker; ``persons`` are the common nouns for a
+    person a pronoun may refer back to ("the minister"), ``groups`` those for a group or an
+    organisation ("the council": a "they" or "it", never a "he" or "she");
     ``interview_tags`` are regular expressions for the speaker tag opening a paragraph of an
     interview transcript ("((WN))", "Q:").
 
@@ -39,6 +40,7 @@ class Cues:
     naming: frozenset[str] = frozenset()
     things: frozenset[str] = frozenset()
     persons: frozenset[str] = frozenset()
+    groups: frozenset[str] = frozenset()
     interview_tags: tuple[str, ...] = ()
     titles: frozenset[str] = frozenset()
 
@@ -51,6 +53,13 @@ class Cues:
 
     def is_document(self, lemma: str) -> bool:
         return lemma.lower() in self.documents
+
+    def can_speak(self, *words: str) -> bool:
+        """Whether any of ``words`` (a noun's lemma, its form) is a listed person or group noun."""
+        return any(w.lower() in self.persons or w.lower() in self.groups for w in words)
+
+    def is_group(self, *words: str) -> bool:
+        return any(w.lower() in self.groups for w in words)
 
 
 def _words(table: dict, *keys: str) -> list[str]:
@@ -82,6 +91,7 @@ def cues_from(data: dict) -> Cues:
         naming=frozenset(_optional(data, "verbs", "naming")),
         things=frozenset(_optional(data, "nouns", "things")),
         persons=frozenset(_optional(data, "nouns", "persons")),
+        groups=frozenset(_optional(data, "nouns", "groups")),
         interview_tags=tuple(_optional(data, "markers", "interview_tags", lower=False)),
         titles=frozenset(_optional(data, "markers", "titles")),
     )

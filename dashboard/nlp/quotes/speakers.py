@@ -23,12 +23,13 @@ from spacy.tokens import Doc, Token
 from dashboard.errors import DashboardError
 from dashboard.nlp import ACTOR_MENTIONS
 from dashboard.nlp.actor_mentions import bracketed_party_tag
-from dashboard.nlp.gender import GenderLexicon, gender_of_name, gender_of_words, load_gender_lexicon
+from dashboard.nlp.gender import GenderLexicon, fold, gender_of_name, gender_of_words, load_gender_lexicon
 from dashboard.nlp.quotes.cues import Cues
 from dashboard.nlp.quotes.grammar import (
     ENTITY_TYPES,
     GROUP_PRONOUNS,
     NOT_ACTOR_ENTITIES,
+    PARAGRAPH_BREAK,
     PERSON_PRONOUNS,
     PERSON_SUFFIXES,
     PRONOUN_GENDER,
@@ -368,7 +369,25 @@ class SpeakerResolver:
     def of_cue(self, verb: Token) -> Speaker | None:
         """The speaker of a reporting verb (or of a verb before a colon lead-in)."""
         subject = subject_of(verb, prefer=self.is_cue_verb)
-        return self.of_token(subject) if subject is not None else None
+        if subject is None:
+            return self.continued_by(verb)
+        return self.of_token(subject)
+
+    def continued_by(self, verb: Token) -> Speaker | None:
+        """'... Maher said. Adding, "..."': a participle that opens a sentence of its own,
+        with no subject and no clause to take one from, continues the speaker found in the
+        sentence before it (same paragraph); none there → no speaker."""
+        number = self.sentences.number[verb.i]
+        sentence = self._sents[number]
+        if verb.tag_ != "VBG" or verb.dep_ != "ROOT" or verb.i != sentence.start or number == 0:
+            return None
+        before = self._sents[number - 1]
+        if PARAGRAPH_BREAK in self.text[before.start_char:sentence.start_char]:
+            return None
+        speaker = history_before(self.history, sentence.start_char)
+        if speaker is None or speaker.start < before.start_char:
+            return None
+        return replace(speaker, rule="continued_by_participle")
 
     def described(self, noun: Token, phrase: Sequence[Token]) -> bool:
         """Whether a common noun after a determiner or possessive in an attribution's words
@@ -388,7 +407,7 @@ class SpeakerResolver:
         gendered word; with no list at all, anything that is not a listed thing."""
         if not self.cues.persons:
             return True
-        return token.lemma_.lower() in self.cues.persons or token.lower_ in self.cues.persons or (
+        return self.cues.can_speak(token.lemma_, token.lower_) or (
             gender_of_words(speaker.name.split(), self._lexicon) is not None)
 
     def is_cue_verb(self, token: Token) -> bool:
@@ -419,7 +438,7 @@ class SpeakerResolver:
         if (lemma in self.cues.titles or self.cues.is_document(lemma)) and lemma not in self.cues.things:
             return True  # a work that carries words: "the ad says", "the editorial argued"
         person_ending = any(lower.endswith(end) and len(lower) > len(end) + 2 for end in PERSON_SUFFIXES)
-        return (lemma in self.cues.persons or lower in self.cues.persons or person_ending
+        return (self.cues.can_speak(lemma, lower) or person_ending
                 or gender_of_words([lower], self._lexicon) is not None)
 
     def of_token(self, token: Token, *, depth: int = 0) -> Speaker | None:
@@ -552,6 +571,10 @@ class SpeakerResolver:
             if words and words[-1].casefold() == wanted:
                 found.add((str(actor.get("id")), str(actor.get("name"))))
         return found.pop() if len(found) == 1 else None
+
+    def is_given_name(self, word: str) -> bool:
+        """Whether ``word`` is in the given-name lists (data/first_names.toml)."""
+        return fold(word) in self._lexicon.names
 
     def name_at(self, token: Token) -> Speaker | None:
         """The actor or surface name at a token, whatever its part of speech (a tag like
@@ -703,6 +726,8 @@ class SpeakerResolver:
             return None  # "He explained" never refers back to "the border closure"
         plural = token.tag_ in ("NNS", "NNPS")
         kind = speaker.type or _mention_type(token)
+        if not kind and token.pos_ == "NOUN" and self.cues.is_group(token.lemma_, token.lower_):
+            kind = "ORG"  # "the council ... It said", never "the government ... He argued"
         if token.pos_ == "PROPN" and not kind:
             return None
         return speaker if _compatible(word, kind, plural) and self.gender_fits(word, speaker) else None

@@ -76,6 +76,12 @@ CASES = [
                  'failed to predict the result because they ended too early."',
                  "The polls failed to predict the result because they ended too early.",
                  ("direct", "Tom Baker", "name_colon/actor"), id="name_colon-after-a-dash"),
+    pytest.param('Turnout rose in the first contest - Jeffrey M. Cole: "At long last the contests have started."',
+                 "At long last the contests have started.",
+                 ("direct", "Jeffrey M. Cole", "name_colon/actor"), id="name_colon-middle-initial"),
+    pytest.param('Turnout rose in the first contest - Ann Cole: "At long last the contests have started."',
+                 "At long last the contests have started.",
+                 ("direct", "Ann Cole", "name_colon/surface_name"), id="name_colon-given-name"),
     pytest.param('Anna Holt runs a polling firm.\n\nTurnout was high in the north - More from Holt: "The turnout '
                  'was the highest we have seen in years."', "The turnout was the highest we have seen in years.",
                  ("direct", "Anna Holt", "name_colon/actor"), id="name_colon-more-from"),
@@ -222,8 +228,12 @@ def test_words_after_a_quote_that_name_a_thing_give_no_speaker(nlp):
                "We will rebuild every bridge,")[1] is None
 
 
-def test_a_value_in_markup_is_no_quote(nlp):
-    doc = nlp('<tweet author="mlopez" tweet_id="1234567">We will rebuild the bridge.</tweet>')
+@pytest.mark.parametrize("text", [
+    '<tweet author="mlopez" tweet_id="1234567">We will rebuild the bridge.</tweet>',
+    '<tweet pic="" author="mlopez" timestamp="1449075600">We will rebuild the bridge.</tweet>',  # an empty value
+])
+def test_a_value_in_markup_is_no_quote(nlp, text):
+    doc = nlp(text)
     assert [q for q in doc._.quotes if q["kind"] != "indirect"] == []
 
 
@@ -301,3 +311,13 @@ def test_a_word_of_another_quote_is_not_the_subject_and_a_title_does_not_stop_th
         ("Morning Round", "scare", None),
         ("We need money.", "direct", "Anna Holt"),  # carried over the show's title
     ]
+
+
+def test_a_participle_opening_a_sentence_continues_the_speaker_of_the_one_before(nlp):
+    text = ('Tom Baker said the report "was not good." Adding, "Now, like all of their reports, what they do '
+            'is never that bad."')
+    quoted = "Now, like all of their reports, what they do is never that bad."
+    assert row(nlp, text, quoted) == ("direct", "Tom Baker", "governing_cue/continued_by_participle")
+    # not over a paragraph break, and never to a speaker further back
+    assert row(nlp, text.replace(" Adding", "\n\nAdding"), quoted)[1] is None
+    assert row(nlp, text.replace('" Adding', '" The report was long. Adding'), quoted)[1] is None

@@ -211,6 +211,23 @@ def test_no_antecedent_of_the_right_gender_means_no_speaker(nlp, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group noun is never a "he" or "she": the person named before it is
+        ("Tom Baker spoke at the town hall on Monday. The money is needed for the government to build "
+         "new schools. He said the harbour would reopen.", "Tom Baker"),
+        ("Tom Baker spoke at the town hall on Monday. The campaign wants the council to build new schools. "
+         "She said the harbour would reopen.", None),
+        # ... but it is an "it"
+        ("Tom Baker spoke at the town hall on Monday. The council approved the plan. It said the harbour "
+         "would reopen.", "council"),
+    ],
+)
+def test_a_group_noun_is_an_it_or_a_they_never_a_he_or_a_she(nlp, text, expected):
+    assert speaker_of(nlp, text, "said") == expected
+
+
+@pytest.mark.parametrize(
     ("text", "last"),
     [
         # two "she" resolved to Robin Okafor: "he" now skips her
