@@ -83,6 +83,8 @@ CARRY_TAIL_CHARS = 80  # at most this much text (an attribution) after the donor
 CARRY_NEXT_GAP = 200  # at most this many characters to the next part of the quote
 DIRECT_AFTER = ",:;—–"
 DASHES = ("-", "—", "–", "--")
+SPEECH_NOUN_STEPS = 5  # heads walked up from a quote to the speech noun holding it
+HELD_BY_NOUN = ("acl", "ccomp", "relcl", "prep")  # a speech noun's clause or "for"/"of" phrase
 MARKUP_GAP = re.compile(r"\s+[\w:-]+=")  # between two attribute values: '" author="'
 NOT_DIRECT_BEFORE = ("DET", "ADJ", "ADP", "NUM", "PART", "ADV")
 INVERTED_REACH = 8  # tokens after a closing mark searched for an inverted verb ("..., the host pressed")
@@ -386,6 +388,32 @@ def in_words_of(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     return None
 
 
+def speech_noun(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'Baker's claim that there were "thousands of break-ins"', 'his call for "a total
+    ban"': a quote held by a listed speech noun (in its clause or its "for"/"of" phrase) is
+    said by the noun's possessor, also when a cue verb further up has a speaker of its own
+    ('Voters questioned her claim that she "never sent ..."'). Read from the quote up the
+    parse, stopping at the first cue verb."""
+    span = quote.span
+    if quote.opens or quote.nested or span is None:
+        return None
+    token = next((t for t in span if not span.start <= t.head.i < span.end), None)
+    for _ in range(SPEECH_NOUN_STEPS):
+        if token is None or token.head.i == token.i:
+            return None
+        child, token = token, token.head
+        if ctx.top[token.i] != -1 or ctx.resolver.is_cue_verb(token):
+            return None
+        if token.pos_ == "NOUN" and token.lemma_.lower() in ctx.cues.speech:
+            if (child.dep_ not in HELD_BY_NOUN or (child.dep_ == "prep" and child.lower_ not in ("for", "of"))
+                    or any(t.text == ":" for t in ctx.doc[token.i:span.start])):
+                return None  # 'opposed Macron's statement: "..."' (the writer's lead-in), 'his remarks as "..."'
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            speaker = ctx.resolver.of_token(owner) if owner is not None else None
+            return Attribution("speech_noun", speaker, token) if speaker is not None else None
+    return None
+
+
 def _colon_lead(ctx: QuoteContext, quote: Candidate) -> tuple[Token, list[Token]] | None:
     """The colon right before the quote and the unquoted words of its clause; the colon may
     end the previous paragraph when the quote opens its own ('Cruz continued: ¶ "..."')."""
@@ -636,6 +664,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     nickname,
     quoted_title,
     naming_verb,
+    speech_noun,
     governing_cue,
     colon_lead_in,
     name_colon,

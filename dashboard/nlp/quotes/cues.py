@@ -20,6 +20,8 @@ class Cues:
     ("results", "the border closure"): no speaker; ``persons`` are the common nouns for a
     person a pronoun may refer back to ("the minister"), ``groups`` those for a group or an
     organisation ("the council": a "they" or "it", never a "he" or "she");
+    ``speech`` nouns name an act of saying ("claim", "call"): a quote in what one holds is
+    said by its possessor;
     ``interview_tags`` are regular expressions for the speaker tag opening a paragraph of an
     interview transcript ("((WN))", "Q:").
 
@@ -41,6 +43,7 @@ class Cues:
     things: frozenset[str] = frozenset()
     persons: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()
+    speech: frozenset[str] = frozenset()
     interview_tags: tuple[str, ...] = ()
     titles: frozenset[str] = frozenset()
 
@@ -92,6 +95,7 @@ def cues_from(data: dict) -> Cues:
         things=frozenset(_optional(data, "nouns", "things")),
         persons=frozenset(_optional(data, "nouns", "persons")),
         groups=frozenset(_optional(data, "nouns", "groups")),
+        speech=frozenset(_optional(data, "nouns", "speech")),
         interview_tags=tuple(_optional(data, "markers", "interview_tags", lower=False)),
         titles=frozenset(_optional(data, "markers", "titles")),
     )

@@ -722,9 +722,10 @@ class SpeakerResolver:
         speaker = self._named(name_head(token))
         if speaker is None or (not speaker.actor_id and not latin_name(speaker.name)):
             return None  # an antecedent is a name in Latin letters or an actor, never a stray word
-        if not speaker.actor_id and token.pos_ == "NOUN" and not self._can_speak(token, speaker):
-            return None  # "He explained" never refers back to "the border closure"
-        plural = token.tag_ in ("NNS", "NNPS")
+        if (not speaker.actor_id and token.pos_ == "NOUN" and token.ent_type_ not in ENTITY_TYPES
+                and not self._can_speak(token, speaker)):
+            return None  # "He explained" never refers back to "the border closure" (but to a name tagged NOUN)
+        plural = token.tag_ in ("NNS", "NNPS") and token.ent_type_ != "PERSON"  # not "Sanders" tagged NNS
         kind = speaker.type or _mention_type(token)
         if not kind and token.pos_ == "NOUN" and self.cues.is_group(token.lemma_, token.lower_):
             kind = "ORG"  # "the council ... It said", never "the government ... He argued"

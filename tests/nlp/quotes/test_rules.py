@@ -85,6 +85,13 @@ CASES = [
     pytest.param('Anna Holt runs a polling firm.\n\nTurnout was high in the north - More from Holt: "The turnout '
                  'was the highest we have seen in years."', "The turnout was the highest we have seen in years.",
                  ("direct", "Anna Holt", "name_colon/actor"), id="name_colon-more-from"),
+    pytest.param('Reporters checked Tom Baker\'s claim that there had been "thousands of break-ins" this year.',
+                 "thousands of break-ins", ("partial", "Tom Baker", "speech_noun/actor"), id="speech_noun"),
+    pytest.param('Ann Cole spoke on Monday. Voters questioned her claim that she "never sent or received secret '
+                 'files" on the server.', "never sent or received secret files",
+                 ("partial", "Ann Cole", "speech_noun/pronoun_antecedent"), id="speech_noun-under-a-cue"),
+    pytest.param('Tom Baker\'s promise of "a new bridge by spring" was broken.', "a new bridge by spring",
+                 ("partial", "Tom Baker", "speech_noun/actor"), id="speech_noun-of-phrase"),
     pytest.param('"Would the bridge reopen by May?" Tom Baker pressed.', "Would the bridge reopen by May?",
                  ("direct", "Tom Baker", "inverted_verb/actor"), id="inverted_verb"),
     pytest.param('Maria Lopez appeared on "Sun & Friends," and talked about the bridge.', "Sun & Friends,",
@@ -321,3 +328,19 @@ def test_a_participle_opening_a_sentence_continues_the_speaker_of_the_one_before
     # not over a paragraph break, and never to a speaker further back
     assert row(nlp, text.replace(" Adding", "\n\nAdding"), quoted)[1] is None
     assert row(nlp, text.replace('" Adding', '" The report was long. Adding'), quoted)[1] is None
+
+
+def test_a_speech_noun_with_no_owner_gives_no_speaker(nlp):
+    text = 'The claim that there were "thousands of break-ins" was false.'
+    assert row(nlp, text, "thousands of break-ins")[1] is None
+
+
+def test_a_quote_after_a_colon_is_not_held_by_the_speech_noun_before_it(nlp):
+    text = ('Ann Cole rejected Tom Baker\'s statement: "The mayor\'s suggestion that the bridge be closed '
+            'is out of place."')
+    assert row(nlp, text, "The mayor's suggestion that the bridge be closed is out of place.")[2] != "speech_noun/actor"
+
+
+def test_an_as_phrase_is_not_held_by_the_speech_noun(nlp):
+    text = 'Ann Cole denounced Tom Baker\'s remarks as "hurtful and humiliating" on Monday.'
+    assert row(nlp, text, "hurtful and humiliating")[1] == "Ann Cole"

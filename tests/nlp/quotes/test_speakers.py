@@ -102,6 +102,18 @@ def test_a_party_and_state_in_brackets_is_not_the_name_of_the_subject(nlp):
     assert name_head(doc[1]).text == "niece"  # not "News" of "D-Newport News"
 
 
+@pytest.mark.parametrize(("subject", "ent", "expected"), [("Sanders", "B-PERSON", "Sanders"), ("Voters", "O", None)])
+def test_a_name_tagged_as_a_plural_noun_is_still_one_person(nlp, subject, ent, expected):
+    # 'Sanders has pushed his plan.' with the surname tagged NNS, as the small model tags it
+    words = [subject, "has", "pushed", "his", "plan", "."]
+    spaces = [True, True, True, True, False, False]
+    heads, deps = [2, 2, 2, 4, 2, 2], ["nsubj", "aux", "ROOT", "poss", "dobj", "punct"]
+    pos, tags = ["NOUN", "AUX", "VERB", "PRON", "NOUN", "PUNCT"], ["NNS", "VBZ", "VBN", "PRP$", "NN", "."]
+    doc = _doc(nlp, words, spaces, heads, deps, pos, tags, [ent] + ["O"] * 5)
+    speaker = SpeakerResolver(doc, load_cues()).of_token(doc[3])
+    assert (speaker.name if speaker is not None else None) == expected
+
+
 def test_the_name_right_after_a_quote_speaks_when_words_follow_the_cue(nlp):
     # '"I am impressed," screenwriter Ann Cole wrote on Twitter.' with "screenwriter" taken
     # for a verb and the name for its object: the cue has no subject
