@@ -143,6 +143,10 @@ CASES = [
                  ("partial", "Maria Lopez", "governing_cue/actor"), id="listed_quote-first-of-the-list"),
     pytest.param('Tom Baker likened the new toll to "robbing the poor" in a speech.', "robbing the poor",
                  ("partial", "Tom Baker", "governing_cue/actor"), id="governing_cue-liken"),
+    pytest.param('Tom Baker has repeatedly wondered whether the judges will be "fair" to him.', "fair",
+                 ("partial", "Tom Baker", "governing_cue/actor"), id="governing_cue-wonder"),
+    pytest.param('Tom Baker worried that the safety net was becoming "a hammock for the idle."', "a hammock for the idle.",
+                 ("partial", "Tom Baker", "governing_cue/actor"), id="governing_cue-worry"),
     pytest.param('Maria Lopez hailed the engineer as "The Bridge Builder" on Monday.', "The Bridge Builder",
                  ("partial", "Maria Lopez", "governing_cue/actor"), id="governing_cue-as-a-title"),
     pytest.param('"If the council wants to be trusted, it should come to the harbour and see the damage," the '
