@@ -649,10 +649,10 @@ def words_after_quote(ctx: QuoteContext, quote: Candidate) -> Attribution | None
     if any(t.pos_ == "AUX" or (t.pos_ == "VERB" and ctx.cues.is_verb(t.lemma_)) for t in phrase):
         return None
     head = phrase[-1]  # "the editorial read" may be tagged determiner, adjective, noun
-    if head.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ"):
-        return None
+    if head.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ") and head.ent_type_ != "PERSON":
+        return None  # (a person's name may be tagged anything: '"...," said Bill Skelly' with an adverb)
     speaker = ctx.resolver.of_token(head)
-    if speaker is None and ctx.resolver.described(head, phrase):
+    if speaker is None and (head.ent_type_ == "PERSON" or ctx.resolver.described(head, phrase)):
         speaker = ctx.resolver.name_at(head)  # '"...," said the designer': a described person or document
     return Attribution("words_after_quote", speaker, cue) if speaker is not None else None
 

@@ -255,8 +255,9 @@ def relative_antecedent(pronoun: Token) -> Token | None:
 
 def name_head(token: Token) -> Token:
     """Prefer a proper-noun appositive over a description ("the judge ..., Bernard Schwartz"),
-    and a person's name that ends the subject phrase ("Former US Ambassador to the United
-    Nations Nikki Haley")."""
+    a person's name that ends the subject phrase ("Former US Ambassador to the United
+    Nations Nikki Haley") and a person's name joined to a bare title by "and" ("Former
+    prosecutor and New York City Mayor Rudy Giuliani"; not "the mayor and Tom Baker")."""
     if token.ent_type_ != "PERSON" and token.dep_ in SUBJECTS and token.head.i > token.i:
         last = token.doc[token.head.i - 1]
         in_subject = last.i in {t.i for t in token.subtree}
@@ -268,6 +269,10 @@ def name_head(token: Token) -> Token:
             if a.i < last.i)  # "scientists from Bristol University and UC Davis"
         if last.ent_type_ == "PERSON" and last.pos_ == "PROPN" and in_subject and not after_preposition:
             return last
+    if token.tag_ == "NN" and token.is_lower and not any(c.dep_ in ("det", "poss") for c in token.children):
+        for child in token.children:  # "Former prosecutor and New York City Mayor Rudy Giuliani": one person's titles
+            if child.dep_ == "conj" and child.ent_type_ == "PERSON" and child.pos_ == "PROPN":
+                return child
     if token.ent_type_ not in ("PERSON", "ORG", "GPE"):
         for child in token.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and not _party_tag(child):

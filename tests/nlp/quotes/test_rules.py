@@ -156,6 +156,9 @@ CASES = [
     pytest.param('"What if the mayor had taken a ferry?" the 43-year-old asked in the video\'s description.',
                  "What if the mayor had taken a ferry?", ("direct", "43-year-old", "words_after_quote/surface_name"),
                  id="words_after_quote-an-age"),
+    pytest.param('"Having access to the file is valuable," said Bill Skelly, explaining he worked more closely with '
+                 'the team.', "Having access to the file is valuable,",
+                 ("direct", "Bill Skelly", "words_after_quote/actor"), id="words_after_quote-name-tagged-adverb"),
     pytest.param('Anna Holt spoke to Tom Baker on the radio.\n\n"BAKER: When will the bridge reopen?"\n\n'
                  '"HOLT: We will reopen it in May."', "HOLT: We will reopen it in May.",
                  ("direct", "Anna Holt", "transcript_label/actor"), id="transcript_label"),

@@ -35,6 +35,9 @@ def speaker_of(nlp, text: str, verb: str) -> str | None:
         # a participle after a preposition, an infinitive after an adverb: the verb above
         ("Maria Lopez ended the meeting by saying the harbour would reopen.", "saying", "Maria Lopez"),
         ("Maria Lopez went as far as to say the harbour was unsafe.", "say", "Maria Lopez"),
+        # a bare title joined to a name by "and" is that person's title
+        ("Former prosecutor and City Mayor Ann Cole, who backs the plan, said the bridge was safe.", "said",
+         "Ann Cole"),
         # a role with an affiliation keeps it
         ("A spokeswoman for the Harbour Board said fees would rise.", "said", "spokeswoman for the Harbour Board"),
         # a name inside a prepositional phrase of the subject is not the speaker
