@@ -209,6 +209,20 @@ def _name_after_quote(ctx: QuoteContext, verb: Token, quote: Candidate) -> Token
     return name if after.text == "," and after.i < verb.i - 1 else None
 
 
+def _person_before_clause(ctx: QuoteContext, verb: Token) -> Token | None:
+    """'Aaron Kall, the director of debate, compared Trump to a coach who is "working the
+    referees"': the small model hangs a cue verb that follows a person's name and its
+    appositive on the name, as a clause of it; the name is the verb's subject. Never a
+    naming verb ('Tom Baker, nicknamed "the Hammer", ...')."""
+    head = verb.head
+    if (verb.dep_ != "acl" or verb.i < 2 or ctx.doc[verb.i - 1].text != "," or head.i >= verb.i - 1
+            or verb.lemma_.lower() in ctx.cues.naming or ctx.top[head.i] != -1):
+        return None
+    if head.ent_type_ != "PERSON" and ctx.resolver.actors.actor_at(head) is None:
+        return None
+    return head
+
+
 def speaker_of_verb(ctx: QuoteContext, verb: Token, quote: Candidate) -> Speaker | None:
     """The speaker a cue verb gives this quote (None when it names no one outside it)."""
     subject = subject_of(verb, prefer=ctx.resolver.is_cue_verb)
@@ -216,6 +230,8 @@ def speaker_of_verb(ctx: QuoteContext, verb: Token, quote: Candidate) -> Speaker
         subject = None  # the parse took a word of another quote (a show's title) for the subject
     if subject is None:
         name = _name_after_quote(ctx, verb, quote)
+        if name is None:
+            name = _person_before_clause(ctx, verb)
         return ctx.resolver.of_token(name) if name is not None else ctx.resolver.continued_by(verb)
     if not quote.nested:
         subject = _subject_outside(ctx, verb, subject)

@@ -143,6 +143,9 @@ CASES = [
                  ("partial", "Maria Lopez", "governing_cue/actor"), id="listed_quote-first-of-the-list"),
     pytest.param('Tom Baker likened the new toll to "robbing the poor" in a speech.', "robbing the poor",
                  ("partial", "Tom Baker", "governing_cue/actor"), id="governing_cue-liken"),
+    pytest.param('Aaron Kall, the director of debate at the University of Michigan, compared Trump to a coach who is '
+                 '"working the referees" on him.', "working the referees",
+                 ("partial", "Aaron Kall", "governing_cue/actor"), id="governing_cue-verb-hung-on-the-name"),
     pytest.param('Tom Baker has repeatedly wondered whether the judges will be "fair" to him.', "fair",
                  ("partial", "Tom Baker", "governing_cue/actor"), id="governing_cue-wonder"),
     pytest.param('Tom Baker worried that the safety net was becoming "a hammock for the idle."',
