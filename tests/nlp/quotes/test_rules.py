@@ -146,6 +146,9 @@ CASES = [
     pytest.param('Aaron Kall, the director of debate at the University of Michigan, compared Trump to a coach who is '
                  '"working the referees" on him.', "working the referees",
                  ("partial", "Aaron Kall", "governing_cue/actor"), id="governing_cue-verb-hung-on-the-name"),
+    pytest.param('In an August speech, Tom Baker attacked "the hateful ideology of the harbour board" and its rules.',
+                 "the hateful ideology of the harbour board", ("partial", "Tom Baker", "governing_cue/actor"),
+                 id="governing_cue-attack"),
     pytest.param('Tom Baker has repeatedly wondered whether the judges will be "fair" to him.', "fair",
                  ("partial", "Tom Baker", "governing_cue/actor"), id="governing_cue-wonder"),
     pytest.param('Tom Baker worried that the safety net was becoming "a hammock for the idle."',
