@@ -19,7 +19,7 @@ class Cues:
     with no speaker of its own is a name, not speech; ``things`` are nouns that never speak
     ("results", "the border closure"): no speaker; ``persons`` are the common nouns for a
     person a pronoun may refer back to ("the minister"), ``groups`` those for a group or an
-    organisation ("the council": a "they" or "it", never a "he" or "she");
+    organisation ("the council": never a "he" or "she");
     ``speech`` nouns name an act of saying ("claim", "call"): a quote in what one holds is
     said by its possessor;
     ``interview_tags`` are regular expressions for the speaker tag opening a paragraph of an

@@ -659,6 +659,7 @@ class SpeakerResolver:
         sent_number = self.sentences.number[pronoun.i]
         first_sent = max(0, sent_number - LOOKBACK_SENTENCES)
         mentions: list[Token] = []  # names that are not subjects: a last resort, nearest first
+        groups: list[Token] = []  # unnamed group nouns ("the council"): an "it"/"they" after every name
         for number in range(sent_number, first_sent - 1, -1):
             ranked: list[tuple[int, int, Token]] = []
             sentence = self._sents[number]
@@ -674,6 +675,8 @@ class SpeakerResolver:
                 elif subject and token.pos_ in ("PROPN", "NOUN"):
                     named = token.pos_ == "PROPN" or self.actors.actor_at(token) is not None
                     ranked.append((0 if named else 2, token.i, token))  # main clause first
+                    if not named and self.cues.is_group(token.lemma_, token.lower_):
+                        groups.append(token)
                 elif token.pos_ == "PROPN":
                     mentions.append(token)
             for _, _, token in sorted(ranked, key=lambda r: (r[0], r[1])):
@@ -684,6 +687,14 @@ class SpeakerResolver:
             speaker = self._candidate(token, word, depth)
             if speaker is not None:
                 return speaker
+        if word in THING_PRONOUNS or word in GROUP_PRONOUNS:
+            for token in sorted(groups, key=lambda t: -t.i):
+                plural = token.tag_ in ("NNS", "NNPS")
+                if word in THING_PRONOUNS and plural:
+                    continue  # "its" is one group; "they" may be one or many
+                speaker = self._named(name_head(token))
+                if speaker is not None:
+                    return speaker
         window_start = self._sents[first_sent].start_char
         earlier = [s for s in self.history[-HISTORY_SCAN:] if window_start <= s.start < pronoun.idx]
         if earlier:
@@ -732,8 +743,8 @@ class SpeakerResolver:
             return None  # "He explained" never refers back to "the border closure" (but to a name tagged NOUN)
         plural = token.tag_ in ("NNS", "NNPS") and token.ent_type_ != "PERSON"  # not "Sanders" tagged NNS
         kind = speaker.type or _mention_type(token)
-        if not kind and token.pos_ == "NOUN" and self.cues.is_group(token.lemma_, token.lower_):
-            kind = "ORG"  # "the council ... It said", never "the government ... He argued"
+        if word in PERSON_PRONOUNS and token.pos_ == "NOUN" and self.cues.is_group(token.lemma_, token.lower_):
+            return None  # "the government ... He argued": a group is never a "he" or a "she"
         if token.pos_ == "PROPN" and not kind:
             return None
         return speaker if _compatible(word, kind, plural) and self.gender_fits(word, speaker) else None

@@ -233,12 +233,14 @@ def test_no_antecedent_of_the_right_gender_means_no_speaker(nlp, text):
          "new schools. He said the harbour would reopen.", "Tom Baker"),
         ("Tom Baker spoke at the town hall on Monday. The campaign wants the council to build new schools. "
          "She said the harbour would reopen.", None),
-        # ... but it is an "it"
+        # ... but an "it" when no name fits ("Tom Baker" is no "it")
         ("Tom Baker spoke at the town hall on Monday. The council approved the plan. It said the harbour "
          "would reopen.", "council"),
+        ("The Harbour Trust met in the city hall on Monday. The council approved the plan. It said the harbour "
+         "would reopen.", "Harbour Trust"),
     ],
 )
-def test_a_group_noun_is_an_it_or_a_they_never_a_he_or_a_she(nlp, text, expected):
+def test_a_group_noun_is_an_it_after_every_name_and_never_a_he_or_a_she(nlp, text, expected):
     assert speaker_of(nlp, text, "said") == expected
 
 
