@@ -543,7 +543,7 @@ def name_colon(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
         return None
     colon, lead = found
     cut = max((i for i, t in enumerate(lead) if t.text in DASHES or (i and t.lower_ == "from")), default=-1)
-    words = [t for t in lead[cut + 1:] if not t.is_punct or MIDDLE_INITIAL.fullmatch(t.text)]
+    words = [t for t in lead[cut + 1:] if not t.is_punct]
     limit = 4 if cut < 0 else 6
     if not words or len(words) > limit or any(
             (not (t.is_alpha or MIDDLE_INITIAL.fullmatch(t.text)) or not t.text[:1].isupper()
