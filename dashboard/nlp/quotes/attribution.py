@@ -406,9 +406,11 @@ def in_words_of(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
 
 def speech_noun(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """'Baker's claim that there were "thousands of break-ins"', 'his call for "a total
-    ban"': a quote held by a listed speech noun (in its clause or its "for"/"of" phrase) is
-    said by the noun's possessor, also when a cue verb further up has a speaker of its own
-    ('Voters questioned her claim that she "never sent ..."'). Read from the quote up the
+    ban"': a quote held by a listed speech noun (in its clause or its "for"/"of" phrase, or in
+    the clause of "be" after it: 'Baker's answer was that "..."') is said by the noun's
+    possessor or, with none, by the subject of the issuing verb that has the noun as object
+    ('Baker issued a statement, "..."'), also when a cue verb further up has a speaker of its
+    own ('Voters questioned her claim that she "never sent ..."'). Read from the quote up the
     parse, stopping at the first cue verb."""
     span = quote.span
     if quote.opens or quote.nested or span is None:
@@ -420,14 +422,30 @@ def speech_noun(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
         child, token = token, token.head
         if ctx.top[token.i] != -1 or ctx.resolver.is_cue_verb(token):
             return None
+        if token.lemma_ == "be" and child.dep_ == "ccomp":  # 'Baker's answer was that "..."'
+            noun = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+            if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in ctx.cues.speech:
+                return None
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            speaker = ctx.resolver.of_token(owner) if owner is not None else None
+            return Attribution("speech_noun", speaker, noun) if speaker is not None else None
         if token.pos_ == "NOUN" and token.lemma_.lower() in ctx.cues.speech:
             if (child.dep_ not in HELD_BY_NOUN or (child.dep_ == "prep" and child.lower_ not in ("for", "of"))
                     or any(t.text == ":" for t in ctx.doc[token.i:span.start])):
                 return None  # 'opposed Macron's statement: "..."' (the writer's lead-in), 'his remarks as "..."'
-            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            owner = _speech_owner(ctx, token)
             speaker = ctx.resolver.of_token(owner) if owner is not None else None
             return Attribution("speech_noun", speaker, token) if speaker is not None else None
     return None
+
+
+def _speech_owner(ctx: QuoteContext, noun: Token) -> Token | None:
+    """Whose act of saying a speech noun is: its possessor ("Baker's claim"), else the subject
+    of the issuing verb it is the object of ("Baker issued a statement", "made the claim")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in ctx.cues.issuing:
+        return owner
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
 
 def _colon_lead(ctx: QuoteContext, quote: Candidate) -> tuple[Token, list[Token]] | None:

@@ -21,7 +21,8 @@ class Cues:
     person a pronoun may refer back to ("the minister"), ``groups`` those for a group or an
     organisation ("the council": never a "he" or "she");
     ``speech`` nouns name an act of saying ("claim", "call"): a quote in what one holds is
-    said by its possessor;
+    said by its possessor, or by the subject of an ``issuing`` verb that has the noun as
+    its object ("issued a statement, "..."", "made the claim that "..."");
     ``interview_tags`` are regular expressions for the speaker tag opening a paragraph of an
     interview transcript ("((WN))", "Q:").
 
@@ -44,6 +45,7 @@ class Cues:
     persons: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()
     speech: frozenset[str] = frozenset()
+    issuing: frozenset[str] = frozenset()
     interview_tags: tuple[str, ...] = ()
     titles: frozenset[str] = frozenset()
 
@@ -96,6 +98,7 @@ def cues_from(data: dict) -> Cues:
         persons=frozenset(_optional(data, "nouns", "persons")),
         groups=frozenset(_optional(data, "nouns", "groups")),
         speech=frozenset(_optional(data, "nouns", "speech")),
+        issuing=frozenset(_optional(data, "verbs", "issuing")),
         interview_tags=tuple(_optional(data, "markers", "interview_tags", lower=False)),
         titles=frozenset(_optional(data, "markers", "titles")),
     )

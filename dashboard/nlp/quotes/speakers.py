@@ -47,6 +47,7 @@ NOT_SPEAKERS = frozenset({
     "this", "that", "these", "those", "there", "what", "something", "someone", "anyone",
     "everyone", "nobody", "one", "i", "we", "you", "me", "us", "both", "all", "some", "many",
     "each", "either", "neither", "itself", "himself", "herself", "themselves",
+    "others", "another", "several", "few", "most", "none", "somebody", "anybody", "everybody",
 })
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp", "ccomp")
 LOOKBACK_SENTENCES = 3

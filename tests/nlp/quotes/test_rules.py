@@ -92,6 +92,11 @@ CASES = [
                  ("partial", "Ann Cole", "speech_noun/pronoun_antecedent"), id="speech_noun-under-a-cue"),
     pytest.param('Tom Baker\'s promise of "a new bridge by spring" was broken.', "a new bridge by spring",
                  ("partial", "Tom Baker", "speech_noun/actor"), id="speech_noun-of-phrase"),
+    pytest.param('After the flood, Ann Cole issued a statement, "Last night our town was hit hard. We will rebuild."',
+                 "Last night our town was hit hard. We will rebuild.",
+                 ("direct", "Ann Cole", "speech_noun/actor"), id="speech_noun-issued"),
+    pytest.param('Tom Baker\'s answer was that "the bridge comes first," so the school would wait.',
+                 "the bridge comes first,", ("partial", "Tom Baker", "speech_noun/actor"), id="speech_noun-be-that"),
     pytest.param('"Would the bridge reopen by May?" Tom Baker pressed.', "Would the bridge reopen by May?",
                  ("direct", "Tom Baker", "inverted_verb/actor"), id="inverted_verb"),
     pytest.param('Maria Lopez appeared on "Sun & Friends," and talked about the bridge.', "Sun & Friends,",
@@ -154,6 +159,18 @@ CASES = [
     pytest.param('Tom Baker worried that the safety net was becoming "a hammock for the idle."',
                  "a hammock for the idle.",
                  ("partial", "Tom Baker", "governing_cue/actor"), id="governing_cue-worry"),
+    pytest.param('Reprising a favourite line, Ann Cole talked about keeping the "progress we made in the harbour" '
+                 'going.', "progress we made in the harbour",
+                 ("partial", "Ann Cole", "governing_cue/actor"), id="governing_cue-talk-about"),
+    pytest.param('Tom Baker credited the win to "a closed vote, which I never liked" on Tuesday.',
+                 "a closed vote, which I never liked", ("partial", "Tom Baker", "governing_cue/actor"),
+                 id="governing_cue-credit"),
+    pytest.param('Ann Cole flew home on Monday. On the plane she vented to her husband that the vote would be "a fight '
+                 'from start to finish."', "a fight from start to finish.",
+                 ("partial", "Ann Cole", "governing_cue/pronoun_antecedent"), id="governing_cue-vent"),
+    pytest.param('The mayor gushed about a "common interest in keeping our harbour safe" and left.',
+                 "common interest in keeping our harbour safe", ("partial", "mayor", "governing_cue/surface_name"),
+                 id="governing_cue-gush"),
     pytest.param('Maria Lopez hailed the engineer as "The Bridge Builder" on Monday.', "The Bridge Builder",
                  ("partial", "Maria Lopez", "governing_cue/actor"), id="governing_cue-as-a-title"),
     pytest.param('"If the council wants to be trusted, it should come to the harbour and see the damage," the '
@@ -344,9 +361,33 @@ def test_a_participle_opening_a_sentence_continues_the_speaker_of_the_one_before
     assert row(nlp, text.replace('" Adding', '" The report was long. Adding'), quoted)[1] is None
 
 
+def test_a_weak_cue_that_governs_an_infinitive_is_no_cue(nlp):
+    text = 'Tom Baker said he is sure Ann Cole will continue to be "a champion for the town" after the vote.'
+    assert row(nlp, text, "a champion for the town")[1] == "Tom Baker"  # not Ann Cole, who will "continue to be"
+    assert row(nlp, '"The bridge is safe," Ann Cole continued.', "The bridge is safe,")[1] == "Ann Cole"
+
+
 def test_a_speech_noun_with_no_owner_gives_no_speaker(nlp):
     text = 'The claim that there were "thousands of break-ins" was false.'
     assert row(nlp, text, "thousands of break-ins")[1] is None
+
+
+def test_only_an_issuing_verb_gives_its_subject_a_speech_noun(nlp):
+    said = "there were thousands of break-ins"
+    made = f'Tom Baker made the claim that "{said}" on Monday.'
+    assert row(nlp, made, said)[:2] == ("partial", "Tom Baker")
+    assert row(nlp, made.replace("Tom Baker made", "Voters doubted"), said)[1] is None  # someone else's claim
+
+
+def test_a_message_a_ruling_sends_is_no_statement(nlp):
+    text = 'The judge spoke on Monday. The ruling sends a clear message that the "elites" need not obey the law.'
+    assert row(nlp, text, "elites")[1] is None
+
+
+def test_a_be_clause_needs_a_speech_noun_with_an_owner(nlp):
+    said = "the bridge comes first,"
+    assert row(nlp, f'Tom Baker\'s plan was that "{said}" so the school would wait.', said)[1] is None
+    assert row(nlp, f'The answer was that "{said}" so the school would wait.', said)[1] is None
 
 
 def test_a_quote_after_a_colon_is_not_held_by_the_speech_noun_before_it(nlp):

@@ -70,6 +70,10 @@ def test_speaker_of_a_reporting_verb(nlp, text, verb, expected):
         ("The timing of the surge suggests that voters are angry.", "suggests"),
         ("The coming days will tell whether the harbour reopens.", "tell"),
         ("Part of my job says that the harbour must reopen.", "says"),
+        # an indefinite pronoun names no one ("Several marchers" above does)
+        ("Tom Baker spoke first. Others said the harbour should reopen.", "said"),
+        ("Tom Baker spoke first. Several said the harbour should reopen.", "said"),
+        ("Tom Baker spoke first. Another said the harbour should reopen.", "said"),
         ("The size of the harbour suggests that fees will rise.", "suggests"),
     ],
 )
