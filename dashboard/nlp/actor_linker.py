@@ -20,6 +20,7 @@ Writes ``doc.spans[ACTOR_MENTIONS]`` (label_ = type, kb_id_ = actor id) and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -40,6 +41,7 @@ from dashboard.nlp.actor_roles import (
     apposition,
     country_in,
     description_at,
+    region_in,
     role_fits,
     role_phrase,
     title_before,
@@ -53,6 +55,9 @@ if not Doc.has_extension("problems"):
     Doc.set_extension("problems", default=None)
 
 TYPE_PREFERENCE = {"PERSON": 0, "ORG": 1, "GPE": 2}
+TAG_TOKENS = 10  # tokens read after a name for its party tag or "of <state>"
+PARTY_STATE = re.compile(r"\s*[(,]\s*[DRI]\s?[-–]\s?([A-Z][A-Za-z. ]{1,15}?)\s*[),]")  # " (R-Fla.)", ", D-N.Y.,"
+OF_STATE = re.compile(r"\s+of\s+((?:[A-Z][a-z]+)(?:\s[A-Z][a-z]+)?)")  # " of Florida", " of New Jersey"
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near"})  # a name after one is used as a place
 LOCATIVE = frozenset({"in", "at", "near"})  # stricter: a name after one is a place, even one called a person
 
@@ -63,6 +68,7 @@ class _Profile:
 
     roles: list[Role] = field(default_factory=list)
     countries: set[str] = field(default_factory=set)
+    regions: set[str] = field(default_factory=set)  # US states the article places a person in
     phrases: set[str] = field(default_factory=set)
     aliases: list[str] = field(default_factory=list)
 
@@ -227,7 +233,22 @@ def _profiles(
             country = _country_after(doc[mention.start : mention.end], gazetteer)
             if country:
                 profile.countries.add(country)
+            region = (region_in(" ".join(r.text for r in roles).split(), gazetteer)
+                      or _region_after(doc, mention.end, gazetteer))
+            if region:
+                profile.regions.add(region)
     return profiles, used
+
+
+def _region_after(doc: Doc, end: int, gazetteer: Gazetteer) -> str | None:
+    """The US state right after a person's name: a party tag ("Marco Rubio (R-Fla.)",
+    "Ted Cruz, R-Texas,") or "of" a state ("Marco Rubio of Florida")."""
+    after = doc[end - 1].whitespace_ + doc[end:end + TAG_TOKENS].text_with_ws
+    tag = PARTY_STATE.match(after)
+    if tag:
+        return gazetteer.region_of_tag(tag.group(1))
+    of = OF_STATE.match(after)
+    return region_in(of.group(1).split(), gazetteer) if of else None
 
 
 def _untagged(doc: Doc, clusters: Sequence[Cluster], used: set[int]) -> list[tuple[int, int, int]]:
@@ -392,6 +413,10 @@ def _fit(description: Description, profile: _Profile, gazetteer: Gazetteer) -> i
         if description.country not in profile.countries:
             return None
         score += 1
+    if description.region and profile.regions:
+        if description.region not in profile.regions:
+            return None  # "the Texas senator" is not the senator from Florida
+        score += 2  # a state names fewer people than a role word: it outweighs "senator" alone
     fits = [role_fits(description.phrase, phrase, gazetteer) for phrase in profile.phrases]
     if fits and all(f is False for f in fits):
         return None

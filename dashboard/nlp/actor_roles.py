@@ -31,12 +31,14 @@ class Role:
 
 @dataclass(frozen=True)
 class Description:
-    """A definite description that may stand for a person ("the Russian leader")."""
+    """A definite description that may stand for a person ("the Russian leader", "the
+    Florida senator": ``region`` is the US state it names)."""
 
     start: int  # token indices
     end: int
     phrase: str
     country: str | None
+    region: str | None = None
 
 
 def role_phrase(words: Sequence[str], gazetteer: Gazetteer) -> str | None:
@@ -78,6 +80,17 @@ def country_in(tokens: Sequence[Token], gazetteer: Gazetteer) -> str | None:
             country = gazetteer.country_of(entity.text) if entity is not None else None
         if country:
             return country
+    return None
+
+
+def region_in(words: Sequence[str], gazetteer: Gazetteer) -> str | None:
+    """The first US state named in ``words``, two-word names first ("New Jersey governor" →
+    New Jersey, not a "Jersey")."""
+    for i in range(len(words)):
+        for size in (2, 1):
+            region = gazetteer.region_of(" ".join(words[i:i + size])) if i + size <= len(words) else None
+            if region:
+                return region
     return None
 
 
@@ -161,4 +174,5 @@ def description_at(token: Token, gazetteer: Gazetteer) -> Description | None:
     if phrase is None or phrase in HONORIFICS or token.lower_ != phrase.split()[-1]:
         return None
     start = min([token.i, *(c.left_edge.i for c in lefts)])
-    return Description(start, token.i + 1, phrase, country_in(modifiers, gazetteer))
+    words = [t.text for t in token.doc[start:token.i]]
+    return Description(start, token.i + 1, phrase, country_in(modifiers, gazetteer), region_in(words, gazetteer))

@@ -70,6 +70,8 @@ class Gazetteer:
     product_nouns: frozenset[str] = frozenset()
     product_prefixes: frozenset[str] = frozenset()
     product_kinds: frozenset[str] = frozenset()
+    regions: dict[str, str] = field(default_factory=dict)  # name_key of a US state → its name
+    region_tags: dict[str, str] = field(default_factory=dict)  # a state's short form ("fla", "ny") → its name
 
     def same_given_name(self, a: str, b: str) -> bool:
         """Whether two folded given names are one: equal, or a listed nickname pair ("mitch", "mitchell")."""
@@ -86,6 +88,14 @@ class Gazetteer:
             return self.adjectives[key]
         actor = self.by_name.get(key)
         return actor.name if actor is not None and actor.type == "GPE" else None
+
+    def region_of(self, text: str) -> str | None:
+        """The US state a full name means ("Florida", "New Jersey"), if any."""
+        return self.regions.get(name_key(text))
+
+    def region_of_tag(self, text: str) -> str | None:
+        """The US state of a party tag's short form ("Fla.", "N.Y.", "TX") or full name."""
+        return self.region_tags.get(_tag_key(text))
 
     @functools.cached_property
     def title_words(self) -> frozenset[str]:
@@ -148,6 +158,7 @@ def gazetteer_from_dict(data: dict[str, Any], *, source: str = "actors.toml") ->
     organisations = data.get("organisations", {})
     people = data.get("people", {})
     products = data.get("products", {})
+    regions, region_tags = _regions(data, source)
     return Gazetteer(
         actors=tuple(known),
         by_name=by_name,
@@ -186,7 +197,28 @@ def gazetteer_from_dict(data: dict[str, Any], *, source: str = "actors.toml") ->
         product_nouns=lower(products.get("nouns"), "products.nouns"),
         product_prefixes=lower(products.get("prefixes"), "products.prefixes"),
         product_kinds=lower(products.get("kinds"), "products.kinds"),
+        regions=regions,
+        region_tags=region_tags,
     )
+
+
+def _regions(data: dict[str, Any], source: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(name_key of each state's name → name, short form → name) from ``[regions]``."""
+    table = data.get("regions", {})
+    if not isinstance(table, dict):
+        raise DataFileError(f"{source}: [regions] must be a table")
+    names: dict[str, str] = {}
+    tags: dict[str, str] = {}
+    for name, entry in table.items():
+        entry = entry if isinstance(entry, dict) else {}
+        names[name_key(name)] = name
+        for tag in (name, *_strings(entry.get("tags"), f"{source}: regions.{name}.tags")):
+            tags[_tag_key(tag)] = name
+    return names, tags
+
+
+def _tag_key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _pairs(value: Any, where: str) -> frozenset[frozenset[str]]:

@@ -80,6 +80,30 @@ def test_description_resolves_to_the_one_person_who_fits(nlp, text, description,
 
 
 @pytest.mark.parametrize(
+    ("text", "description", "name"),
+    [
+        # a state in the description names the person the article places there, by a party tag ...
+        ("Sen. Ann Cole (R-Fla.) and Sen. Tom Baker (R-Texas) met on Monday. Cole spoke first.\n\n"
+         "Later, the Texas senator left.", "the Texas senator", "Tom Baker"),
+        # ... a state before the title, "of" a state, a short tag after a comma
+        ("Florida Sen. Ann Cole and Texas Sen. Tom Baker met on Monday. Baker spoke first.\n\n"
+         "Later, the Florida senator left.", "the Florida senator", "Ann Cole"),
+        ("Sen. Ann Cole of Florida and Sen. Tom Baker met on Monday. Baker spoke first.\n\n"
+         "Later, the Florida senator left.", "the Florida senator", "Ann Cole"),
+        ("Ann Cole and Tom Baker, R-Texas, met on Monday. Cole spoke first.\n\n"
+         "Later, the Texas senator left.", "the Texas senator", "Tom Baker"),
+    ],
+)
+def test_a_state_in_a_description_names_the_person_placed_there(nlp, text, description, name):
+    assert description in mentions_of(nlp(text), name)
+
+
+def test_a_description_never_names_a_person_placed_in_another_state(nlp):
+    doc = nlp("Former Florida Gov. Tom Baker spoke on Monday.\n\nLater, the Ohio governor left.")
+    assert "the Ohio governor" not in mentions_of(doc, "Tom Baker")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Mexican president Carlos Ortega met Chilean president Rosa Vidal. The president said little.",

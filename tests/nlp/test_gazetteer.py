@@ -87,6 +87,26 @@ def test_the_abbreviated_titles_of_us_news_fit_their_descriptions(description, r
     assert role_fits(description, role, load_gazetteer()) is fits
 
 
+def test_us_states_by_name_and_by_party_tag():
+    regions = {"Florida": {"tags": ["Fla.", "FL"]}, "New Jersey": {"tags": ["N.J."]}}
+    gazetteer = gazetteer_from_dict({"regions": regions})
+    assert gazetteer.region_of("New Jersey") == "New Jersey" and gazetteer.region_of("Fla.") is None
+    assert [gazetteer.region_of_tag(t) for t in ("Fla.", "FL", "fla", "N.J.", "Florida", "Texas")] == [
+        "Florida", "Florida", "Florida", "New Jersey", "Florida", None]
+
+
+def test_the_shipped_file_has_every_state():
+    gazetteer = load_gazetteer()
+    assert len(gazetteer.regions) == 50
+    assert gazetteer.region_of_tag("Vt.") == "Vermont" and gazetteer.region_of_tag("TX") == "Texas"
+
+
+@pytest.mark.parametrize("data", [{"regions": ["Florida"]}, {"regions": {"Florida": {"tags": "Fla."}}}])
+def test_bad_regions_raise_data_file_error(data):
+    with pytest.raises(DataFileError):
+        gazetteer_from_dict(data)
+
+
 @pytest.mark.model
 def test_the_senator_is_the_person_titled_sen(nlp):
     doc = nlp('Gov. Anna Holt and Sen. Tom Baker spoke at the harbour. "We will win," the senator said.')

@@ -1,5 +1,5 @@
-"""The pipeline's tokenizer: a double quotation mark typed against a word is a token of its own
-(texts written for the test)."""
+"""The pipeline's tokenizer and preset sentence bounds: a double quotation mark typed against a
+word is a token of its own; a title abbreviation never ends a sentence (texts written for the test)."""
 
 from __future__ import annotations
 
@@ -36,3 +36,13 @@ def test_a_double_mark_typed_against_a_word_is_its_own_token(nlp, text, tokens):
 def test_a_quote_typed_without_a_space_keeps_its_speaker(nlp, text, speaker):
     quotes = nlp(text)._.get(QUOTES)
     assert [(q["kind"], q["speaker"]) for q in quotes] == [("direct", speaker)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence"),
+    [("The vote", "Gen. Tom Baker said the bridge would open."), ("Title", "Rep. Gwen Moore said it."),
+     ("The vote", "Sen. Ann Cole said the bridge would open.")],
+)
+def test_a_title_abbreviation_opening_a_paragraph_does_not_end_a_sentence(nlp, heading, sentence):
+    doc = nlp(f"{heading}\n\n{sentence}")
+    assert [s.text.strip() for s in doc.sents] == [heading, sentence]
