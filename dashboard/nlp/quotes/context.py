@@ -247,6 +247,8 @@ class QuoteContext:
                     found = head  # keep climbing: the outermost reporter is the source
                 if head.head.i == head.i or (found is not None and head.dep_ == "conj"):
                     break  # a conjoined verb is a sibling statement, not an outer reporter
+                if head is found and head.dep_ == "advcl" and _own_subject(head):
+                    break  # 'as Trump went on about "...", Ann said yes': a clause with its own speaker
                 head, steps = head.head, steps + 1
             if found is not None:
                 return found

@@ -367,6 +367,14 @@ def test_a_weak_cue_that_governs_an_infinitive_is_no_cue(nlp):
     assert row(nlp, '"The bridge is safe," Ann Cole continued.', "The bridge is safe,")[1] == "Ann Cole"
 
 
+def test_a_cue_clause_with_its_own_subject_keeps_its_quote(nlp):
+    said = "a rigged vote"
+    text = f'While Tom Baker complained about "{said}" on the radio, Ann Cole said nothing.'
+    assert row(nlp, text, said)[1:] == ("Tom Baker", "governing_cue/actor")  # not Ann Cole's words
+    asked = 'When asked about "the harbour deal," Tom Baker said it was fair.'  # no subject of its own
+    assert row(nlp, asked, "the harbour deal,")[1] == "Tom Baker"
+
+
 def test_a_speech_noun_with_no_owner_gives_no_speaker(nlp):
     text = 'The claim that there were "thousands of break-ins" was false.'
     assert row(nlp, text, "thousands of break-ins")[1] is None
