@@ -46,15 +46,21 @@ def cue_text(verb: Token, cues: Cues) -> str:
 def is_cue_verb(token: Token, cues: Cues) -> bool:
     """Any cue verb, weak ones included (for a quote the parse attaches to the verb); not a
     weak verb that governs an infinitive ("Cole will continue to be "a champion"": what
-    she will be, not what she said), unless it has its listed particle ("called on X to")."""
-    if token.pos_ not in VERB_POS or not cues.is_verb(token.lemma_):
+    she will be, not what she said), unless it has its listed particle ("called on X to").
+    A verb listed only in a phrasal pair is a cue with its particle ("went on about",
+    "weighed in"), never before an infinitive ("went on to win")."""
+    if token.pos_ not in VERB_POS:
         return False
-    return not (cues.is_weak(token.lemma_) and _governs_infinitive(token) and cue_text(token, cues) == token.text)
+    if not cues.is_verb(token.lemma_):
+        return cue_text(token, cues) != token.text and not _governs_infinitive(token, ("xcomp", "advcl"))
+    return not (cues.is_weak(token.lemma_) and _governs_infinitive(token, ("xcomp",))
+                and cue_text(token, cues) == token.text)
 
 
-def _governs_infinitive(verb: Token) -> bool:
-    """Whether the verb has an infinitive clause ("continue to be")."""
-    return any(c.dep_ == "xcomp" and c.pos_ in VERB_POS
+def _governs_infinitive(verb: Token, deps: tuple[str, ...]) -> bool:
+    """Whether the verb has an infinitive clause with one of ``deps`` ("continue to be",
+    "went on to win")."""
+    return any(c.dep_ in deps and c.pos_ in VERB_POS
                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in verb.children)
 
 

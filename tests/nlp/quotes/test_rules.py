@@ -375,6 +375,15 @@ def test_a_cue_clause_with_its_own_subject_keeps_its_quote(nlp):
     assert row(nlp, asked, "the harbour deal,")[1] == "Tom Baker"
 
 
+def test_a_verb_listed_only_in_a_phrasal_pair_is_a_cue_with_its_particle(nlp):
+    assert row(nlp, '"We need a bridge," Tom Baker weighed in on Monday.', "We need a bridge,")[1] == "Tom Baker"
+    said = "how the system is rigged,"
+    text = f'As Tom Baker went on about "{said}" Ann Cole said yes, over and over again.'
+    assert row(nlp, text, said)[1] == "Tom Baker"
+    won = row(nlp, 'Tom Baker went on to win "the toughest race of his life" in May.', "the toughest race of his life")
+    assert won[2] != "governing_cue/actor"  # "went on to win" reports nothing
+
+
 def test_a_speech_noun_with_no_owner_gives_no_speaker(nlp):
     text = 'The claim that there were "thousands of break-ins" was false.'
     assert row(nlp, text, "thousands of break-ins")[1] is None
