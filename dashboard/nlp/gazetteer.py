@@ -103,6 +103,11 @@ class Gazetteer:
         return frozenset(word for phrase in self.titles for word in phrase.split())
 
     @functools.cached_property
+    def title_abbreviations(self) -> frozenset[str]:
+        """One-word titles written with a full stop ("sen.", "gov."): never a sentence end before a name."""
+        return frozenset(t for t in self.titles if t.endswith(".") and " " not in t)
+
+    @functools.cached_property
     def person_titles(self) -> frozenset[str]:
         """One-word titles that stand right before a person's name ("Senator", "Mr")."""
         return frozenset(p.strip(".") for p in self.titles if " " not in p)

@@ -21,14 +21,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
     Runs before the parser, which keeps preset sentence starts (and non-starts).
     """
-    abbreviations = _title_abbreviations()
+    abbreviations = load_gazetteer().title_abbreviations
     for token in doc[:-1]:
         if token.is_space and "\n\n" in token.text:
             doc[token.i + 1].is_sent_start = True
         elif token.lower_ in abbreviations and token.whitespace_ and doc[token.i + 1].text[:1].isupper():
             doc[token.i + 1].is_sent_start = False
     return doc
-
-
-def _title_abbreviations() -> frozenset[str]:
-    return frozenset(t for t in load_gazetteer().titles if t.endswith(".") and " " not in t)

@@ -426,26 +426,24 @@ def speech_noun(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
             noun = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
             if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in ctx.cues.speech:
                 return None
-            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-            speaker = ctx.resolver.of_token(owner) if owner is not None else None
-            return Attribution("speech_noun", speaker, noun) if speaker is not None else None
+            return _said_by_owner(ctx, noun)
         if token.pos_ == "NOUN" and token.lemma_.lower() in ctx.cues.speech:
             if (child.dep_ not in HELD_BY_NOUN or (child.dep_ == "prep" and child.lower_ not in ("for", "of"))
                     or any(t.text == ":" for t in ctx.doc[token.i:span.start])):
                 return None  # 'opposed Macron's statement: "..."' (the writer's lead-in), 'his remarks as "..."'
-            owner = _speech_owner(ctx, token)
-            speaker = ctx.resolver.of_token(owner) if owner is not None else None
-            return Attribution("speech_noun", speaker, token) if speaker is not None else None
+            return _said_by_owner(ctx, token)
     return None
 
 
-def _speech_owner(ctx: QuoteContext, noun: Token) -> Token | None:
-    """Whose act of saying a speech noun is: its possessor ("Baker's claim"), else the subject
-    of the issuing verb it is the object of ("Baker issued a statement", "made the claim")."""
+def _said_by_owner(ctx: QuoteContext, noun: Token) -> Attribution | None:
+    """A speech noun's quote said by whose act of saying it is: its possessor ("Baker's
+    claim"), else the subject of the issuing verb it is the object of ("Baker issued a
+    statement", "made the claim"); None when neither gives a speaker."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is not None or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in ctx.cues.issuing:
-        return owner
-    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in ctx.cues.issuing:
+        owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    speaker = ctx.resolver.of_token(owner) if owner is not None else None
+    return Attribution("speech_noun", speaker, noun) if speaker is not None else None
 
 
 def _colon_lead(ctx: QuoteContext, quote: Candidate) -> tuple[Token, list[Token]] | None:

@@ -52,7 +52,8 @@ def is_cue_verb(token: Token, cues: Cues) -> bool:
     if token.pos_ not in VERB_POS:
         return False
     if not cues.is_verb(token.lemma_):
-        return cue_text(token, cues) != token.text and not _governs_infinitive(token, ("xcomp", "advcl"))
+        return (token.lemma_.lower() in cues.phrasal_verbs and cue_text(token, cues) != token.text
+                and not _governs_infinitive(token, ("xcomp", "advcl")))
     return not (cues.is_weak(token.lemma_) and _governs_infinitive(token, ("xcomp",))
                 and cue_text(token, cues) == token.text)
 

@@ -56,6 +56,11 @@ class Cues:
     def is_weak(self, lemma: str) -> bool:
         return lemma.lower() in self.weak
 
+    @functools.cached_property
+    def phrasal_verbs(self) -> frozenset[str]:
+        """The verb lemmas of the phrasal pairs ("go" of "go on")."""
+        return frozenset(lemma for lemma, _ in self.phrasal)
+
     def is_document(self, lemma: str) -> bool:
         return lemma.lower() in self.documents
 
