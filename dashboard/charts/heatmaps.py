@@ -49,6 +49,9 @@ PALEST = "#BFD9EC"  # the colour of a count of 1: clearly visible on white (0 st
 COUNT_SCALE: list[list[float | str]] = [[0.0, PALEST], [1.0, PRIMARY]]
 
 
+COLORBAR_MARGIN = 92  # px right of the plot: the key (10 px), its tick labels and its unit title
+
+
 def count_colorbar(unit: str, top: int) -> dict[str, Any]:
     """The colour key of a count heatmap: its unit on top, whole-number ticks, at the top right."""
     return dict(
@@ -156,7 +159,9 @@ def _count_heatmap(
             )
         )
     fig.update_yaxes(type="category", autorange="reversed", showgrid=False)
-    fig.update_layout(clickmode="event+select", dragmode=False, plot_bgcolor="#FFFFFF")
+    # Room for the colour key reserved up front (as the label room in ``finish``): plotly's automargin
+    # would find it only by drawing the map twice.
+    fig.update_layout(clickmode="event+select", dragmode=False, plot_bgcolor="#FFFFFF", margin=dict(r=COLORBAR_MARGIN))
     return fig
 
 

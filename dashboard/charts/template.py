@@ -8,6 +8,8 @@ for the common forms of colour blindness.
 from __future__ import annotations
 
 import html
+import math
+import re
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -37,6 +39,11 @@ TITLE_OFFSET = 12  # pixels from the top of the figure to the first title line
 TITLE_WIDTH = 36  # characters per title line (17 px font on a 375 px phone)
 SUBTITLE_WIDTH = 50
 LABEL_WIDTH = 22  # characters: longer category labels are shortened (375 px phones)
+# Width of one character of a 13 px tick label, rounded up (Helvetica/Arial average ~0.55 em),
+# and the gap plotly keeps between the labels and the plot, plus a little slack.
+LABEL_CHAR_PX = 0.56 * 13
+LABEL_PAD_PX = 12
+AXIS_TITLE_PX = 22  # a y-axis title beside the labels
 
 
 def _template() -> go.layout.Template:
@@ -143,6 +150,42 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_MARKUP = re.compile(r"<[^>]*>")
+
+
+def y_labels(fig: go.Figure) -> list[str]:
+    """The category labels of the left y axis (its tick text, or the category values of its traces)."""
+    axis = fig.layout.yaxis
+    if axis.ticktext:
+        return [str(text) for text in axis.ticktext]
+    labels: list[str] = []
+    for trace in fig.data:
+        if getattr(trace, "yaxis", "y") not in (None, "y"):
+            continue
+        values = getattr(trace, "y", None)
+        if values is None:
+            continue
+        if axis.type == "category" or any(isinstance(v, str) for v in values):
+            labels.extend(str(v) for v in values)
+    return labels
+
+
+def label_margin(labels: list[str], *, axis_title: bool = False) -> int:
+    """Left margin (px) that holds the longest label, one line of ``<br>``-split text at a time.
+
+    Plotly's ``automargin`` would find the same room, but only by drawing the chart, measuring the
+    labels and drawing it again — a second full draw on every page view. Reserving the room up front
+    skips that; ``automargin`` stays on as the safety net, so a label wider than estimated still shows
+    whole (it only costs the second draw)."""
+    longest = 0
+    for label in labels:
+        for line in str(label).split("<br>"):
+            longest = max(longest, len(html.unescape(_MARKUP.sub("", line))))
+    if not longest:
+        return 0
+    return math.ceil(longest * LABEL_CHAR_PX) + LABEL_PAD_PX + (AXIS_TITLE_PX if axis_title else 0)
+
+
 def finish(
     fig: go.Figure,
     *,
@@ -178,6 +221,10 @@ def finish(
         height=total,
         margin=dict(b=bottom, t=top),
     )
+    if fig.layout.yaxis.visible is not False:
+        left = label_margin(y_labels(fig), axis_title=bool(fig.layout.yaxis.title.text))
+        if left > int(fig.layout.margin.l or 0):
+            fig.update_layout(margin=dict(l=left))
     if legend:  # just under the tick labels (and axis title), in paper units of the plot height
         plot_height = max(height - bottom - TOP_MARGIN, 1)
         offset = 28 + tick_space + (20 if has_x_title else 0)

@@ -7,6 +7,7 @@ import pytest
 
 from dashboard.charts.heatmaps import (
     CELLS,
+    COLORBAR_MARGIN,
     Cell,
     actor_paragraph_heatmap,
     actor_paragraph_summary,
@@ -132,3 +133,5 @@ def test_heatmap_has_a_colour_key_and_drops_empty_rows_and_keeps_the_top_rows() 
     heat = fig.data[0]
     assert heat.showscale and heat.zmin == 1  # a count of 1 gets the palest visible colour, 0 stays white
     assert list(heat.y) == ["Joe Biden"] and "top 1 of 2" in fig.layout.title.subtitle.text
+    # the room for the key and the row labels is reserved, not found by a second draw
+    assert fig.layout.margin.r == COLORBAR_MARGIN and fig.layout.margin.l > 8

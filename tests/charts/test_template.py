@@ -13,6 +13,7 @@ from dashboard.charts.template import (
     TITLE_OFFSET,
     align_tops,
     finish,
+    label_margin,
     short_label,
     source_line,
     wrap,
@@ -70,6 +71,28 @@ def test_side_by_side_charts_get_level_plot_areas() -> None:
     assert [f.layout.height - f.layout.margin.t for f in (short, long)] == plot_heights  # and keep their size
     for fig in (short, long):  # titles stay the same distance from the top
         assert fig.layout.title.y == pytest.approx(1 - TITLE_OFFSET / fig.layout.height)
+
+
+def test_left_margin_is_reserved_for_the_longest_category_label() -> None:
+    import plotly.graph_objects as go
+
+    def left(*labels: str, **axis: object) -> int:
+        fig = go.Figure(go.Bar(x=[1] * len(labels), y=list(labels), orientation="h"))
+        fig.update_yaxes(**axis)
+        return int(finish(fig, title="T", subtitle="s").layout.margin.l)
+
+    short, longer = left("EU", "UN"), left("EU", "Vladimir Putin")
+    assert short < longer  # grows with the longest label, not the number of labels
+    assert left("Vladimir Putin") == longer
+    assert left("Vladimir Putin", title_text="Speaker") > longer  # and leaves room for an axis title
+    # tags and entities do not count; the widest line of a wrapped label does
+    assert label_margin(["<b>Putin</b>"]) == label_margin(["Putin"]) == label_margin(["Putin<br>EU"])
+    assert label_margin(["AT&amp;T"]) == label_margin(["AT&T"])
+    assert label_margin([]) == 0
+    fig = finish(go.Figure(go.Bar(x=["a", "b"], y=[1, 2])), title="T", subtitle="s")  # numeric y: nothing reserved
+    assert fig.layout.margin.l is None
+    # automargin stays on: a label wider than the estimate is still never cut
+    assert finish(go.Figure(), title="T", subtitle="s").layout.template.layout.yaxis.automargin is True
 
 
 def test_story_arc_has_actor_and_topic_traces_with_legend() -> None:
