@@ -6,6 +6,7 @@ None``, tried in order, the first answer wins (the order is the documentation):
 ``ATTRIBUTION_RULES`` — for each quoted span, in text order:
 
 1. ``markup_value``: '<tweet author="...">', a value in markup → no row at all;
+   ``stage_direction``: '"(CROSSTALK.)"', a bracketed transcript note alone → no row;
    ``transcript_label``: '"PENCE: Well, look, ..."', a transcript turn quoted whole → the
    person of that surname (or the label, when two or more quotes open with it);
 2. ``scare_word``: a listed word ("so-called") right before a short quote → scare;
@@ -13,7 +14,9 @@ None``, tried in order, the first answer wins (the order is the documentation):
    title noun ('on ABC's "This Week"', 'his book "An American Son"') → scare;
 4. ``nickname``: a title-cased quote between two words of a name ('Marcia "Cia" Price') →
    scare; ``naming_verb``: 'a program called "Learning Together"' → a name, scare;
-5. ``governing_cue``: the reporting verb that governs the quote in the parse;
+5. ``quoted_source``: a title-cased quote that is the subject of its own cue ('as "The
+   Harbour Times" wrote') → the source's name, scare;
+   ``governing_cue``: the reporting verb that governs the quote in the parse;
 6. ``colon_lead_in``: the subject of the clause before a colon that opens the quote (the
    colon may end the previous paragraph: 'Cruz continued: ¶ "..."');
 7. ``name_colon``: a name alone before the colon ('Clinton: "Our goal ..."');
@@ -42,7 +45,7 @@ running over paragraphs), ``next_part`` (the next quote of the paragraph),
 previous paragraph when this one names nobody), ``previous_paragraph_cue`` (a paragraph
 that is a quote naming nobody, after a sentence that reports someone speaking, or whose
 subject is the speaker of the last quote). ``NESTED_CARRY_RULES``: a quote inside a quote
-with no speaker of its own and not a scare quote takes the enclosing quote's speaker
+with no speaker of its own and not a scare quote is part of the enclosing quote, not a row
 (``enclosing_quote``).
 
 Nothing found → a short partial quote, or a title-cased name ('films like "Apollo 13,"'),
@@ -65,6 +68,7 @@ from dashboard.nlp.quotes.cues import Cues
 from dashboard.nlp.quotes.grammar import (
     CREDIT_TAIL,
     DASH_CREDIT,
+    DOUBLE,
     FIRST_PERSON,
     MARKS,
     PARAGRAPH_BREAK,
@@ -286,6 +290,17 @@ def markup_value(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     return None
 
 
+STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]][.,;:]?\s*")
+
+
+def stage_direction(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'"(CROSSTALK.)', '"[inaudible]"', '"(Laughter)"': a transcript's note in brackets with
+    nothing else in the marks is no one's words — no row at all."""
+    if STAGE_DIRECTION.fullmatch(quote.text):
+        return Attribution("stage_direction", None, kind=DROP)
+    return None
+
+
 def _token_before(ctx: QuoteContext, quote: Candidate, skip: str = "") -> Token | None:
     """The token before the opening mark (skipping spaces, marks and ``skip`` characters)."""
     if quote.span is None:
@@ -301,7 +316,7 @@ def quoted_title(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     determiner ('on ABC's "This Week"', 'a "Feel the Bern" wave') or after a listed title
     noun ('his 2012 book, "An American Son"'): the name of a work or thing, a scare quote. Not
     after an "as" that the governing cue takes ('hailed Trump as "The Comeback Kid"')."""
-    if quote.opens or quote.nested or not is_title_name(quote.text):
+    if quote.opens or not is_title_name(quote.text):
         return None
     before = _token_before(ctx, quote)
     if before is None or ctx.text[before.idx + len(before.text):quote.quoted.start].count("\n"):
@@ -358,6 +373,30 @@ def naming_verb(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
            for c in verb.children):
         return None
     return Attribution("naming_verb", None, kind="scare")
+
+
+def quoted_source(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """A title-cased quote that is itself the subject of the cue governing it ('as "The Harbour
+    Times" wrote', '"Morning Round" reported on Monday'): the name of whoever speaks — a paper,
+    a show — not words said, a scare quote."""
+    span = quote.span
+    if span is None or not is_title_name(quote.text):
+        return None
+    for token in span:
+        head = token.head
+        if (token.dep_ in ("nsubj", "nsubjpass") and not span.start <= head.i < span.end
+                and ctx.resolver.is_cue_verb(head)):
+            return Attribution("quoted_source", None, kind="scare")
+    # the parse may hang the name elsewhere ('As "The Times" wrote': pobj of "As"); then the cue
+    # right after the closing mark, with no subject of its own, is the one the name is subject of
+    doc, i = ctx.doc, span.end
+    while i < len(doc) and doc[i].text in MARKS:
+        i += 1
+    if i < len(doc) and doc[i].pos_ == "VERB" and ctx.resolver.is_cue_verb(doc[i]):
+        subjects = [c for c in doc[i].children if c.dep_ in ("nsubj", "nsubjpass")]
+        if all(span.start <= c.i < span.end for c in subjects):
+            return Attribution("quoted_source", None, kind="scare")
+    return None
 
 
 def governing_cue(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
@@ -691,12 +730,14 @@ def words_after_quote(ctx: QuoteContext, quote: Candidate) -> Attribution | None
 
 ATTRIBUTION_RULES: tuple[Rule, ...] = (
     markup_value,
+    stage_direction,
     transcript_label,
     scare_word,
     nickname,
     quoted_title,
     naming_verb,
     speech_noun,
+    quoted_source,
     governing_cue,
     colon_lead_in,
     name_colon,
@@ -860,10 +901,22 @@ CARRY_RULES: tuple[CarryRule, ...] = (continued_quote, next_part, previous_sente
 
 
 def enclosing_quote(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Quote | None:
-    """A quote inside a quote with no cue of its own ('"People go by and I just say, 'Thank
-    you for voting,'" Bennett said'): the speaker of the quote around it says the words."""
+    """Quoted words inside a quote with no cue of their own ('"It feels like, 'Meh, we can put
+    this off,'" he said'; '"as 'The Journal' wrote"'; '"he said, 'Our approach failed,'"
+    Mitchell recalled'): part of the quote around them, which already shows them with its
+    speaker — not a row of their own. Giving them the enclosing quote's speaker was wrong more
+    often than right (imagined speech, someone else's words, a title). A nested quote with a
+    cue of its own ('"I just say, 'Thank you for voting,'" Bennett said') keeps its row. Only
+    for real nesting — one kind of mark inside the other in a quote that was closed; a double
+    quote inside a double one is a pairing gone wrong, and the row stays (no speaker)."""
     parent = quote.quoted.parent
-    return found[parent] if parent is not None and found[parent].speaker is not None else None
+    if parent is None:
+        return None
+    outer = ctx.marks.spans[parent]
+    if not outer.closed or (outer.mark in DOUBLE) == (quote.quoted.mark in DOUBLE):
+        return None
+    here = found[quote.index]
+    return Quote(here.start, here.end, DROP, None, None, None, "enclosing_quote")
 
 
 NESTED_CARRY_RULES: tuple[CarryRule, ...] = (enclosing_quote,)
@@ -936,6 +989,9 @@ def attribute(ctx: QuoteContext) -> list[Quote]:
             continue
         for rule in rules:
             donor = rule(ctx, quote, found)
+            if donor is not None and donor.kind == DROP:
+                found[quote.index] = donor
+                break
             if donor is not None and donor.speaker is not None:
                 found[quote.index] = Quote(here.start, here.end, kind, donor.speaker, donor.cue,
                                            donor.cue_start, rule.__name__)
