@@ -227,8 +227,30 @@ def _person_before_clause(ctx: QuoteContext, verb: Token) -> Token | None:
     return head
 
 
+def _person_doing(ctx: QuoteContext, verb: Token) -> Token | None:
+    """The named person right before a cue participle with no subject of its own, when the
+    participle can only be that person's doing: the object of a preposition ('footage of Maria
+    Lopez asking, "..."', 'with Tom Baker saying "..."') or the noun the participle modifies —
+    whatever clause the parse hangs it on (it often gives it the main verb's subject). Not a
+    verb's object ('Lopez hit Baker saying "..."': Lopez says it)."""
+    if verb.tag_ != "VBG" or verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    before = ctx.doc[verb.i - 1]
+    if before.pos_ != "PROPN" or before.ent_type_ != "PERSON" or ctx.top[before.i] != -1:
+        return None
+    name_head = before
+    while name_head.dep_ in ("compound", "flat") and name_head.head.i > name_head.i:
+        name_head = name_head.head
+    if name_head.dep_ == "pobj" or (verb.dep_ == "acl" and verb.head == name_head):
+        return before
+    return None
+
+
 def speaker_of_verb(ctx: QuoteContext, verb: Token, quote: Candidate) -> Speaker | None:
     """The speaker a cue verb gives this quote (None when it names no one outside it)."""
+    doer = _person_doing(ctx, verb)
+    if doer is not None:
+        return ctx.resolver.of_token(doer)
     subject = subject_of(verb, prefer=ctx.resolver.is_cue_verb)
     if subject is not None and not quote.nested and ctx.top[subject.i] not in (-1, quote.index):
         subject = None  # the parse took a word of another quote (a show's title) for the subject

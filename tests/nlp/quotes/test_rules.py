@@ -30,6 +30,8 @@ CASES = [
                  ("scare", None, "quoted_title"), id="quoted_title-title-noun"),
     pytest.param('“It feels like an episode of ‘Morning Round,’ nothing more,” Maria Lopez said.', "Morning Round,",
                  ("scare", None, "quoted_title"), id="quoted_title-inside-a-quote"),
+    pytest.param('The ad uses footage of Maria Lopez asking, "Why is the bridge closed?"', "Why is the bridge closed?",
+                 ("direct", "Maria Lopez", "governing_cue/actor"), id="governing_cue-person-before-participle"),
     pytest.param('"Morning Round" reported that the bridge is closed.', "Morning Round",
                  ("scare", None, "quoted_source"), id="quoted_source"),
     pytest.param('As "The Harbour Times" wrote, the bridge is closed.', "The Harbour Times",
@@ -228,6 +230,13 @@ def test_enclosing_quote_words_quoted_inside_a_quote_without_a_cue_are_no_row_of
     # with a first-person cue of its own the nested quote keeps its row: the speaker of the quote around it
     own = '“People go by and I just say, ‘Thank you for voting,’” Anna Holt said.'
     assert row(nlp, own, "Thank you for voting,")[:2] == ("direct", "Anna Holt")
+
+
+def test_the_person_before_a_participle_speaks_only_when_nothing_else_can(nlp):
+    assert row(nlp, 'The meeting ended with Tom Baker saying, "We will rebuild."', "We will rebuild.")[1] == "Tom Baker"
+    # the object of a verb does not: the subject does the saying
+    assert row(nlp, 'Maria Lopez hit Tom Baker saying "the bridge is unsafe" on Monday.',
+               "the bridge is unsafe")[1] == "Maria Lopez"
 
 
 def test_a_paragraph_about_someone_else_does_not_carry_the_last_speaker(nlp):
