@@ -230,6 +230,7 @@ def test_speaker_filter_goes_into_a_link_that_reproduces_the_rows(chromium: Any,
         for gold in gold_quotes_of(SPEAKER):  # the Kremlin's 2 gold quotes, inside its statements
             assert any(gold in statement for statement in rows["quotes"]), gold
 
+        page.wait_for_selector("button.copy-link[data-ready]", state="attached", timeout=WAIT_MS)  # wired
         page.get_by_role("button", name="Copy link").first.click()  # beside the filters
         page.wait_for_function("() => document.querySelector('button.copy-link').textContent.includes('copied')")
         assert page.evaluate("navigator.clipboard.readText()") == link
@@ -288,6 +289,8 @@ def test_link_and_embed_code_give_this_view(chromium: Any, server: str, artefact
         shown = page.locator('[data-testid="share-link"]').last
         shown.wait_for(timeout=WAIT_MS)
         assert shown.input_value() == link
+        # click only once the page's script has wired the button (a slow CI machine can be quicker to click)
+        page.wait_for_selector("button.copy-field[data-ready]", state="attached", timeout=WAIT_MS)
         page.get_by_role("button", name="Copy embed code").last.click()
         page.wait_for_function(
             "() => [...document.querySelectorAll('button.copy-field')].some(b => b.textContent === 'Copied')"
