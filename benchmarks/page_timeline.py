@@ -1,6 +1,6 @@
 """Where a brand-new reader's first seconds go: a timeline of one page in Debian chromium.
 
-    python -m benchmarks.page_timeline --build-dir DIR [--path /overview] [--repeat 3]
+    python -m benchmarks.page_timeline --build-dir DIR [--path /overview] [--repeat 3] [--floor]
 
 Serves the dashboard (``streamlit run``, headless, free port) on the tables in ``--build-dir``,
 opens ``--path`` in a new chromium with an empty cache ``--repeat`` times (after one
@@ -21,9 +21,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
+from benchmarks.app_timing import FLOOR_PAGES
 from dashboard.testing.browser import (
     CHROMIUM,
     chromium_available,
@@ -105,6 +107,9 @@ def main() -> int:
     parser.add_argument("--build-dir", type=Path, required=True, help="built tables to serve")
     parser.add_argument("--path", default="/overview", help="the page and its parameters (default /overview)")
     parser.add_argument("--repeat", type=int, default=3, help="measured visits (default 3)")
+    parser.add_argument(
+        "--floor", action="store_true", help="time app_timing's one-chart page (the floor) instead of the dashboard"
+    )
     args = parser.parse_args()
     if not chromium_available():
         print(f"{CHROMIUM} is missing (apt-get install chromium)", file=sys.stderr)
@@ -113,8 +118,14 @@ def main() -> int:
 
     with contextlib.ExitStack() as stack:
         playwright = stack.enter_context(sync_playwright())
-        app = stack.enter_context(running_app(build_dir=args.build_dir))
-        url = f"{app.url}{args.path}"
+        if args.floor:
+            script = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "floor.py"
+            script.write_text(FLOOR_PAGES["one-chart page"])
+            app = stack.enter_context(running_app(build_dir=args.build_dir, script=script))
+            url = f"{app.url}/"
+        else:
+            app = stack.enter_context(running_app(build_dir=args.build_dir))
+            url = f"{app.url}{args.path}"
         timeline(playwright, url)  # warms the server's caches
         for visit in range(args.repeat):
             print(f"visit {visit + 1} of {url} (new browser, empty cache):")
