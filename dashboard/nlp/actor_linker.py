@@ -8,7 +8,9 @@ Finding (``link``) is separate from writing (``set_annotations``):
   3. roles read from titles before names and from appositions (``actor_roles``);
   4. definite descriptions ("the Russian leader", "The US president") resolved to the
      one person they fit, looking in the same sentence first, then the paragraph, the
-     previous paragraph, then everything before; two equally good fits → unresolved;
+     previous paragraph, then everything before; two equally good fits → unresolved; a
+     person noun no titles list knows ("the Republican nominee") only to the one person the
+     article itself called that ("Ann Cole, the Republican nominee,");
   5. a person's gender, when a gendered title, role or given name says it (``gender``:
      a heuristic from data files; unknown = None); "the father"/"the mother" resolved to
      the one partner of fitting gender in a couple named together ("David and Louise
@@ -21,7 +23,7 @@ Writes ``doc.spans[ACTOR_MENTIONS]`` (label_ = type, kb_id_ = actor id) and
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -41,6 +43,7 @@ from dashboard.nlp.actor_roles import (
     apposition,
     country_in,
     description_at,
+    given_nouns,
     region_in,
     role_fits,
     role_phrase,
@@ -48,6 +51,8 @@ from dashboard.nlp.actor_roles import (
 )
 from dashboard.nlp.gazetteer import Gazetteer, load_gazetteer
 from dashboard.nlp.gender import GenderLexicon, fold, gender_of_name, gender_of_words, load_gender_lexicon
+from dashboard.nlp.quotes.cues import load_cues
+from dashboard.nlp.quotes.grammar import PERSON_SUFFIXES
 
 if not Doc.has_extension("actors"):
     Doc.set_extension("actors", default=None)
@@ -59,6 +64,8 @@ TAG_TOKENS = 10  # tokens read after a name for its party tag or "of <state>"
 PARTY_STATE = re.compile(r"\s*[(,]\s*[DRI]\s?[-–]\s?([A-Z][A-Za-z. ]{1,15}?)\s*[),]")  # " (R-Fla.)", ", D-N.Y.,"
 OF_STATE = re.compile(r"\s+of\s+((?:[A-Z][a-z]+)(?:\s[A-Z][a-z]+)?)")  # " of Florida", " of New Jersey"
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near"})  # a name after one is used as a place
+NO_LONGER = frozenset({"former", "ex", "onetime", "one-time", "then", "late", "retired", "outgoing", "erstwhile"})
+NEAR_PARAGRAPHS = 2  # a description names someone the article described that way this many paragraphs up at most
 LOCATIVE = frozenset({"in", "at", "near"})  # stricter: a name after one is a place, even one called a person
 
 
@@ -71,6 +78,7 @@ class _Profile:
     regions: set[str] = field(default_factory=set)  # US states the article places a person in
     phrases: set[str] = field(default_factory=set)
     aliases: list[str] = field(default_factory=list)
+    given: list[tuple[int, str, frozenset[str]]] = field(default_factory=list)  # (token, head lemma, words)
 
 
 @dataclass(frozen=True)
@@ -113,13 +121,17 @@ class ActorLinker:
             self.genders = load_gender_lexicon()
         except DashboardError as error:
             self.genders, self.problem = GenderLexicon({}, {}), f"actor_linker: {error}"
+        try:
+            self.persons = load_cues().persons
+        except DashboardError as error:
+            self.persons, self.problem = frozenset(), f"actor_linker: {error}"
 
     def __call__(self, doc: Doc) -> Doc:
         problems = list(doc._.problems or [])
         if self.problem:
             problems.append(self.problem)
         try:
-            linked = link(doc, self.gazetteer, self.genders)
+            linked = link(doc, self.gazetteer, self.genders, persons=self.persons)
         except Exception as error:  # one odd article must never stop a batch
             problems.append(f"actor_linker: {type(error).__name__}: {error}")
             linked = Linked((), ())
@@ -144,8 +156,12 @@ def make_actor_linker(nlp: Language, name: str) -> ActorLinker:
 # --- finding -----------------------------------------------------------------------------
 
 
-def link(doc: Doc, gazetteer: Gazetteer, genders: GenderLexicon | None = None) -> Linked:
-    """Mentions and actors of one Doc (pure: the Doc is not changed)."""
+def link(
+    doc: Doc, gazetteer: Gazetteer, genders: GenderLexicon | None = None, *, persons: frozenset[str] = frozenset()
+) -> Linked:
+    """Mentions and actors of one Doc (pure: the Doc is not changed). ``persons``: common nouns
+    that name a person ("nominee", "aide"; the quote cues' list), for descriptions the
+    article itself explains."""
     genders = genders or GenderLexicon({}, {})
     mentions, defined = named_mentions(doc, gazetteer, given_names=frozenset(genders.names))
     place_names = frozenset(
@@ -164,6 +180,8 @@ def link(doc: Doc, gazetteer: Gazetteer, genders: GenderLexicon | None = None) -
     found = [(mentions[i].start, mentions[i].end, owner[i]) for i in sorted(owner)]
     found += _untagged(doc, clusters, used)
     found += _resolve_descriptions(doc, found, clusters, profiles, used, gazetteer)
+    person_noun = _person_noun_test(gazetteer, genders, persons)
+    found += _resolve_given_nouns(doc, profiles, used, gazetteer, person_noun)
     gender = [_gender(doc, cluster, profiles[c], mentions, genders) for c, cluster in enumerate(clusters)]
     found += _resolve_partners(doc, found, clusters, gender, used, genders)
     found.sort()
@@ -203,6 +221,7 @@ def _profiles(
     """Roles, countries and extra aliases of each actor; tokens used by titles/appositions."""
     profiles = [_Profile() for _ in clusters]
     used: set[int] = set()
+    not_people = gazetteer.org_words | gazetteer.outlet_nouns | gazetteer.outlet_words | gazetteer.product_nouns
     for c, cluster in enumerate(clusters):
         profile = profiles[c]
         if cluster.known is not None:
@@ -225,6 +244,11 @@ def _profiles(
                 used.update(range(span.start, span.end))
                 profile.aliases.append(span.text)
                 roles.append(role)
+            for words, head in given_nouns(doc[mention.start : mention.end]):
+                if head.lower_ in not_people:
+                    continue  # "Theranos, the company": a name the model took for a person
+                profile.given.append((head.i, head.lemma_.lower(), frozenset(t.lower_ for t in words)))
+                used.update(t.i for t in words)
             for role in roles:
                 profile.roles.append(role)
                 profile.phrases.add(role.phrase)
@@ -329,6 +353,70 @@ def _resolve_descriptions(
                     people.append((description.start, winners[0]))
                     used.update(range(description.start, description.end))
                 break
+    return resolved
+
+
+def _person_noun_test(gazetteer: Gazetteer, genders: GenderLexicon, persons: frozenset[str]) -> Callable[[Token], bool]:
+    def person_noun(token: Token) -> bool:
+        lemma, lower = token.lemma_.lower(), token.lower_
+        return (lemma in persons or lower in persons or lower in gazetteer.person_nouns
+                or fold(lower) in genders.words
+                or any(lower.endswith(end) and len(lower) > len(end) + 2 for end in PERSON_SUFFIXES))
+    return person_noun
+
+
+def _resolve_given_nouns(
+    doc: Doc,
+    profiles: Sequence[_Profile],
+    used: set[int],
+    gazetteer: Gazetteer,
+    person_noun: Callable[[Token], bool],
+) -> list[tuple[int, int, int]]:
+    """ "the Republican nominee" → the one person the article called that before ("Ann Cole,
+    the Republican nominee," or "Republican nominee Ann Cole"), for person nouns the titles
+    list does not know ("nominee", "billionaire"): every word of the description must be in
+    what the article said of that person, in that paragraph or the two before it, nobody else
+    may fit ("a former candidate" is not "the candidate"), the description only refers (not "as
+    the nominee", "became the nominee"), and the noun's last use before
+    must be one the article gave a named person (not "a new campaign manager", "other hosts",
+    nor "radio host Bo Lane" where the parse hid the name: then "the host" could be either).
+    Listed titles are left to ``_resolve_descriptions``; several fits or none → unresolved."""
+    given: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
+    for a, profile in enumerate(profiles):
+        for at, lemma, words in profile.given:
+            given.setdefault(lemma, []).append((at, a, words))
+    if not given:
+        return []
+    _, paragraph = _positions(doc)
+    uses: dict[str, list[int]] = {}  # every earlier use of a given noun
+    for token in doc:
+        if token.lemma_.lower() in given:
+            uses.setdefault(token.lemma_.lower(), []).append(token.i)
+    resolved = []
+    chains: set[int] = set()  # nouns of descriptions already resolved
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma not in given or token.i in used or token.lower_ in gazetteer.title_words:
+            continue
+        after_of = token.dep_ == "pobj" and token.head.lower_ in ("of", "as")  # "one of the", "as the nominee"
+        predicative = token.dep_ in ("attr", "oprd")  # "should Clinton become the nominee": says, not refers
+        if after_of or predicative or not _bare_definite(token) or not person_noun(token):
+            continue
+        start = token.left_edge.i
+        described = {t.lower_ for t in doc[start : token.i + 1] if t.dep_ != "det"}
+        near = paragraph[token.i] - NEAR_PARAGRAPHS  # a listicle's "the actress" is not one five items up
+        fits = {a for at, a, said in given[lemma]
+                if at < token.i and paragraph[at] >= near and described <= said
+                and not (said & NO_LONGER) - described}  # "a former candidate" is not "the candidate"
+        if len(fits) != 1 or any(i in used for i in range(start, token.i + 1)):
+            continue
+        actor = fits.pop()
+        said_of_someone = {at for at, _, _ in given[lemma]} | chains
+        if max(i for i in uses[lemma] if i < token.i) not in said_of_someone:
+            continue
+        resolved.append((start, token.i + 1, actor))
+        used.update(range(start, token.i + 1))
+        chains.add(token.i)
     return resolved
 
 

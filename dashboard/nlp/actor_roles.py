@@ -155,6 +155,32 @@ def apposition(span: Span, gazetteer: Gazetteer) -> tuple[Span, Role] | None:
     return None
 
 
+def given_nouns(span: Span) -> list[tuple[list[Token], Token]]:
+    """The common-noun phrases the text sets beside a person's name, listed role or not, with
+    their head noun: an apposition ("Ann Cole, the Republican nominee," → "the Republican
+    nominee") and the words glued before the name ("billionaire Ann Cole"). Singular nouns only."""
+    found: list[tuple[list[Token], Token]] = []
+    root, exclude = span.root, range(span.start, span.end)
+    heads = [c for c in root.children if c.dep_ == "appos" and c.i not in exclude]
+    for head in heads:
+        other = any(t.ent_type_ == "PERSON" for t in head.subtree if t.i not in exclude)
+        if head.tag_ == "NN" and head.ent_type_ != "PERSON" and not other:  # not "..., actress Ann Cole"
+            found.append((_noun_phrase(head, exclude=exclude), head))
+    before: list[Token] = []
+    for i in range(span.start - 1, max(-1, span.start - 5), -1):
+        token = span.doc[i]
+        glued = token.head.i in exclude or any(token.head.i == t.i for t in before)
+        if token.is_punct or token.is_space or token.dep_ == "det" or not glued:
+            break
+        before.insert(0, token)
+        if token.is_sent_start:
+            break
+    nouns = [t for t in before if t.tag_ == "NN" and t.ent_type_ != "PERSON"]
+    if nouns:
+        found.append((before, nouns[-1]))
+    return found
+
+
 def description_at(token: Token, gazetteer: Gazetteer) -> Description | None:
     """A definite, singular description headed by ``token``, or None.
 

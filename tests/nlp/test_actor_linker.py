@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from dashboard.nlp import ACTOR_MENTIONS
-from dashboard.nlp.actor_linker import actor_at
+from dashboard.nlp.actor_linker import actor_at, link
+from dashboard.nlp.gazetteer import load_gazetteer
+from dashboard.nlp.quotes.cues import load_cues
 
 pytestmark = pytest.mark.model
 
@@ -113,6 +116,94 @@ def test_a_description_never_names_a_person_placed_in_another_state(nlp):
 def test_ambiguous_or_unsupported_description_stays_unresolved(nlp, text):
     doc = nlp(text)
     assert not any(s.text.lower().startswith("the ") for s in doc.spans[ACTOR_MENTIONS] if s.label_ == "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "name"),
+    [
+        # a noun the titles list does not know, given beside the name (apposition) ...
+        ("Ann Cole, the Green nominee, spoke in Leeds. Tom Baker stayed home.\n\n"
+         "Later, the Green nominee left.", "the Green nominee", "Ann Cole"),
+        # ... or glued before it; the description may drop words but never add one
+        ("Green nominee Ann Cole met Tom Baker in Leeds.\n\nLater, the nominee left.", "the nominee", "Ann Cole"),
+        ("Billionaire Tom Baker and Ann Cole met in Leeds.\n\nThe billionaire left early.",
+         "The billionaire", "Tom Baker"),
+        # two people given the same noun: the words of the description tell them apart
+        ("Ann Cole, the Green nominee, debated Tom Baker, the Labour nominee, in Leeds.\n\n"
+         "Later, the Labour nominee left.", "the Labour nominee", "Tom Baker"),
+    ],
+)
+def test_a_description_the_article_gave_someone_names_that_person(nlp, text, description, name):
+    assert description in mentions_of(nlp(text), name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people given the noun, nothing tells them apart
+        "Ann Cole, the Green nominee, debated Tom Baker, the Labour nominee, in Leeds.\n\nLater, the nominee left.",
+        # a word the article never gave anyone
+        "Ann Cole, the Green nominee, spoke in Leeds.\n\nLater, the Labour nominee left.",
+        # the description comes before the name that explains it
+        "The billionaire spoke in Leeds. Later, billionaire Tom Baker left.",
+        # not definite, or someone else's
+        "Ann Cole, the Green nominee, spoke in Leeds.\n\nLater, a nominee left and his nominee stayed.",
+        # a former candidate is not "the candidate"
+        "Ann Cole, a former candidate for mayor, met the press.\n\nLater, the candidate left.",
+        # the noun's last use was of nobody named
+        "Ann Cole, the Green nominee, spoke in Leeds. A new nominee will be chosen.\n\nThe nominee left.",
+        # described three paragraphs up: too far ("the actress" of a listicle's next item)
+        "Ann Cole, the Green nominee, spoke.\n\nTom Baker spoke.\n\nLisa Ward spoke.\n\nThe nominee left.",
+        # predicative, not a reference
+        "Ann Cole, the Green nominee, met Lisa Ward.\n\nShould Ward become the nominee, she will win.",
+    ],
+)
+def test_a_description_nobody_or_several_were_given_stays_unresolved(nlp, text):
+    doc = nlp(text)
+    spans = [s for s in doc.spans[ACTOR_MENTIONS] if s.label_ == "PERSON"]
+    descriptions = ("the nominee", "the labour nominee", "the billionaire", "a nominee", "his nominee", "nominee",
+                    "the candidate")
+    assert not any(s.text.lower() in descriptions for s in spans), [s.text for s in spans]
+
+
+def _linked_texts(nlp, words, heads, deps, pos, tags, ents) -> dict[str, list[str]]:
+    """Actor name → the texts linked to it, on a Doc built by hand (the parse a model might give)."""
+    spaces = [nxt not in (",", ".") for nxt in [*words[1:], "."]]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents,
+              lemmas=[w.lower() for w in words])
+    linked = link(doc, load_gazetteer(), persons=load_cues().persons)
+    texts: dict[str, list[str]] = {}
+    for start, end, a in linked.mentions:
+        texts.setdefault(linked.actors[a]["name"], []).append(doc[start:end].text)
+    return texts
+
+
+@pytest.mark.parametrize(("noun", "linked"), [("nominee", True), ("charity", False)])
+def test_a_name_taken_for_a_person_is_not_given_an_organisation_noun(nlp, noun, linked):
+    # "Zarnox, the charity, grew. The charity said so." with the model calling Zarnox a person:
+    # "the charity" is no person's description (the same Doc with "nominee" shows the rule at work)
+    words = ["Zarnox", ",", "the", noun, ",", "grew", ".", "The", noun, "said", "so", "."]
+    heads = [5, 0, 3, 0, 0, 5, 5, 8, 9, 9, 9, 9]
+    deps = ["nsubj", "punct", "det", "appos", "punct", "ROOT", "punct", "det", "nsubj", "ROOT", "advmod", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT", "DET", "NOUN", "VERB", "ADV", "PUNCT"]
+    tags = ["NNP", ",", "DT", "NN", ",", "VBD", ".", "DT", "NN", "VBD", "RB", "."]
+    ents = ["B-PERSON"] + ["O"] * 11
+    texts = _linked_texts(nlp, words, heads, deps, pos, tags, ents)
+    assert (f"The {noun}" in texts.get("Zarnox", [])) is linked
+
+
+def test_a_noun_beside_someone_else_s_name_is_not_given_to_the_name_before_it(nlp):
+    # "Zarnox – actress Ann Cole spoke. The actress left." with Zarnox taken for a person:
+    # "actress" belongs to Ann Cole, not to the name the dash hangs it on
+    words = ["Zarnox", "–", "actress", "Ann", "Cole", "spoke", ".", "The", "actress", "said", "so", "."]
+    heads = [5, 0, 0, 4, 2, 5, 5, 8, 9, 9, 9, 9]
+    deps = ["nsubj", "punct", "appos", "compound", "appos", "ROOT", "punct", "det", "nsubj", "ROOT", "advmod",
+            "punct"]
+    pos = ["PROPN", "PUNCT", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "ADV", "PUNCT"]
+    tags = ["NNP", ":", "NN", "NNP", "NNP", "VBD", ".", "DT", "NN", "VBD", "RB", "."]
+    ents = ["B-PERSON", "O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 7
+    texts = _linked_texts(nlp, words, heads, deps, pos, tags, ents)
+    assert "The actress" not in texts.get("Zarnox", [])
 
 
 @pytest.mark.parametrize(

@@ -193,6 +193,13 @@ def quote_speakers(nlp, text: str) -> list[str | None]:
             'One of the workers said, "We were never paid." One of them went further: "We were lied to."',
             ["One of the workers", "One of the workers"],
         ),
+        # a description the article gave one person earlier, with a noun no titles list knows
+        (
+            'Ann Cole, the Green nominee, toured Leeds with Tom Baker.\n\n"We will win here," the nominee said.',
+            ["Ann Cole"],
+        ),
+        # given to nobody: kept as written, not guessed
+        ('Ann Cole toured Leeds with Tom Baker.\n\n"We will win here," the nominee said.', ["nominee"]),
     ],
 )
 def test_speakers_of_descriptions(nlp, text, expected):
