@@ -64,6 +64,7 @@ TAG_TOKENS = 10  # tokens read after a name for its party tag or "of <state>"
 PARTY_STATE = re.compile(r"\s*[(,]\s*[DRI]\s?[-–]\s?([A-Z][A-Za-z. ]{1,15}?)\s*[),]")  # " (R-Fla.)", ", D-N.Y.,"
 OF_STATE = re.compile(r"\s+of\s+((?:[A-Z][a-z]+)(?:\s[A-Z][a-z]+)?)")  # " of Florida", " of New Jersey"
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near"})  # a name after one is used as a place
+PREDICATIVE = frozenset({"attr", "oprd"})  # "became the nominee": a description that says, not refers
 NO_LONGER = frozenset({"former", "ex", "onetime", "one-time", "then", "late", "retired", "outgoing", "erstwhile"})
 NEAR_PARAGRAPHS = 2  # a description names someone the article described that way this many paragraphs up at most
 LOCATIVE = frozenset({"in", "at", "near"})  # stricter: a name after one is a place, even one called a person
@@ -77,6 +78,7 @@ class _Profile:
     countries: set[str] = field(default_factory=set)
     regions: set[str] = field(default_factory=set)  # US states the article places a person in
     phrases: set[str] = field(default_factory=set)
+    said: set[str] = field(default_factory=set)  # the role phrases the article itself gives (not the gazetteer's)
     aliases: list[str] = field(default_factory=list)
     given: list[tuple[int, str, frozenset[str]]] = field(default_factory=list)  # (token, head lemma, words)
 
@@ -224,44 +226,63 @@ def _profiles(
     not_people = gazetteer.org_words | gazetteer.outlet_nouns | gazetteer.outlet_words | gazetteer.product_nouns
     for c, cluster in enumerate(clusters):
         profile = profiles[c]
+        known = None
         if cluster.known is not None:
             if cluster.known.country:
                 profile.countries.add(cluster.known.country)
-            phrase = role_phrase((cluster.known.role or "").split(), gazetteer)
-            if phrase:
-                profile.phrases.add(phrase)
+            known = role_phrase((cluster.known.role or "").split(), gazetteer)
+            if known:
+                profile.phrases.add(known)
         if cluster.type != "PERSON":
             continue
-        for i in cluster.mentions:
-            mention = mentions[i]
-            used.update(range(mention.start, mention.end))
-            first, title = title_before(doc, mention.start, mention.end, gazetteer)
-            used.update(range(first, mention.start))
-            roles = [title] if title else []
-            beside = apposition(doc[mention.start : mention.end], gazetteer)
-            if beside is not None:
-                span, role = beside
-                used.update(range(span.start, span.end))
-                profile.aliases.append(span.text)
-                roles.append(role)
-            for words, head in given_nouns(doc[mention.start : mention.end]):
-                if head.lower_ in not_people:
-                    continue  # "Theranos, the company": a name the model took for a person
-                profile.given.append((head.i, head.lemma_.lower(), frozenset(t.lower_ for t in words)))
-                used.update(t.i for t in words)
-            for role in roles:
-                profile.roles.append(role)
-                profile.phrases.add(role.phrase)
-                if role.country:
-                    profile.countries.add(role.country)
-            country = _country_after(doc[mention.start : mention.end], gazetteer)
-            if country:
-                profile.countries.add(country)
-            region = (region_in(" ".join(r.text for r in roles).split(), gazetteer)
-                      or _region_after(doc, mention.end, gazetteer))
-            if region:
-                profile.regions.add(region)
+        _read_person(doc, mentions, cluster, profile, used, gazetteer, not_people)
+        if known and known not in profile.said and (profile.said or profile.given):
+            # What the article says the person is replaces the gazetteer's undated role: in 2016
+            # "Donald Trump, the Republican nominee," is no president ("the president" is Obama).
+            profile.phrases.discard(known)
     return profiles, used
+
+
+def _read_person(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    cluster: Cluster,
+    profile: _Profile,
+    used: set[int],
+    gazetteer: Gazetteer,
+    not_people: frozenset[str],
+) -> None:
+    """Roles, nouns, countries and states the article gives one person, at each of its mentions."""
+    for i in cluster.mentions:
+        mention = mentions[i]
+        used.update(range(mention.start, mention.end))
+        first, title = title_before(doc, mention.start, mention.end, gazetteer)
+        used.update(range(first, mention.start))
+        roles = [title] if title else []
+        beside = apposition(doc[mention.start : mention.end], gazetteer)
+        if beside is not None:
+            span, role = beside
+            used.update(range(span.start, span.end))
+            profile.aliases.append(span.text)
+            roles.append(role)
+        for words, head in given_nouns(doc[mention.start : mention.end]):
+            if head.lower_ in not_people:
+                continue  # "Theranos, the company": a name the model took for a person
+            profile.given.append((head.i, head.lemma_.lower(), frozenset(t.lower_ for t in words)))
+            used.update(t.i for t in words)
+        for role in roles:
+            profile.roles.append(role)
+            profile.phrases.add(role.phrase)
+            profile.said.add(role.phrase)
+            if role.country:
+                profile.countries.add(role.country)
+        country = _country_after(doc[mention.start : mention.end], gazetteer)
+        if country:
+            profile.countries.add(country)
+        region = (region_in(" ".join(r.text for r in roles).split(), gazetteer)
+                  or _region_after(doc, mention.end, gazetteer))
+        if region:
+            profile.regions.add(region)
 
 
 def _region_after(doc: Doc, end: int, gazetteer: Gazetteer) -> str | None:
@@ -322,8 +343,8 @@ def _resolve_descriptions(
     people = [(s, a) for s, _, a in found if clusters[a].type == "PERSON"]
     resolved: list[tuple[int, int, int]] = []
     for token in doc:
-        if token.lower_ not in words or token.i in used:
-            continue
+        if token.lower_ not in words or token.i in used or token.dep_ in PREDICATIVE:
+            continue  # "Clinton should be the president to do it": says what she would be, names nobody
         description = description_at(token, gazetteer)
         if description is None or any(i in used for i in range(description.start, description.end)):
             continue
@@ -399,8 +420,7 @@ def _resolve_given_nouns(
         if lemma not in given or token.i in used or token.lower_ in gazetteer.title_words:
             continue
         after_of = token.dep_ == "pobj" and token.head.lower_ in ("of", "as")  # "one of the", "as the nominee"
-        predicative = token.dep_ in ("attr", "oprd")  # "should Clinton become the nominee": says, not refers
-        if after_of or predicative or not _bare_definite(token) or not person_noun(token):
+        if after_of or token.dep_ in PREDICATIVE or not _bare_definite(token) or not person_noun(token):
             continue
         start = token.left_edge.i
         described = {t.lower_ for t in doc[start : token.i + 1] if t.dep_ != "det"}

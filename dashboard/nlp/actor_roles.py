@@ -17,6 +17,7 @@ from dashboard.nlp.gazetteer import Gazetteer
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "nummod", "cc", "conj"})
 DESCRIPTION_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 DEFINITE = frozenset({"the", "his", "her", "its", "their"})
+NOT_YET = frozenset({"next", "future", "eventual", "potential", "prospective", "would-be"})
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "prof"})
 
 
@@ -185,7 +186,7 @@ def description_at(token: Token, gazetteer: Gazetteer) -> Description | None:
     """A definite, singular description headed by ``token``, or None.
 
     "the Russian leader", "his Russian counterpart", "The US president" qualify;
-    "a US president", "the two presidents" and titles before a name do not.
+    "a US president", "the two presidents", "the next president" and titles before a name do not.
     """
     if token.tag_ not in {"NN", "NNP"} or token.dep_ in {"compound", "appos"}:
         return None
@@ -195,6 +196,8 @@ def description_at(token: Token, gazetteer: Gazetteer) -> Description | None:
     if any(c.dep_ == "appos" for c in token.children):
         return None
     modifiers = [c for c in lefts if c.dep_ in DESCRIPTION_DEPS]
+    if any(c.lower_ in NOT_YET for c in modifiers):
+        return None  # "the next president" is nobody yet
     words = [*(c.text for c in modifiers if c.dep_ != "poss"), token.text]
     phrase = role_phrase(words, gazetteer)
     if phrase is None or phrase in HONORIFICS or token.lower_ != phrase.split()[-1]:

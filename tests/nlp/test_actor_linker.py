@@ -101,6 +101,21 @@ def test_a_state_in_a_description_names_the_person_placed_there(nlp, text, descr
     assert description in mentions_of(nlp(text), name)
 
 
+@pytest.mark.parametrize(
+    ("text", "description", "name"),
+    [
+        # the article calls Joe Biden a nominee: that, not the undated gazetteer's role, is what he is here
+        ("President Ana Ortiz spoke in Lima on Monday. Joe Biden, the Democratic nominee, listened.\n\n"
+         "Critics of Biden, the president said, are wrong.", "the president", "Ana Ortiz"),
+        # the article says nothing of what he is: the gazetteer's role still resolves it
+        ("Joe Biden met Ana Ortiz in Lima on Monday.\n\nLater, the US president left.", "the US president",
+         "Joe Biden"),
+    ],
+)
+def test_what_the_article_says_someone_is_replaces_the_gazetteer_s_role(nlp, text, description, name):
+    assert description in mentions_of(nlp(text), name)
+
+
 def test_a_description_never_names_a_person_placed_in_another_state(nlp):
     doc = nlp("Former Florida Gov. Tom Baker spoke on Monday.\n\nLater, the Ohio governor left.")
     assert "the Ohio governor" not in mentions_of(doc, "Tom Baker")
@@ -111,6 +126,10 @@ def test_a_description_never_names_a_person_placed_in_another_state(nlp):
     [
         "Mexican president Carlos Ortega met Chilean president Rosa Vidal. The president said little.",
         "Engineer Carlos Ortega met teacher Rosa Vidal. The Mexican leader said little.",
+        # nobody yet
+        "Chilean president Rosa Vidal spoke on Monday.\n\nThe next president will face a crisis.",
+        # predicative: what someone would be, not who is meant
+        "Chilean president Rosa Vidal spoke on Monday.\n\nVoters say Ana Ortiz should be the president.",
     ],
 )
 def test_ambiguous_or_unsupported_description_stays_unresolved(nlp, text):
