@@ -279,7 +279,11 @@ def _nearest(ctx: QuoteContext, quote: Candidate, outside: list[Token], rule: st
     span = quote.span
     if span is None:
         return None
-    verbs = [t for t in outside if is_strong_cue(t, ctx.cues)]
+    # After a quote that ends its own sentence, a cue that carries words of its own is not this
+    # quote's ('"... is a fraud." Members met shortly after Trump said he believes ...').
+    closed = quote.text.rstrip()[-1:] in SENTENCE_END
+    verbs = [t for t in outside if is_strong_cue(t, ctx.cues)
+             and not (closed and t.i >= span.end and any(c.dep_ == "ccomp" for c in t.children))]
     verbs.sort(key=lambda t: (t.dep_ == "relcl" or parenthetical(t, ctx.resolver.sentences.of(t.i)),
                               min(abs(t.i - span.start), abs(t.i - span.end)), t.i < span.start))
     for verb in verbs:

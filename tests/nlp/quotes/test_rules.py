@@ -232,6 +232,16 @@ def test_enclosing_quote_words_quoted_inside_a_quote_without_a_cue_are_no_row_of
     assert row(nlp, own, "Thank you for voting,")[:2] == ("direct", "Anna Holt")
 
 
+def test_a_next_sentence_cue_with_words_of_its_own_is_not_the_quote_s(nlp):
+    # one paragraph (single line breaks, as some outlets write): the cue after the quote says
+    # what Baker believes, not the quote, which continues Lopez's words
+    text = ('"This is a sad day," said Maria Lopez, the port director. "The bridge is a disgrace and '
+            'everyone knows it."\nWorkers gathered on Friday, shortly after Tom Baker said he believes the bridge '
+            'is safe.')
+    kind, speaker, rule = row(nlp, text, "The bridge is a disgrace and everyone knows it.")
+    assert speaker == "Maria Lopez" and rule != "next_sentence_cue/actor"
+
+
 def test_the_person_before_a_participle_speaks_only_when_nothing_else_can(nlp):
     assert row(nlp, 'The meeting ended with Tom Baker saying, "We will rebuild."', "We will rebuild.")[1] == "Tom Baker"
     # the object of a verb does not: the subject does the saying
