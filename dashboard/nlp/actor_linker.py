@@ -398,9 +398,9 @@ def _resolve_given_nouns(
     list does not know ("nominee", "billionaire"): every word of the description must be in
     what the article said of that person, in that paragraph or the two before it, nobody else
     may fit ("a former candidate" is not "the candidate"), the description only refers (not "as
-    the nominee", "became the nominee"), and the noun's last use before
-    must be one the article gave a named person (not "a new campaign manager", "other hosts",
-    nor "radio host Bo Lane" where the parse hid the name: then "the host" could be either).
+    the nominee", "became the nominee"), and the noun's last use before must be one the article
+    gave a named person (not "a new campaign manager", "other hosts", nor "radio host Bo Lane"
+    where the parse hid the name: then "the host" could be either).
     Listed titles are left to ``_resolve_descriptions``; several fits or none → unresolved."""
     given: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
     for a, profile in enumerate(profiles):
