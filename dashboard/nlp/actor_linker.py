@@ -23,7 +23,7 @@ Writes ``doc.spans[ACTOR_MENTIONS]`` (label_ = type, kb_id_ = actor id) and
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -52,7 +52,7 @@ from dashboard.nlp.actor_roles import (
 from dashboard.nlp.gazetteer import Gazetteer, load_gazetteer
 from dashboard.nlp.gender import GenderLexicon, fold, gender_of_name, gender_of_words, load_gender_lexicon
 from dashboard.nlp.quotes.cues import load_cues
-from dashboard.nlp.quotes.grammar import PERSON_SUFFIXES
+from dashboard.nlp.quotes.grammar import has_person_ending
 
 if not Doc.has_extension("actors"):
     Doc.set_extension("actors", default=None)
@@ -181,9 +181,9 @@ def link(
     owner = {i: c for c, cluster in enumerate(clusters) for i in cluster.mentions}
     found = [(mentions[i].start, mentions[i].end, owner[i]) for i in sorted(owner)]
     found += _untagged(doc, clusters, used)
-    found += _resolve_descriptions(doc, found, clusters, profiles, used, gazetteer)
-    person_noun = _person_noun_test(gazetteer, genders, persons)
-    found += _resolve_given_nouns(doc, profiles, used, gazetteer, person_noun)
+    positions = _positions(doc)
+    found += _resolve_descriptions(doc, found, clusters, profiles, used, gazetteer, positions)
+    found += _resolve_given_nouns(doc, profiles, used, gazetteer, positions[1], _PersonNouns(persons, genders))
     gender = [_gender(doc, cluster, profiles[c], mentions, genders) for c, cluster in enumerate(clusters)]
     found += _resolve_partners(doc, found, clusters, gender, used, genders)
     found.sort()
@@ -337,9 +337,10 @@ def _resolve_descriptions(
     profiles: Sequence[_Profile],
     used: set[int],
     gazetteer: Gazetteer,
+    positions: tuple[list[int], list[int]],
 ) -> list[tuple[int, int, int]]:
     words = gazetteer.title_words
-    sentence, paragraph = _positions(doc)
+    sentence, paragraph = positions
     people = [(s, a) for s, _, a in found if clusters[a].type == "PERSON"]
     resolved: list[tuple[int, int, int]] = []
     for token in doc:
@@ -377,13 +378,17 @@ def _resolve_descriptions(
     return resolved
 
 
-def _person_noun_test(gazetteer: Gazetteer, genders: GenderLexicon, persons: frozenset[str]) -> Callable[[Token], bool]:
-    def person_noun(token: Token) -> bool:
+@dataclass(frozen=True)
+class _PersonNouns:
+    """The word lists that say a common noun names a person ("nominee", "spokeswoman", "columnist")."""
+
+    persons: frozenset[str]
+    genders: GenderLexicon
+
+    def fit(self, token: Token, gazetteer: Gazetteer) -> bool:
         lemma, lower = token.lemma_.lower(), token.lower_
-        return (lemma in persons or lower in persons or lower in gazetteer.person_nouns
-                or fold(lower) in genders.words
-                or any(lower.endswith(end) and len(lower) > len(end) + 2 for end in PERSON_SUFFIXES))
-    return person_noun
+        return (lemma in self.persons or lower in self.persons or lower in gazetteer.person_nouns
+                or fold(lower) in self.genders.words or has_person_ending(lower))
 
 
 def _resolve_given_nouns(
@@ -391,7 +396,8 @@ def _resolve_given_nouns(
     profiles: Sequence[_Profile],
     used: set[int],
     gazetteer: Gazetteer,
-    person_noun: Callable[[Token], bool],
+    paragraph: Sequence[int],
+    person_nouns: _PersonNouns,
 ) -> list[tuple[int, int, int]]:
     """ "the Republican nominee" → the one person the article called that before ("Ann Cole,
     the Republican nominee," or "Republican nominee Ann Cole"), for person nouns the titles
@@ -408,11 +414,10 @@ def _resolve_given_nouns(
             given.setdefault(lemma, []).append((at, a, words))
     if not given:
         return []
-    _, paragraph = _positions(doc)
     uses: dict[str, list[int]] = {}  # every earlier use of a given noun
     for token in doc:
-        if token.lemma_.lower() in given:
-            uses.setdefault(token.lemma_.lower(), []).append(token.i)
+        if (lemma := token.lemma_.lower()) in given:
+            uses.setdefault(lemma, []).append(token.i)
     resolved = []
     chains: set[int] = set()  # nouns of descriptions already resolved
     for token in doc:
@@ -420,7 +425,7 @@ def _resolve_given_nouns(
         if lemma not in given or token.i in used or token.lower_ in gazetteer.title_words:
             continue
         after_of = token.dep_ == "pobj" and token.head.lower_ in ("of", "as")  # "one of the", "as the nominee"
-        if after_of or token.dep_ in PREDICATIVE or not _bare_definite(token) or not person_noun(token):
+        if after_of or token.dep_ in PREDICATIVE or not _bare_definite(token) or not person_nouns.fit(token, gazetteer):
             continue
         start = token.left_edge.i
         described = {t.lower_ for t in doc[start : token.i + 1] if t.dep_ != "det"}

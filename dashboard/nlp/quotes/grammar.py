@@ -57,3 +57,8 @@ PERSON_SUFFIXES = ("man", "men", "woman", "women", "person", "people", "ist", "i
 # "75 percent of Democrats" speaks as the group).
 NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "PERCENT", "CARDINAL"})
 ENTITY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GPE", "FAC": "ORG"}
+
+
+def has_person_ending(word: str) -> bool:
+    """A lower-case noun built to name people ("spokesman", "columnist", "historian")."""
+    return any(word.endswith(end) and len(word) > len(end) + 2 for end in PERSON_SUFFIXES)

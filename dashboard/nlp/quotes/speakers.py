@@ -31,13 +31,13 @@ from dashboard.nlp.quotes.grammar import (
     NOT_ACTOR_ENTITIES,
     PARAGRAPH_BREAK,
     PERSON_PRONOUNS,
-    PERSON_SUFFIXES,
     PRONOUN_GENDER,
     PRONOUNS,
     QUOTE_CHARS,
     RELATIVE_PRONOUNS,
     SUBJECTS,
     THING_PRONOUNS,
+    has_person_ending,
 )
 from dashboard.nlp.quotes.sentences import Sentences
 
@@ -443,8 +443,7 @@ class SpeakerResolver:
         lemma, lower = token.lemma_.lower(), token.lower_
         if (lemma in self.cues.titles or self.cues.is_document(lemma)) and lemma not in self.cues.things:
             return True  # a work that carries words: "the ad says", "the editorial argued"
-        person_ending = any(lower.endswith(end) and len(lower) > len(end) + 2 for end in PERSON_SUFFIXES)
-        return (self.cues.can_speak(lemma, lower) or person_ending
+        return (self.cues.can_speak(lemma, lower) or has_person_ending(lower)
                 or gender_of_words([lower], self._lexicon) is not None)
 
     def of_token(self, token: Token, *, depth: int = 0) -> Speaker | None:
