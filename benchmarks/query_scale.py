@@ -230,11 +230,13 @@ def run_pages_in_process(code_root: Path, article: str, speaker_key: str, repeat
     store in ``DASHBOARD_BUILD_DIR``): wall and CPU seconds per run, then this process's RSS."""
     from streamlit.testing.v1 import AppTest
 
+    from dashboard.testing.app_test import app_test
+
     app = str(code_root / "dashboard" / "app.py")
 
     def run(name: str) -> tuple[AppTest, float, float]:
         page, _, query = name.partition("?")
-        at = AppTest.from_file(app, default_timeout=900)
+        at = app_test(app, timeout=900)  # the whole page, as after the browser's first chart
         if page != "overview":
             at.switch_page(f"app_pages/{page}.py")
         at.query_params["article"] = article

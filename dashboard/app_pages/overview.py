@@ -13,6 +13,7 @@ from dashboard.charts.bars import (
 from dashboard.charts.story_arc import story_arc_chart, story_arc_summary
 from dashboard.charts.template import align_tops
 from dashboard.ui.article_picker import current_article
+from dashboard.ui.below_fold import below_fold
 from dashboard.ui.chart_block import chart
 from dashboard.ui.headline import article_heading, article_source, headline_figures
 from dashboard.ui.sources_panel import sources_panel
@@ -36,6 +37,10 @@ with left:
         quoted_most_summary(data.quotes),
         key="overview_quoted",
     )
+# Above the fold ends here: a new reader's first run stops after the first chart, and the
+# run its drawing starts sends the rest (dashboard.ui.below_fold).
+if not below_fold():
+    st.stop()
 with right:
     chart(
         second,

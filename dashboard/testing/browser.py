@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from dashboard.ui.below_fold import WATCH_KEY
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = (
     "--headless",
@@ -25,7 +27,11 @@ CHROMIUM_ARGS = (
 WAIT_MS = 60_000
 VIEWPORT_HEIGHT = 1000
 APP_SHOWN = '[data-testid="stMain"]:visible'  # the sidebar may start collapsed (phones), and it comes first in the page
-SCRIPT_DONE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+# Done: no script running and no part of the page still waiting below its fold (dashboard.ui.below_fold).
+SCRIPT_DONE = (
+    "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+    f" && !document.querySelector('.st-key-{WATCH_KEY}')"
+)
 
 
 def chromium_available() -> bool:
@@ -52,7 +58,8 @@ def open_page(browser: Any, url: str, *, width: int = 1280) -> tuple[Any, Any]:
 
 
 def wait_for_app(page: Any, *, timeout: int = WAIT_MS) -> None:
-    """Until the script has finished running (Streamlit's status widget disappears)."""
+    """Until the script has finished running (Streamlit's status widget disappears) and the page is
+    whole (no first run still waiting for its first chart to be drawn)."""
     page.wait_for_function(SCRIPT_DONE, timeout=timeout)
 
 

@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import settings
 from dashboard.charts.counts import UNATTRIBUTED, speaker_counts
 from dashboard.store.files import read_tables
+from dashboard.testing.app_test import app_test
 from dashboard.testing.figures import shown_figures
 from dashboard.ui.quote_filters import QuoteFilter, filter_quotes, matched_statements
 
@@ -49,7 +50,7 @@ def run_app(query: dict[str, str | list[str]] | None = None, page: str | None = 
     AppTest can only switch pages after a first run, so the link's parameters are set just
     before the run that draws the requested page.
     """
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test(APP, timeout=60)
     if page and page != "overview":
         at.run()
         at.switch_page(f"app_pages/{page}.py")
@@ -269,7 +270,8 @@ def test_showing_built_tables_never_imports_spacy(store: Path) -> None:
     script = f"""
 import sys
 from streamlit.testing.v1 import AppTest
-at = AppTest.from_file({APP!r}, default_timeout=60)
+from dashboard.testing.app_test import app_test
+at = app_test({APP!r}, timeout=60)
 at.run()
 for page in {PAGES[1:]!r}:
     at.switch_page(f"app_pages/{{page}}.py").run()

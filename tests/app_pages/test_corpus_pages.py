@@ -19,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import settings
 from dashboard.charts.corpus_counts import corpus_quotes
 from dashboard.store.files import read_tables
+from dashboard.testing.app_test import app_test
 from dashboard.testing.figures import shown_figures
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -85,7 +86,7 @@ def linked_speaker(corpus: pd.DataFrame) -> tuple[str, str, set[str]]:
 
 
 def run_app(query: dict[str, str | list[str]] | None = None, page: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
+    at = app_test(APP, timeout=120)
     if page and page != "overview":
         at.run()
         at.switch_page(f"app_pages/{page}.py")

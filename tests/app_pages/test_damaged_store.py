@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import settings
 from dashboard.store import files
 from dashboard.store.build import build
+from dashboard.testing.app_test import app_test
 from dashboard.testing.figures import shown_figures
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -43,7 +44,7 @@ def test_the_app_serves_the_last_good_version_and_notices_the_repair(tmp_path: P
     monkeypatch.setenv("DASHBOARD_BUILD_DIR", str(store))
     monkeypatch.setattr(settings, "BUILD_DIR", store)
 
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = app_test(APP, timeout=60).run()
     assert not at.exception, [e.value for e in at.exception]
     assert "damaged" in _texts(at) and first in _texts(at)
     picker = at.selectbox(key="app_article")  # the page is drawn from the good version

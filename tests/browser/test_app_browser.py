@@ -22,10 +22,14 @@ from dashboard.testing.browser import (
     choose_in_multiselect,
     column_values,
     current_url,
+    new_page,
     open_page,
     screenshot,
+    seen_all,
     wait_for_app,
     wait_for_column,
+    watch,
+    watched,
 )
 from dashboard.testing.server import running_app
 
@@ -36,6 +40,7 @@ SPEAKER = "Kremlin"
 SPEAKER_COLUMN = 1  # glide columns: 0 = row selector, 1 = speaker (pinned), 2 = statement
 QUOTE_COLUMN = 2
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
+ARC = '.st-key-overview_arc [data-testid="stPlotlyChart"] .main-svg'  # the Overview's last chart
 CARDS = ".quote-card"
 # Page → what shows it is drawn (at 375 px the quote explorer shows cards, not the table).
 PAGES: dict[str, dict[int, str]] = {
@@ -58,7 +63,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tables = tmp_path_factory.mktemp("tables")
     build([settings.ARTICLES_DIR], build_dir=tables)
     log_path = tmp_path_factory.mktemp("logs") / "streamlit.log"
-    with running_app(build_dir=tables, log_path=log_path) as app:
+    # No fallback within a test's time: the part of the Overview below its fold comes only when
+    # the browser's own signal (its first chart drawn) reaches the server.
+    with running_app(build_dir=tables, log_path=log_path, env={"DASHBOARD_FOLD_FALLBACK_MS": "600000"}) as app:
         yield app.url
 
 
@@ -160,6 +167,22 @@ def test_on_a_phone_every_visible_quote_shows_its_speaker(chromium: Any, server:
             page.wait_for_timeout(200)
         assert seen >= 4
         screenshot(page, artefacts / "quotes-cards-375.png")
+    finally:
+        context.close()
+
+
+def test_a_new_reader_gets_the_first_chart_before_the_rest_of_the_overview(chromium: Any, server: str) -> None:
+    """The first run stops after the first chart; the run its drawing starts sends the rest."""
+    context, page = new_page(chromium)
+    try:
+        watch(context, {"first chart": CHART, "sources": ".st-key-overview_sources_mentioned_quoted", "arc": ARC})
+        page.goto(f"{server}/overview?article={REFERENCE}")
+        page.wait_for_function(seen_all(["first chart", "sources", "arc"]), timeout=WAIT_MS)
+        wait_for_app(page)
+        seen = watched(page)["seen"]
+        assert seen["first chart"] < seen["sources"] <= seen["arc"]
+        assert page.locator('.st-key-overview_topics [data-testid="stPlotlyChart"]').count() == 1
+        no_error_shown(page)
     finally:
         context.close()
 

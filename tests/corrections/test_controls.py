@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import settings
 from dashboard.corrections.database import CorrectionStore
 from dashboard.store.files import read_tables
+from dashboard.testing.app_test import app_test
 
 pytestmark = pytest.mark.model
 
@@ -53,7 +54,7 @@ def site(built: Path, tmp_path: Path) -> Iterator[str]:
 
 
 def run_app(page: str, query: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
+    at = app_test(APP, timeout=120)
     at.run()
     at.switch_page(f"app_pages/{page}.py")
     for key, value in query.items():

@@ -18,6 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import settings
+from dashboard.testing.app_test import app_test
 from dashboard.testing.markdown_check import link_targets, live_markup, markdown_strings
 from dashboard.ui.url_state import markdown_link, markdown_text, safe_url
 
@@ -46,7 +47,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def open_page(page: str, query: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
+    at = app_test(APP, timeout=90)
     if page != "overview":
         at.run()
         at.switch_page(f"app_pages/{page}.py")

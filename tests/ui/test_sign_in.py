@@ -8,6 +8,8 @@ import pytest
 import streamlit
 from streamlit.testing.v1 import AppTest
 
+from dashboard.testing.app_test import app_test
+
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 AUTH = {
     "redirect_uri": "http://localhost:8501/oauth2callback",
@@ -70,7 +72,7 @@ def test_the_button_starts_the_login_flow(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_the_whole_app_asks_for_sign_in_when_auth_is_configured() -> None:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test(APP, timeout=60)
     at.secrets["auth"] = AUTH
     at.user = {"is_logged_in": False}
     at.run()
