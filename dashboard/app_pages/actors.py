@@ -13,6 +13,7 @@ from dashboard.charts.heatmaps import (
     actor_topic_summary,
 )
 from dashboard.ui.article_picker import current_article
+from dashboard.ui.below_fold import below_fold
 from dashboard.ui.chart_block import chart, clickable_chart
 from dashboard.ui.evidence import actor_paragraph_evidence, actor_topic_evidence
 from dashboard.ui.headline import article_heading, article_source
@@ -29,6 +30,8 @@ chart(
     mentions_summary(data.actors, data.mentions),
     key="actors_bar",
 )
+if not below_fold():  # a new reader's first run ends with the first chart (dashboard.ui.below_fold)
+    st.stop()
 
 st.markdown("**Where each actor appears** — click a cell to read the sentences behind it.")
 show_all = len(data.actors) > MAX_ROWS and st.toggle(

@@ -9,6 +9,7 @@ from dashboard.charts.counts import topic_counts
 from dashboard.charts.heatmaps import topic_paragraph_heatmap, topic_paragraph_summary
 from dashboard.charts.template import align_tops
 from dashboard.ui.article_picker import current_article
+from dashboard.ui.below_fold import below_fold
 from dashboard.ui.chart_block import chart
 from dashboard.ui.headline import article_heading, article_source
 from dashboard.ui.topic_focus import topic_evidence, topic_picker
@@ -30,6 +31,8 @@ with left:
         topic_share_summary(data.topic_mentions),
         key="topics_share",
     )
+if not below_fold():  # a new reader's first run ends with the first chart (dashboard.ui.below_fold)
+    st.stop()
 with right:
     chart(
         second,
