@@ -24,6 +24,7 @@ from dashboard.nlp.quotes.cues import Cues, load_cues
 from dashboard.nlp.quotes.marks import QuoteMarks, quoted_spans
 from dashboard.nlp.quotes.reported_speech import interview_paragraphs, reported_speech
 from dashboard.nlp.quotes.speakers import SpeakerResolver
+from dashboard.nlp.quotes.turns import transcript_turns
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
@@ -64,10 +65,13 @@ class QuoteFinder:
 
     def match(self, doc: Doc, marks: QuoteMarks, resolver: SpeakerResolver) -> list[Quote]:
         context = QuoteContext.build(doc, marks, resolver, self.cues)
-        quotes = _untag(attribute(context), interview_paragraphs(resolver.text, self.cues))
+        interview = interview_paragraphs(resolver.text, self.cues)
+        quotes = _untag(attribute(context), interview)
         quoted = [(q.start, q.end) for q in quotes if q.kind != "scare"]
-        indirect = list(reported_speech(doc, resolver, self.cues, quoted=quoted))
-        return sorted(quotes + indirect, key=lambda q: (q.start, q.end))
+        turns = transcript_turns(resolver, interview, quoted=quoted)
+        turn_paragraphs = [(t.cue_start or t.start, t.end) for t in turns]
+        indirect = list(reported_speech(doc, resolver, self.cues, quoted=quoted + turn_paragraphs))
+        return sorted(quotes + turns + indirect, key=lambda q: (q.start, q.end))
 
     def set_annotations(self, doc: Doc, found: list[Quote]) -> None:
         spans: list[Span] = []
