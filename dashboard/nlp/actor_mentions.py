@@ -63,7 +63,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dashboard.nlp.actor_names import fold, name_key
+from dashboard.nlp.actor_names import fold, foreign_script, name_key
 from dashboard.nlp.actor_roles import apposition
 from dashboard.nlp.gazetteer import Gazetteer, KnownActor
 
@@ -544,6 +544,8 @@ def _mention(span: Span, gazetteer: Gazetteer, given_names: frozenset[str] = fro
     known = gazetteer.known(trimmed.text)
     if known is not None:
         return Mention(trimmed.start, trimmed.end, known.type, trimmed.text, known)
+    if foreign_script(trimmed.text) and not (len(trimmed) > 1 and all(t.text[:1].isupper() for t in trimmed)):
+        return None  # "Свою", "Тюмень": one word of another script, typed at random; "Дмитрий Кошелев" stays
     if label in {"NORP", "GPE"}:
         country = gazetteer.country_of(trimmed.text)
         if country is not None:

@@ -18,6 +18,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def foreign_script(text: str) -> bool:
+    """Whether a name has letters and none of them is Latin ("Тюмень", "习近平")."""
+    return any(ch.isalpha() for ch in text) and not any("LATIN" in unicodedata.name(ch, "") for ch in text)
+
+
 @functools.lru_cache(maxsize=65_536)
 def name_key(text: str) -> str:
     """The form names are compared in: folded, brackets, possessive and leading "the" off.

@@ -467,3 +467,31 @@ def test_organisation_names_that_look_like_no_name_or_a_role(nlp, text, name):
     doc = nlp(text)
     assert [e.text for e in doc.ents if e.text == name]  # the model found the name
     assert name in names(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "foreign"),
+    [
+        ('The winner, Anna Petrova of Moscow, wrote on the board: "Скажем, Одной командой мы сделаем это. Тюмень '
+         'ждёт." The judges praised her.', "Тюмень"),
+        ('Organisers quoted the motto "Свою работу делай хорошо" in Russian, and Maria Lopez translated it.', "Свою"),
+    ],
+)
+def test_lone_words_in_another_script_are_not_actors(nlp, text, foreign):
+    """The English model types single Cyrillic words as people and organisations at random."""
+    doc = nlp(text)
+    assert foreign not in names(doc)
+    assert [p for p in people(doc) if p in ("Anna Petrova", "Maria Lopez")]  # the Latin names stay
+
+
+def test_a_whole_name_in_another_script_stays(nlp):
+    doc = nlp("The prize went to a team led by Дмитрий Кошелев, a surgeon from Tyumen, who thanked the judges.")
+    assert "Дмитрий Кошелев" in people(doc)
+
+
+@pytest.mark.parametrize(("text", "foreign"), [("Тюмень", True), ("习近平", True), ("Zürich", False),
+                                               ("Erdoğan", False), ("F-16", False), ("2024", False)])
+def test_foreign_script(text, foreign):
+    from dashboard.nlp.actor_names import foreign_script
+
+    assert foreign_script(text) is foreign
