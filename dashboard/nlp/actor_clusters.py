@@ -40,6 +40,7 @@ Rules, in order:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -57,6 +58,9 @@ class Cluster:
     type: str
     mentions: tuple[int, ...]  # indices into the mention list
     known: KnownActor | None = None
+
+
+NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 
 
 def _base_key(mention: Mention, defined: dict[str, str]) -> str:
@@ -92,19 +96,44 @@ def _without_initials(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _fits(
-    short: tuple[str, ...], long: tuple[str, ...], *, first_name: bool, particles: frozenset[str] = frozenset()
+    short: tuple[str, ...],
+    long: tuple[str, ...],
+    *,
+    first_name: bool,
+    particles: frozenset[str] = frozenset(),
+    first_surname: bool = False,
 ) -> bool:
     """Whether a shorter name is a longer one's surname, given name (``first_name``) or the
-    name without middle initials; a surname may drop a particle ("Assad" → "al-Assad")."""
+    name without middle initials; a surname may drop a particle ("Assad" → "al-Assad").
+
+    ``first_surname``: also the first of a three-word name's two surnames, as Spanish and
+    Portuguese names are shortened ("Rosselló" of "Ricardo Rosselló Nevares"); the caller says
+    whether the one word may be that (no given name) and the long name a person's (``_name_like``).
+    """
     if len(short) >= len(long):
         return False
     if long[-len(short) :] == short or (first_name and long[: len(short)] == short):
+        return True
+    if first_surname and len(long) == 3 and not any(_is_initial(w) for w in long) and short == long[1:2]:
         return True
     particle, _, rest = long[-1].partition("-")
     if len(short) == 1 and rest and particle in particles and short[0] == rest:
         return True
     bare = _without_initials(long)  # "John Bolton" is "John R. Bolton"
     return len(short) >= 2 and bare == short and not any(_is_initial(w) for w in short[1:-1])
+
+
+def _name_like(group: list[int], mentions: Sequence[Mention], gazetteer: Gazetteer) -> bool:
+    """Whether a person's name reads as a name, not as a headline run into one ("WASSERMAN
+    SCHULTZ RESIGNS", "Luciana Lopez: Saying") or an organisation the model called a person
+    ("Hillary Clinton Foundation"): some mention not in capitals, words of letters only."""
+    texts = [mentions[i].text for i in group]
+    words = max((mentions[i].key for i in group), key=len)
+    return (
+        any(not text.isupper() for text in texts)
+        and all(NAME_WORD.fullmatch(word) for text in texts for word in text.split())
+        and words[-1] not in gazetteer.org_words
+    )
 
 
 def _variant(a: tuple[str, ...], b: tuple[str, ...], gazetteer: Gazetteer) -> bool:
@@ -152,6 +181,7 @@ def cluster_mentions(
         for key, group in groups.items()
         if labels[key] == "PERSON" and (len(_person_tokens(group, mentions, suffixes)) >= 2 or known[key])
     }
+    name_like = {key for key in seeds if _name_like(groups[key], mentions, gazetteer)}
     merged_into: dict[str, str] = {}
     dropped: set[str] = set()
     roots: dict[str, tuple[str, ...]] = {}
@@ -179,6 +209,9 @@ def cluster_mentions(
         fits = [
             r for r, long in roots.items() if _fits(tokens, long, first_name=is_person, particles=gazetteer.particles)
         ]
+        if not fits and is_person and len(tokens) == 1 and tokens[0] not in given_names:  # "Rosselló"
+            fits = [r for r, long in roots.items() if r in name_like and _fits(tokens, long, first_name=False,
+                                                                                first_surname=True)]
         if len(fits) > 1 and len(tokens) == 1:
             fits = _dominant(fits, groups, merged_into)
         given_name = tokens[0] in given_names or any(tokens[0] in pair for pair in gazetteer.nicknames)

@@ -52,6 +52,39 @@ def test_person_name_fits_a_longer_one(short, long, fits):
     assert _fits(short, long, first_name=False) is fits
 
 
+@pytest.mark.parametrize(
+    ("short", "long", "first_surname", "fits"),
+    [
+        (("vazquez",), ("wanda", "vazquez", "garced"), True, True),  # the first of two surnames
+        # a given name and a middle name: "Dena Minning" of "Dena Minning Grayson" is hers, but "Gloria Morgan
+        # Vanderbilt" was the mother of the Gloria Vanderbilt the article was about
+        (("wanda", "vazquez"), ("wanda", "vazquez", "garced"), True, False),
+        (("vazquez",), ("wanda", "vazquez", "garced"), False, False),  # the caller said no (a given name)
+        (("vazquez",), ("ana", "maria", "vazquez", "garced"), True, False),  # only given name + two surnames
+        (("vazquez",), ("wanda", "j", "vazquez"), True, True),  # (the surname itself, as before)
+        (("j",), ("wanda", "j", "vazquez"), True, False),  # an initial is no surname
+        (("nancy", "reagan"), ("nancy", "davis", "reagan"), True, False),  # given name and surname: no
+    ],
+)
+def test_first_of_two_surnames(short, long, first_surname, fits):
+    assert _fits(short, long, first_name=False, first_surname=first_surname) is fits
+
+
+@pytest.mark.model
+def test_the_first_of_two_surnames_is_the_same_person(nlp):
+    doc = nlp("Governor Ramona Ibáñez Torres signed the law on Monday. Critics of Ibáñez said the vote was rushed, "
+              "and Ibáñez replied that the island could not wait.")
+    assert [p for p in people(doc) if "Ibáñez" in p] == ["Ramona Ibáñez Torres"]
+
+
+@pytest.mark.model
+def test_a_middle_given_name_is_not_taken_for_a_surname(nlp):
+    doc = nlp("Anna Maria Holt chairs the board. Maria, her aunt, told reporters the board would meet again.")
+    assert "Anna Maria Holt" in people(doc)
+    assert len([s for s in doc.spans["actor_mentions"] if s.text == "Maria"
+                and actor(doc, "Anna Maria Holt") and s.kb_id_ == actor(doc, "Anna Maria Holt")["id"]]) == 0
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "name", "count"),
@@ -495,3 +528,20 @@ def test_foreign_script(text, foreign):
     from dashboard.nlp.actor_names import foreign_script
 
     assert foreign_script(text) is foreign
+
+
+@pytest.mark.parametrize(
+    ("texts", "count"),
+    [
+        (["Wanda Vázquez Garced", "Vázquez"], 1),  # the first of two surnames
+        (["WANDA VÁZQUEZ RESIGNS", "Vázquez"], 2),  # a headline in capitals is no person's name
+        (["Wanda Vázquez: Saying", "Vázquez"], 2),  # nor words run into a name
+        (["Hillary Clinton Foundation", "Clinton"], 2),  # nor an organisation the model called a person
+        (["Anna Maria Holt", "Maria"], 2),  # a given name is no first surname
+        (["John Luk", "John Luk Jok", "Luk"], 2),  # a name it is the surname of comes first (as before)
+    ],
+)
+def test_a_first_surname_joins_only_a_persons_name(texts, count):
+    mentions = [_mention(10 * i, t, "PERSON") for i, t in enumerate(texts)]
+    assert len(cluster_mentions(mentions, {}, load_gazetteer(), given_names=frozenset({"maria", "anna", "wanda"}))) \
+        == count
