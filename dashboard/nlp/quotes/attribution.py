@@ -27,7 +27,9 @@ None``, tried in order, the first answer wins (the order is the documentation):
 9. ``according_to``: "according to X" in the sentence; ``in_words_of``: "in X's view",
    "in the words of X";
    ``as_put_it``: 'as the prosecutor put it, "..."';
-10. ``next_sentence_cue``: a quote that opens its sentence: a cue in the next sentence
+10. ``follows_credit``: a quote that opens its sentence right after the credit of the quote
+   before it ('"...," Rubio said on Monday. "They told me ..."') goes on with that speaker;
+   ``next_sentence_cue``: a quote that opens its sentence: a cue in the next sentence
    ('"..." Macron told the world on Thursday.');
 11. ``inverted_verb``: '"Would it be negotiable?" Hannity pressed.': a verb of any lexicon
    right after a quote that ends with a comma, question or exclamation mark;
@@ -638,6 +640,41 @@ def name_colon(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     return Attribution("name_colon", speaker) if speaker is not None else None
 
 
+FIRST_PASS_CARRIES = frozenset({"follows_credit"})  # first-pass rules that carry a speaker over
+CREDIT_GAP_CHARS = 300  # at most this much text between a quote and the next one that its credit carries to
+
+
+def follows_credit(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'"This is the moment," Anna Holt said on Monday. "They told me we had no chance."': a
+    quote that opens its sentence right after the credit of the quote before it — the
+    previous quote's cue stands between the two, in one sentence that ends just before this
+    quote, on the same line — goes on with that quote's speaker; not when this quote has an
+    inverted credit of its own ('"..." "Who?" Tom Baker asked.'). Before ``next_sentence_cue``
+    and the carry-over rules, which would give it the speaker of a cue further on ('... "They
+    told me we had no chance." Her aide, Tom Baker, struck a similar tune. "..." Baker said')."""
+    if not quote.opens or quote.nested or quote.span is None:
+        return None
+    previous = quote.index - 1
+    while previous >= 0 and ctx.marks.spans[previous].parent is not None:
+        previous -= 1
+    if previous < 0:
+        return None
+    speaker, cue_start = ctx.parent_speaker.get(previous), ctx.cue_starts.get(previous)
+    before, span = ctx.marks.spans[previous], ctx.token_spans[previous]
+    if speaker is None or cue_start is None or span is None or not before.end <= cue_start < quote.quoted.start:
+        return None
+    gap = ctx.text[before.end:quote.quoted.start]
+    if "\n" in gap or len(gap) > CREDIT_GAP_CHARS:
+        return None
+    words = [t for t in ctx.doc[span.end:quote.span.start] if not t.is_space and t.text not in MARKS]
+    if not words or words[-1].text not in SENTENCE_END or any(t.text in SENTENCE_END + ":;" for t in words[:-1]):
+        return None  # the credit is not one sentence ending right before this quote
+    if inverted_verb(ctx, quote) is not None or words_after_quote(ctx, quote) is not None:
+        return None
+    cue = ctx.doc.char_span(cue_start, cue_start + 1, alignment_mode="expand")
+    return Attribution("follows_credit", speaker, cue[0] if cue is not None and len(cue) else None)
+
+
 def next_sentence_cue(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """A quote opening its sentence, attributed in the next one ('"..." Macron told ...')."""
     if not quote.opens or quote.nested:
@@ -772,6 +809,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     according_to,
     in_words_of,
     as_put_it,
+    follows_credit,
     next_sentence_cue,
     inverted_verb,
     words_after_quote,
@@ -1000,7 +1038,11 @@ def attribute(ctx: QuoteContext) -> list[Quote]:
         quote = ctx.candidate(index)
         candidates.append(quote)
         found.append(_first_answer(ctx, quote, found))
-        ctx.parent_speaker[index] = found[-1].speaker
+        # a speaker carried over from the quote before is not lent to quotes inside this one
+        # (as in the carry-over pass, which runs after them)
+        ctx.parent_speaker[index] = found[-1].speaker if found[-1].rule not in FIRST_PASS_CARRIES else None
+        if found[-1].cue_start is not None:
+            ctx.cue_starts[index] = found[-1].cue_start
     for quote in candidates:
         here = found[quote.index]
         if here.speaker is not None or here.kind == DROP or (quote.nested and here.kind == "scare"):

@@ -67,6 +67,9 @@ CASES = [
     pytest.param('"We found no damage at all." Maria Lopez told reporters this on Monday.',
                  "We found no damage at all.", ("direct", "Maria Lopez", "next_sentence_cue/actor"),
                  id="next_sentence_cue"),
+    pytest.param('"The bridge is safe," said Anna Holt, the harbour master. "We checked every cable twice." '
+                 'Tom Baker told the council otherwise.', "We checked every cable twice.",
+                 ("direct", "Anna Holt", "follows_credit/actor"), id="follows_credit"),
     pytest.param('"We checked every cable twice." "The bridge will reopen on Friday," Maria Lopez said.',
                  "We checked every cable twice.", ("direct", "Maria Lopez", "next_part/actor"),
                  id="next_part"),
@@ -469,3 +472,16 @@ def test_a_quote_after_a_colon_is_not_held_by_the_speech_noun_before_it(nlp):
 def test_an_as_phrase_is_not_held_by_the_speech_noun(nlp):
     text = 'Ann Cole denounced Tom Baker\'s remarks as "hurtful and humiliating" on Monday.'
     assert row(nlp, text, "hurtful and humiliating")[1] == "Ann Cole"
+
+
+def test_a_quote_right_after_the_credit_of_the_one_before_goes_on_with_its_speaker(nlp):
+    text = ('"This is the moment," Anna Holt said on Monday. "They told me we had no chance." Her aide, Tom Baker, '
+            'struck a similar tune. "This is a big night for us," Baker said.')
+    assert row(nlp, text, "They told me we had no chance.")[1] == "Anna Holt"  # not Baker's
+    text = '"The bridge is safe," Anna Holt told reporters, after Tom Baker said it was not. "We checked it twice."'
+    assert row(nlp, text, "We checked it twice.")[1] == "Anna Holt"  # the credit's cue, not the last cue before
+    # not over a second sentence, nor when the quote has an inverted credit of its own
+    assert row(nlp, '"The bridge is safe," Anna Holt said. Tom Baker disagreed. "We found cracks."',
+               "We found cracks.")[1] is None
+    assert row(nlp, '"The bridge is safe," Anna Holt said. "Who checked it?" Tom Baker asked.',
+               "Who checked it?")[1] == "Tom Baker"
