@@ -78,7 +78,7 @@ from dashboard.nlp.quotes.grammar import (
     SENTENCE_END,
     TRANSCRIPT_LABEL,
 )
-from dashboard.nlp.quotes.speakers import Speaker, subject_of
+from dashboard.nlp.quotes.speakers import Speaker, after_closing_mark, subject_of
 
 __all__ = ["ATTRIBUTION_RULES", "CARRY_RULES", "NESTED_CARRY_RULES", "Attribution", "Quote", "attribute", "cue_text",
            "is_cue_verb", "is_strong_cue", "is_title_name", "source_phrase"]
@@ -270,7 +270,12 @@ def speaker_of_verb(ctx: QuoteContext, verb: Token, quote: Candidate) -> Speaker
     if span is not None and span.start <= subject.i < span.end and not (not quote.nested and inverted):
         return None
     if not quote.nested and ctx.top[subject.i] != -1:
-        # '"... think that," said a protester': the parser took a quoted word as subject
+        # '"... think that," said a protester': the parser took a quoted word as subject; the
+        # words right after the verb name the speaker only when it follows the closing mark
+        # ('"...," Ramos, 58, told AFP': the name before the verb, not the one who was told)
+        if not after_closing_mark(verb):
+            name = _name_after_quote(ctx, verb, quote)
+            return ctx.resolver.of_token(name) if name is not None else None
         after = [c for c in verb.rights if ctx.top[c.i] == -1 and c.pos_ in ("NOUN", "PROPN")
                  and c.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "appos")]
         return ctx.resolver.of_token(after[0]) if after else None

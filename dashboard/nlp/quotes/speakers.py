@@ -158,8 +158,9 @@ def subject_of(verb: Token, *, depth: int = 0,
             ancestor = next((a for a in list(head.ancestors)[:3] if prefer(a)), None)
             head = ancestor if ancestor is not None else head
         return subject_of(head, depth=depth + 1, prefer=prefer)
-    # inverted attribution parsed as an object: '"...," tweeted Johnson' (never "lauded Cain")
-    if verb.i == 0 or not (verb.doc[verb.i - 1].is_punct or verb.doc[verb.i - 1].text in QUOTE_CHARS):
+    # inverted attribution parsed as an object: '"...," tweeted Johnson' (never "lauded Cain"), only
+    # right after the closing mark ('"...," Ramos, 58, told AFP': AFP is who was told, not the speaker)
+    if not after_closing_mark(verb):
         return None
     for child in verb.children:
         if child.dep_ in ("dobj", "npadvmod", "attr") and child.i > verb.i and child.pos_ == "PROPN":
@@ -169,6 +170,19 @@ def subject_of(verb: Token, *, depth: int = 0,
             if child.dep_ == "dobj" and child.pos_ == "NOUN" and child.left_edge.i == verb.i + 1:
                 return child
     return None
+
+
+def after_closing_mark(verb: Token) -> bool:
+    """Whether a verb stands right after a closing quotation mark, or after the mark and a
+    comma or dash ('"...," tweeted Johnson', '"...", said Johnson', "''...,'' recalled Rhodes")."""
+    doc, i = verb.doc, verb.i - 1
+    if i >= 0 and doc[i].is_punct and not _is_mark(doc[i]):
+        i -= 1
+    return i >= 0 and _is_mark(doc[i])
+
+
+def _is_mark(token: Token) -> bool:
+    return bool(token.text) and all(ch in QUOTE_CHARS for ch in token.text)
 
 
 def _attribution_phrase(verb: Token) -> list[Token]:

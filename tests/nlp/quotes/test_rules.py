@@ -485,3 +485,11 @@ def test_a_quote_right_after_the_credit_of_the_one_before_goes_on_with_its_speak
                "We found cracks.")[1] is None
     assert row(nlp, '"The bridge is safe," Anna Holt said. "Who checked it?" Tom Baker asked.',
                "Who checked it?")[1] == "Tom Baker"
+
+
+def test_the_one_told_after_a_name_and_age_is_not_the_speaker(nlp):
+    text = '“We were far too slow to act from the very beginning,” Ramos, 58, told AFP in an interview in Lima.'
+    assert row(nlp, text, "We were far too slow to act from the very beginning,")[1] == "Ramos"  # not AFP
+    # right after the closing mark the words after the verb still name the speaker
+    assert row(nlp, "''Several of us were arguing that we had to wait,'' recalled Mr. Baker.",
+               "Several of us were arguing that we had to wait,")[1] == "Baker"
