@@ -74,6 +74,7 @@ from dashboard.nlp.quotes.grammar import (
     FIRST_PERSON,
     MARKS,
     PARAGRAPH_BREAK,
+    RELATIVE_OPENERS,
     RELATIVE_PRONOUNS,
     SENTENCE_END,
     TRANSCRIPT_LABEL,
@@ -229,6 +230,34 @@ def _person_before_clause(ctx: QuoteContext, verb: Token) -> Token | None:
     return head
 
 
+RELATIVE_REACH = 30  # at most this many tokens between a cue verb and the relative pronoun before it
+
+
+def _person_before_relative(ctx: QuoteContext, verb: Token) -> Token | None:
+    """'Tom Baker, who served as the port's chief engineer, called the plan "reckless."': a
+    relative clause set off by commas between a person's name and a cue verb breaks the small
+    model's parse (the verb hung on the clause's last noun, or left with no subject); the name
+    the clause follows is the verb's subject. Only with nothing quoted in between, within the
+    sentence, and a person's name (the model's or an actor's) right before the comma."""
+    doc = ctx.doc
+    if verb.i < 4 or doc[verb.i - 1].text != ",":
+        return None
+    start = ctx.resolver.sentences.start(verb.i)
+    for i in range(verb.i - 2, max(start, verb.i - RELATIVE_REACH) - 1, -1):
+        if ctx.top[i] != -1 or doc[i].text in MARKS:
+            return None
+        if doc[i].lower_ not in RELATIVE_OPENERS:
+            continue
+        if i - 2 < start or doc[i - 1].text != ",":
+            return None
+        name = doc[i - 2]
+        actor = ctx.resolver.actors.actor_at(name)
+        if name.ent_type_ == "PERSON" and name.pos_ in ("PROPN", "NOUN") or actor is not None and actor[2] == "PERSON":
+            return name
+        return None
+    return None
+
+
 def _person_doing(ctx: QuoteContext, verb: Token) -> Token | None:
     """The named person right before a cue participle with no subject of its own, when the
     participle can only be that person's doing: the object of a preposition ('footage of Maria
@@ -256,10 +285,14 @@ def speaker_of_verb(ctx: QuoteContext, verb: Token, quote: Candidate) -> Speaker
     subject = subject_of(verb, prefer=ctx.resolver.is_cue_verb)
     if subject is not None and not quote.nested and ctx.top[subject.i] not in (-1, quote.index):
         subject = None  # the parse took a word of another quote (a show's title) for the subject
+    if subject is not None and subject.pos_ == "ADP":
+        subject = None  # 'Of Carson, Levine, who ..., said': a preposition is nobody
     if subject is None:
         name = _name_after_quote(ctx, verb, quote)
         if name is None:
             name = _person_before_clause(ctx, verb)
+        if name is None:
+            name = _person_before_relative(ctx, verb)
         return ctx.resolver.of_token(name) if name is not None else ctx.resolver.continued_by(verb)
     if not quote.nested:
         subject = _subject_outside(ctx, verb, subject)

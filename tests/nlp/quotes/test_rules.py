@@ -493,3 +493,9 @@ def test_the_one_told_after_a_name_and_age_is_not_the_speaker(nlp):
     # right after the closing mark the words after the verb still name the speaker
     assert row(nlp, "''Several of us were arguing that we had to wait,'' recalled Mr. Baker.",
                "Several of us were arguing that we had to wait,")[1] == "Baker"
+
+
+def test_a_relative_clause_between_a_name_and_its_cue_verb_keeps_the_name_as_speaker(nlp):
+    text = ('“He is funny and I like him,” harbour master Anna Holt said of Baker. Of Cole, Holt, who has given '
+            'money to the council, said, “She is scary.”')
+    assert row(nlp, text, "She is scary.")[1] == "Anna Holt"  # the parse took "Of" for the subject
