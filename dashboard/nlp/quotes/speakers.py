@@ -247,13 +247,33 @@ def _appositive_before(verb: Token) -> Token | None:
     node = verb.doc[last]
     for _ in range(4):
         if node.dep_ == "appos" and node.pos_ in ("NOUN", "PROPN") and node.right_edge.i == last:
-            if node.pos_ == "NOUN" and node.head.ent_type_ == "PERSON" and node.head.pos_ == "PROPN":
+            if (node.pos_ == "NOUN" and node.head.ent_type_ == "PERSON" and node.head.pos_ == "PROPN"
+                    and not (node.is_lower and _in_prepositional_phrase(node.head, verb))):
                 return node.head  # "Anna Holt, a harbour adviser, said": the name, not the role
-            return node
+            return node  # "In an interview with hosts Tom Baker and Ann Cole, the candidate stated"
         if node.head.i == node.i or node.head.i > verb.i:
             return None
         node = node.head
     return None
+
+
+def _in_prepositional_phrase(token: Token, verb: Token) -> bool:
+    """Whether a person's name sits in a prepositional phrase below ``verb`` (or below the
+    root): the object of a preposition, or joined to one ("with hosts Tom Baker and Ann Cole");
+    not a name that opens a segment of its own after a comma ("At the club, Tom Baker, its
+    president, said": the parse often hangs such a name on the phrase before it)."""
+    first = token  # the name's first word, with the titles before it ("Senator Harry Reid")
+    while first.i > 0 and (token.doc[first.i - 1].ent_type_ == "PERSON" or token.doc[first.i - 1].pos_ == "PROPN"):
+        first = token.doc[first.i - 1]
+    if first.i == 0 or token.doc[first.i - 1].is_punct:
+        return False
+    for _ in range(8):
+        if token.dep_ in ("pobj", "prep"):
+            return True
+        if token.head.i == token.i or token.head.i == verb.i:
+            return False
+        token = token.head
+    return False
 
 
 def relative_antecedent(pronoun: Token) -> Token | None:

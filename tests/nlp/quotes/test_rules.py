@@ -499,3 +499,15 @@ def test_a_relative_clause_between_a_name_and_its_cue_verb_keeps_the_name_as_spe
     text = ('“He is funny and I like him,” harbour master Anna Holt said of Baker. Of Cole, Holt, who has given '
             'money to the council, said, “She is scary.”')
     assert row(nlp, text, "She is scary.")[1] == "Anna Holt"  # the parse took "Of" for the subject
+
+
+def test_a_description_after_names_in_a_fronted_phrase_is_the_subject(nlp):
+    said = "fit with what we planned."
+    text = (f'In an interview with radio hosts Tom Baker and Ann Cole, the Green presidential candidate stated '
+            f'that the "slow" repairs do not "{said}"')
+    assert row(nlp, text, said)[1] == "Green presidential candidate"  # not Tom Baker, one of the hosts
+    # a name opening its own segment after the phrase is still the subject, not its description
+    text = ('At the harbour, where ships wait for weeks, Tom Baker, the port\'s 78-year-old director, suggested '
+            'that the trouble was "poor planning."')
+    assert row(nlp, text, "poor planning.")[1] == "Tom Baker"
+
