@@ -806,7 +806,7 @@ def words_after_quote(ctx: QuoteContext, quote: Candidate) -> Attribution | None
     words: list[Token] = []
     for token in doc[start:min(len(doc), start + AFTER_QUOTE_WORDS)]:
         hyphen = token.tag_ == "HYPH" or token.text in ("-", "‐")
-        if ((token.is_punct and not hyphen) or token.is_space or token.pos_ == "ADP"
+        if ((token.is_punct and not hyphen) or token.is_space or token.pos_ in ("ADP", "SCONJ")
                 or token.lower_ in RELATIVE_PRONOUNS or ctx.top[token.i] != -1):
             break
         words.append(token)

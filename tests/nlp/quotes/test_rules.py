@@ -511,3 +511,8 @@ def test_a_description_after_names_in_a_fronted_phrase_is_the_subject(nlp):
             'that the trouble was "poor planning."')
     assert row(nlp, text, "poor planning.")[1] == "Tom Baker"
 
+
+def test_a_clause_after_a_quote_names_no_speaker(nlp):
+    text = ('"Everything is fine," while discussing a controversial tweet from the mayor, the harbour master said '
+            'nothing.')
+    assert row(nlp, text, "Everything is fine,")[1] != "controversial"  # "while ..." is no speaker phrase
