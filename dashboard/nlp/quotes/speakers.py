@@ -367,7 +367,7 @@ def _clean_name(text: str) -> str:
     for suffix in ("'s", "’s"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
-    return text.strip(" ,;:")
+    return text.strip(" ,;:").lstrip("-–—―")  # not the dash of a credit typed against the name ("-Ana Ruiz")
 
 
 def _mention_type(token: Token) -> str:

@@ -206,6 +206,9 @@ CASES = [
     pytest.param('The candidates in their own words.\n\n"We will rebuild every bridge in the state."\n\n- Anna Holt.\n',
                  "We will rebuild every bridge in the state.", ("direct", "Anna Holt", "dash_credit/surface_name"),
                  id="dash_credit-next-line"),
+    pytest.param('Quotable.\n\n"We will rebuild every bridge in the state."\n\n-Anna Holt, speaking after the vote.\n',
+                 "We will rebuild every bridge in the state.", ("direct", "Anna Holt", "dash_credit/surface_name"),
+                 id="dash_credit-next-line-with-a-description"),
 ]
 
 
