@@ -16,6 +16,8 @@ None``, tried in order, the first answer wins (the order is the documentation):
    scare; ``naming_verb``: 'a program called "Learning Together"' → a name, scare;
 5. ``quoted_source``: a title-cased quote that is the subject of its own cue ('as "The
    Harbour Times" wrote') → the source's name, scare;
+   ``credit_colon``: the names after a dash or "from" that end the lead-in of a colon
+   ('Pollsters agree - Ann Cole: "..."', 'More from Holt: "..."'), before the verb of the heading;
    ``governing_cue``: the reporting verb that governs the quote in the parse;
 6. ``colon_lead_in``: the subject of the clause before a colon that opens the quote (the
    colon may end the previous paragraph: 'Cruz continued: ¶ "..."');
@@ -655,10 +657,35 @@ def dash_credit(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
 
 def name_colon(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """'Clinton: "Our goal is ..."': a name alone before a colon (a transcript or a list of
-    positions) speaks the quote; so do the names after a dash or "from" that end a lead-in
-    ('A SHIFT IN IOWA - Anna Holt and Tom Baker: "..."', 'More from Holt: "..."') when the
-    last one is a person's name: the model's, an actor, or two or three words opening with
-    a given name ('... - Jeffrey M. Jones: "..."')."""
+    positions) speaks the quote."""
+    found = _name_before_colon(ctx, quote)
+    if found is None or found[1] is not None:
+        return None
+    return Attribution("name_colon", found[0])
+
+
+def credit_colon(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'A SHIFT IN IOWA - Anna Holt and Tom Baker: "..."', 'Pollsters agree - Tom Baker: "..."',
+    'More from Holt: "..."': the names after a dash or "from" that end a lead-in speak the quote
+    when the last one is a person's or organisation's name (the model's or an actor), or two or
+    three words opening with a given name ('... - Jeffrey M. Jones: "..."'). Before
+    ``governing_cue``: the words before the dash are a heading, not the quote's attribution;
+    not a "from" in a clause ('... suggested Curiel was from Mexico: "..."')."""
+    found = _name_before_colon(ctx, quote)
+    if found is None or found[1] is None:
+        return None
+    cut = found[1]
+    if cut.lower_ == "from":
+        before = list(ctx.doc[ctx.resolver.sentences.start(cut.i):cut.i])
+        dash = max((i for i, t in enumerate(before) if t.text in DASHES or t.text[:1] in DASHES), default=-1)
+        if any(t.pos_ in ("VERB", "AUX") for t in before[dash + 1:]):
+            return None
+    return Attribution("credit_colon", found[0])
+
+
+def _name_before_colon(ctx: QuoteContext, quote: Candidate) -> tuple[Speaker, Token | None] | None:
+    """The name that ends the lead-in of a colon before the quote, and the dash or "from" it
+    follows, if any (see ``name_colon`` and ``credit_colon``)."""
     found = _colon_lead(ctx, quote)
     if found is None:
         return None
@@ -671,11 +698,11 @@ def name_colon(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
              or t.pos_ in ("PRON", "DET"))
             and not (cut >= 0 and t.lower_ == "and") for t in words):
         return None
-    if cut >= 0 and not (words[-1].ent_type_ == "PERSON" or ctx.resolver.actors.actor_at(words[-1]) is not None
+    if cut >= 0 and not (words[-1].ent_type_ in ("PERSON", "ORG") or ctx.resolver.actors.actor_at(words[-1]) is not None
                          or (2 <= len(words) <= 3 and ctx.resolver.is_given_name(words[0].text))):
         return None
     speaker = ctx.resolver.name_at(words[-1])
-    return Attribution("name_colon", speaker) if speaker is not None else None
+    return (speaker, lead[cut] if cut >= 0 else None) if speaker is not None else None
 
 
 FIRST_PASS_CARRIES = frozenset({"follows_credit"})  # first-pass rules that carry a speaker over
@@ -839,6 +866,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     naming_verb,
     speech_noun,
     quoted_source,
+    credit_colon,
     governing_cue,
     colon_lead_in,
     name_colon,

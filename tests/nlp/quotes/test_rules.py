@@ -86,16 +86,16 @@ CASES = [
     pytest.param('The polls were early.\n\nIOWA POLLS NOT WRONG, JUST EARLY - Anna Holt and Tom Baker: "The polls '
                  'failed to predict the result because they ended too early."',
                  "The polls failed to predict the result because they ended too early.",
-                 ("direct", "Tom Baker", "name_colon/actor"), id="name_colon-after-a-dash"),
+                 ("direct", "Tom Baker", "credit_colon/actor"), id="credit_colon-after-a-dash"),
     pytest.param('Turnout rose in the first contest - Jeffrey M. Cole: "At long last the contests have started."',
                  "At long last the contests have started.",
-                 ("direct", "Jeffrey M. Cole", "name_colon/actor"), id="name_colon-middle-initial"),
+                 ("direct", "Jeffrey M. Cole", "credit_colon/actor"), id="credit_colon-middle-initial"),
     pytest.param('Turnout rose in the first contest - Ann Cole: "At long last the contests have started."',
                  "At long last the contests have started.",
-                 ("direct", "Ann Cole", "name_colon/surface_name"), id="name_colon-given-name"),
+                 ("direct", "Ann Cole", "credit_colon/surface_name"), id="credit_colon-given-name"),
     pytest.param('Anna Holt runs a polling firm.\n\nTurnout was high in the north - More from Holt: "The turnout '
                  'was the highest we have seen in years."', "The turnout was the highest we have seen in years.",
-                 ("direct", "Anna Holt", "name_colon/actor"), id="name_colon-more-from"),
+                 ("direct", "Anna Holt", "credit_colon/actor"), id="credit_colon-more-from"),
     pytest.param('Reporters checked Tom Baker\'s claim that there had been "thousands of break-ins" this year.',
                  "thousands of break-ins", ("partial", "Tom Baker", "speech_noun/actor"), id="speech_noun"),
     pytest.param('Ann Cole spoke on Monday. Voters questioned her claim that she "never sent or received secret '
@@ -519,3 +519,12 @@ def test_a_clause_after_a_quote_names_no_speaker(nlp):
     text = ('"Everything is fine," while discussing a controversial tweet from the mayor, the harbour master said '
             'nothing.')
     assert row(nlp, text, "Everything is fine,")[1] != "controversial"  # "while ..." is no speaker phrase
+
+
+def test_a_credit_after_a_dash_comes_before_the_verb_of_the_heading(nlp):
+    text = ('Turnout was high.\n\nSigns of a shift were there all along -More from Holt and Baker: "Data collected '
+            'by our firm helps confirm that."')
+    assert row(nlp, text, "Data collected by our firm helps confirm that.")[1:] == ("Baker", "credit_colon/actor")
+    text = ('Baker returned to the bridge at the rally, where he wrongly said the engineer was from Spain: "The '
+            'engineer, who happens to be Spanish, is fine."')
+    assert row(nlp, text, "The engineer, who happens to be Spanish, is fine.")[1] == "Baker"  # not Spain
