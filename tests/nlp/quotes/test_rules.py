@@ -528,3 +528,16 @@ def test_a_credit_after_a_dash_comes_before_the_verb_of_the_heading(nlp):
     text = ('Baker returned to the bridge at the rally, where he wrongly said the engineer was from Spain: "The '
             'engineer, who happens to be Spanish, is fine."')
     assert row(nlp, text, "The engineer, who happens to be Spanish, is fine.")[1] == "Baker"  # not Spain
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker"), [
+    ('The Green frontrunner wrote for the Harbour Times that "the port is often neglected."',
+     "the port is often neglected.", "Green frontrunner"),
+    ('Proponents of the new bridge, however, say it would act as a "lifeline."', "lifeline.",
+     "Proponents of the new bridge"),
+    ('The impostor gushed about a "common interest in keeping our harbour safe."',
+     "common interest in keeping our harbour safe.", "impostor"),
+    ('The reviewers had said the files were just "confidential," a lower level.', "confidential,", "reviewers"),
+])
+def test_more_person_nouns_speak(nlp, text, quoted, speaker):
+    assert row(nlp, text, quoted)[1] == speaker
