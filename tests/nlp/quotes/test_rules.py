@@ -538,6 +538,10 @@ def test_a_credit_after_a_dash_comes_before_the_verb_of_the_heading(nlp):
     ('The impostor gushed about a "common interest in keeping our harbour safe."',
      "common interest in keeping our harbour safe.", "impostor"),
     ('The reviewers had said the files were just "confidential," a lower level.', "confidential,", "reviewers"),
+    ('The conservative publication has opposed the mayor, arguing he is "a danger to the harbour."',
+     "a danger to the harbour.", "conservative publication"),
+    ('The news service pointed to a report finding the bridge was unsafe "despite repeated warnings" from engineers.',
+     "despite repeated warnings", "news service"),
 ])
-def test_more_person_nouns_speak(nlp, text, quoted, speaker):
+def test_more_person_and_group_nouns_speak(nlp, text, quoted, speaker):
     assert row(nlp, text, quoted)[1] == speaker
