@@ -545,3 +545,11 @@ def test_a_credit_after_a_dash_comes_before_the_verb_of_the_heading(nlp):
 ])
 def test_more_person_and_group_nouns_speak(nlp, text, quoted, speaker):
     assert row(nlp, text, quoted)[1] == speaker
+
+
+def test_elaborate_and_protest_are_cues(nlp):
+    said = "A vote against the bridge would powerfully underscore the mayor's weakness."
+    text = f'Tom Baker elaborated in a column for the Harbour Times that the council may reconsider.\n\n"{said}"'
+    assert row(nlp, text, said)[1] == "Tom Baker"
+    text = 'His campaign protested that the mayor\'s aides were being "disingenuous" about the date.'
+    assert row(nlp, text, "disingenuous")[1] == "His campaign"
