@@ -553,3 +553,10 @@ def test_elaborate_and_protest_are_cues(nlp):
     assert row(nlp, text, said)[1] == "Tom Baker"
     text = 'His campaign protested that the mayor\'s aides were being "disingenuous" about the date.'
     assert row(nlp, text, "disingenuous")[1] == "His campaign"
+
+
+def test_a_slogan_or_dictum_is_its_owners_words(nlp):
+    assert row(nlp, 'Ann Cole\'s campaign slogan is "We build bridges." Her rival has none.',
+               "We build bridges.")[1] == "Ann Cole"
+    text = 'Tom Baker\'s dictum to his pupils was, "It is not a good bridge if it does not sway."'
+    assert row(nlp, text, "It is not a good bridge if it does not sway.")[1] == "Tom Baker"
