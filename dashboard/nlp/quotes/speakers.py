@@ -153,8 +153,10 @@ def subject_of(verb: Token, *, depth: int = 0,
         if verb.dep_ == "ccomp" and verb.i < verb.head.i:
             return None
         head = verb.head
-        if prefer is not None and verb.dep_ in ("advcl", "xcomp") and not prefer(head):
-            # "..., further saying": the subject of the cue verb above, not of the quote's verb
+        if prefer is not None and not prefer(head) and (verb.dep_ in ("advcl", "xcomp") or (
+                verb.dep_ == "conj" and _no_one_subject(head))):
+            # "..., further saying": the subject of the cue verb above, not of the quote's verb;
+            # "Pence said in politics it takes time ... but added": not the "it" of the clause
             ancestor = next((a for a in list(head.ancestors)[:3] if prefer(a)), None)
             head = ancestor if ancestor is not None else head
         return subject_of(head, depth=depth + 1, prefer=prefer)
@@ -183,6 +185,17 @@ def after_closing_mark(verb: Token) -> bool:
 
 def _is_mark(token: Token) -> bool:
     return bool(token.text) and all(ch in QUOTE_CHARS for ch in token.text)
+
+
+def _no_one_subject(verb: Token) -> bool:
+    """Whether the clause a conjoined verb joins names no one as its doer: its first
+    conjunct's subject is "it" or "there", or it has none ("the move was made by ... and said")."""
+    for _ in range(4):
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
+    return all(c.lower_ in ("it", "there") for c in subjects)
 
 
 def _attribution_phrase(verb: Token) -> list[Token]:

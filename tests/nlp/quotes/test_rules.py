@@ -560,3 +560,12 @@ def test_a_slogan_or_dictum_is_its_owners_words(nlp):
                "We build bridges.")[1] == "Ann Cole"
     text = 'Tom Baker\'s dictum to his pupils was, "It is not a good bridge if it does not sway."'
     assert row(nlp, text, "It is not a good bridge if it does not sway.")[1] == "Tom Baker"
+
+
+def test_a_cue_joined_to_a_clause_with_no_doer_has_the_reporters_subject(nlp):
+    said = "Who are you going to trust on safety?"
+    text = f'Tom Baker said the decision was made by harbour master Anna Holt and said, "{said}"'
+    assert row(nlp, text, said)[1] == "Tom Baker"  # not Anna Holt, the agent of the passive clause
+    said = "I think you all have an idea of the results."
+    text = f'Anna Holt said it was too early to congratulate the winners but added, "{said}"'
+    assert row(nlp, text, said)[1] == "Anna Holt"
