@@ -295,6 +295,10 @@ def speaker_of_verb(ctx: QuoteContext, verb: Token, quote: Candidate) -> Speaker
             name = _person_before_clause(ctx, verb)
         if name is None:
             name = _person_before_relative(ctx, verb)
+        if name is None and verb.i > 0 and not _joined_name(ctx.doc[verb.i - 1]):
+            named = _surname_of_person(ctx, ctx.doc[verb.i - 1])  # 'And Skelly called ...' (Skelly tagged an adverb)
+            if named is not None:
+                return named
         return ctx.resolver.of_token(name) if name is not None else ctx.resolver.continued_by(verb)
     if not quote.nested:
         subject = _subject_outside(ctx, verb, subject)
@@ -314,7 +318,32 @@ def speaker_of_verb(ctx: QuoteContext, verb: Token, quote: Candidate) -> Speaker
         after = [c for c in verb.rights if ctx.top[c.i] == -1 and c.pos_ in ("NOUN", "PROPN")
                  and c.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "appos")]
         return ctx.resolver.of_token(after[0]) if after else None
-    return ctx.resolver.of_token(subject)
+    speaker = ctx.resolver.of_token(subject)
+    if speaker is None and subject.pos_ not in ("PROPN", "PRON"):
+        speaker = _surname_of_person(ctx, subject)  # "D’Souza told Beck ..." with D’Souza tagged a noun
+    return speaker
+
+
+def _joined_name(token: Token) -> bool:
+    """Whether a word is the second of names joined by "and"/"or" ("Obama and Clinton call")
+    rather than a sentence's "And" before it."""
+    if token.i < 2:
+        return False
+    before = token.doc[token.i - 1]
+    return before.lower_ in ("and", "or", "&") and not before.is_sent_start
+
+
+def _surname_of_person(ctx: QuoteContext, token: Token) -> Speaker | None:
+    """A capitalised word the tagger did not take for a name ("Will" as a modal, "Skelly" as an
+    adverb, "D’Souza" as a noun) that is the surname of the one person of the article so named."""
+    if not token.text[:1].isupper() or not token.is_alpha and "’" not in token.text and "'" not in token.text:
+        return None
+    if ctx.top[token.i] != -1 or token.lower_ in FIRST_PERSON:
+        return None
+    person = ctx.resolver.person_by_surname(token.text)
+    if person is None:
+        return None
+    return Speaker(person[1], person[0], "PERSON", token.idx, token.idx + len(token.text), rule="actor")
 
 
 def _nearest(ctx: QuoteContext, quote: Candidate, outside: list[Token], rule: str) -> Attribution | None:

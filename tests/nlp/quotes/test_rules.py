@@ -569,3 +569,18 @@ def test_a_cue_joined_to_a_clause_with_no_doer_has_the_reporters_subject(nlp):
     said = "I think you all have an idea of the results."
     text = f'Anna Holt said it was too early to congratulate the winners but added, "{said}"'
     assert row(nlp, text, said)[1] == "Anna Holt"
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ('The columnist George Will spoke on Monday. “The war is a reminder of what is at stake,” Will wrote.',
+     "The war is a reminder of what is at stake,"),  # "Will" tagged a modal
+    ('George Will wrote a column on Monday. Citing the attack, Will urged voters to reject the mayor and his '
+     '“reveries about the harbour.”', "reveries about the harbour."),
+])
+def test_a_surname_the_tagger_missed_is_the_person_so_named(nlp, text, quoted):
+    assert row(nlp, text, quoted)[1] == "George Will"
+
+
+def test_a_surname_tagged_as_an_adverb_before_its_cue_is_the_person(nlp):
+    assert row(nlp, 'Bill Skelly ran the data team. And Skelly called Baker “a real smart guy.”',
+               "a real smart guy.")[1] == "Bill Skelly"
