@@ -140,6 +140,12 @@ def subject_of(verb: Token, *, depth: int = 0,
                 and head.pos_ in ("VERB", "AUX") and prefer(head)):
             # "the senator emailed supporters saying ...": the sender says it, not the addressees
             return subject_of(head, depth=depth + 1, prefer=prefer)
+        if (verb.tag_ == "VBG" and verb.head.dep_ == "pobj" and head.lower_ == "to"
+                and head.head.pos_ in ("NOUN", "VERB") and head.head.i < verb.head.i):
+            # "sent a text message to supporters saying ...": the message (or the sender) says it,
+            # not the ones it was sent to
+            sent = head.head
+            return sent if sent.pos_ == "NOUN" else subject_of(sent, depth=depth + 1, prefer=prefer)
         return verb.head  # "a report concluding that ..."
     if verb.dep_ == "relcl":
         return None

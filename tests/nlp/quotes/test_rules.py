@@ -584,3 +584,8 @@ def test_a_surname_the_tagger_missed_is_the_person_so_named(nlp, text, quoted):
 def test_a_surname_tagged_as_an_adverb_before_its_cue_is_the_person(nlp):
     assert row(nlp, 'Bill Skelly ran the data team. And Skelly called Baker “a real smart guy.”',
                "a real smart guy.")[1] == "Bill Skelly"
+
+
+def test_the_ones_a_message_is_sent_to_do_not_say_it(nlp):
+    text = 'Her campaign quickly sent out an email to supporters stating, "The mayor joins a growing list of critics."'
+    assert row(nlp, text, "The mayor joins a growing list of critics.")[1] == "Her campaign"  # not "supporters"
