@@ -218,6 +218,24 @@ def _name_after_quote(ctx: QuoteContext, verb: Token, quote: Candidate) -> Token
     return name if after.text == "," and after.i < verb.i - 1 else None
 
 
+def _subject_before_participle(ctx: QuoteContext, verb: Token) -> Token | None:
+    """'Weaver didn't seem impressed on Tuesday, telling reporters, "A lot of people said ..."': a
+    participle after a comma that the parse hung on a verb inside the quote is done by the
+    subject of the clause before it (its first verb with a subject outside quotes)."""
+    doc = ctx.doc
+    if verb.tag_ != "VBG" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    start = ctx.resolver.sentences.start(verb.i)
+    for token in doc[start:verb.i - 1]:
+        if ctx.top[token.i] != -1 or token.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and ctx.top[c.i] == -1
+                        and c.pos_ in ("NOUN", "PROPN", "PRON") and c.i < token.i), None)
+        if subject is not None:
+            return subject
+    return None
+
+
 def _person_before_clause(ctx: QuoteContext, verb: Token) -> Token | None:
     """'Aaron Kall, the director of debate, compared Trump to a coach who is "working the
     referees"': the small model hangs a cue verb that follows a person's name and its
@@ -314,6 +332,8 @@ def speaker_of_verb(ctx: QuoteContext, verb: Token, quote: Candidate) -> Speaker
         # ('"...," Ramos, 58, told AFP': the name before the verb, not the one who was told)
         if not after_closing_mark(verb):
             name = _name_after_quote(ctx, verb, quote)
+            if name is None:
+                name = _subject_before_participle(ctx, verb)
             return ctx.resolver.of_token(name) if name is not None else None
         after = [c for c in verb.rights if ctx.top[c.i] == -1 and c.pos_ in ("NOUN", "PROPN")
                  and c.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "appos")]

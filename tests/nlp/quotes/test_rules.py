@@ -589,3 +589,9 @@ def test_a_surname_tagged_as_an_adverb_before_its_cue_is_the_person(nlp):
 def test_the_ones_a_message_is_sent_to_do_not_say_it(nlp):
     text = 'Her campaign quickly sent out an email to supporters stating, "The mayor joins a growing list of critics."'
     assert row(nlp, text, "The mayor joins a growing list of critics.")[1] == "Her campaign"  # not "supporters"
+
+
+def test_a_participle_hung_inside_the_quote_is_done_by_the_clause_before(nlp):
+    text = ('Tom Baker didn’t seem particularly impressed with the mayor’s comments Tuesday, telling reporters, '
+            '“A lot of people said the mayor should step down.”')
+    assert row(nlp, text, "A lot of people said the mayor should step down.")[1] == "Tom Baker"
