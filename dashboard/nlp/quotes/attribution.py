@@ -195,19 +195,24 @@ def _subject_outside(ctx: QuoteContext, verb: Token, subject: Token) -> Token:
 def _name_after_quote(ctx: QuoteContext, verb: Token, quote: Candidate) -> Token | None:
     """'"...," Anna Holt, a port official, said': the parse hung the name on a verb inside the
     quote and left the cue without a subject. The name right after the closing mark, followed
-    by an appositive that runs up to the verb, is the speaker (its last token)."""
+    by an appositive that runs up to the verb, is the speaker (its last token); the appositive
+    may end in a relative clause with no comma after it ('"...," Nate Cole, the pollster who
+    founded the site tweeted on Wednesday')."""
     doc, span = ctx.doc, quote.span
-    if span is None or quote.nested or verb.i == 0 or doc[verb.i - 1].text != ",":
+    if span is None or quote.nested or verb.i == 0:
         return None
+    comma = doc[verb.i - 1].text == ","
     i = verb.i - 1
     while i >= span.end and ctx.top[i] == -1 and doc[i].text not in MARKS and verb.i - i <= 2 * WINDOW_NAME:
         i -= 1
     if doc[i].text not in MARKS or i == 0 or ctx.top[i - 1] != quote.index:
         return None
-    phrase = list(doc[i + 1:verb.i - 1])  # between the closing mark and the comma before the verb
+    phrase = list(doc[i + 1:verb.i - 1 if comma else verb.i])  # between the closing mark and the verb (its comma)
     if phrase and phrase[0].text == ",":
         phrase = phrase[1:]
-    if not phrase or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+    relative = next((n for n, t in enumerate(phrase) if t.lower_ in RELATIVE_OPENERS), len(phrase))
+    if not phrase or (not comma and relative == len(phrase)) or any(
+            t.pos_ in ("VERB", "AUX") for t in phrase[:relative]):
         return None
     name = phrase[0]
     if name.ent_type_ != "PERSON" and ctx.resolver.actors.actor_at(name) is None:

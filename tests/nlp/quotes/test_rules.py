@@ -595,3 +595,10 @@ def test_a_participle_hung_inside_the_quote_is_done_by_the_clause_before(nlp):
     text = ('Tom Baker didn’t seem particularly impressed with the mayor’s comments Tuesday, telling reporters, '
             '“A lot of people said the mayor should step down.”')
     assert row(nlp, text, "A lot of people said the mayor should step down.")[1] == "Tom Baker"
+
+
+def test_a_name_after_a_quote_with_a_relative_clause_before_its_verb(nlp):
+    text = ('“The mayor needs a strategy for targeting [Green candidate Ann] Cole & [harbour hopeful Tom] Baker '
+            'voters,” Nate Hollis, the polling guru who founded harbourpolls.com tweeted on Wednesday. “They are '
+            'clearly drawing more from her side now.”')
+    assert row(nlp, text, "They are clearly drawing more from her side now.")[1] == "Nate Hollis"
