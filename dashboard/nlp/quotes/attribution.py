@@ -502,7 +502,7 @@ def quoted_source(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     Times" wrote', '"Morning Round" reported on Monday'): the name of whoever speaks — a paper,
     a show — not words said, a scare quote."""
     span = quote.span
-    if span is None or not is_title_name(quote.text):
+    if span is None or not is_title_name(quote.text) or _inverted_credit_follows(ctx, quote):
         return None
     for token in span:
         head = token.head
@@ -519,6 +519,19 @@ def quoted_source(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
         if all(span.start <= c.i < span.end for c in subjects):
             return Attribution("quoted_source", None, kind="scare")
     return None
+
+
+def _inverted_credit_follows(ctx: QuoteContext, quote: Candidate) -> bool:
+    """'"Meh," wrote a supporter who ...': a quote ending with a comma, question or exclamation
+    mark inside its marks, right followed by a cue verb and the noun phrase that does it, is
+    words said, not the name of a source."""
+    start = _after_closing_mark(ctx, quote)
+    if start is None or start >= len(ctx.doc):
+        return False
+    verb = ctx.doc[start]
+    if not is_cue_verb(verb, ctx.cues) or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    return any(c.i > verb.i and c.pos_ in ("NOUN", "PROPN") and c.dep_ in ("nsubj", "dobj") for c in verb.children)
 
 
 def governing_cue(ctx: QuoteContext, quote: Candidate) -> Attribution | None:

@@ -602,3 +602,8 @@ def test_a_name_after_a_quote_with_a_relative_clause_before_its_verb(nlp):
             'voters,” Nate Hollis, the polling guru who founded harbourpolls.com tweeted on Wednesday. “They are '
             'clearly drawing more from her side now.”')
     assert row(nlp, text, "They are clearly drawing more from her side now.")[1] == "Nate Hollis"
+
+
+def test_a_one_word_quote_credited_after_it_is_said_not_a_source_name(nlp):
+    text = 'Readers were unmoved. "Meh," wrote a Cole supporter who runs the account @PortWatch.'
+    assert row(nlp, text, "Meh,")[:2] == ("direct", "Cole supporter")  # not a scare quote naming a source
