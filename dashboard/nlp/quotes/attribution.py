@@ -39,7 +39,9 @@ None``, tried in order, the first answer wins (the order is the documentation):
    the editorial read.', '"...," said the designer, who ...');
 12. ``writer_verb_named``: a short quote inside the writer's sentence: the verb governing it
    when that verb's subject is a named actor ("Russia summoning its ambassador for
-   "consultations"").
+   "consultations"");
+13. ``dash_lead_in``: the subject of the clause before a dash on the quote's line, as before
+   a colon ('Trump embraced the techniques -- "I think ..."'), when nothing else attributes it.
 
 ``CARRY_RULES`` — a second pass for quotes that open a sentence with no speaker (the
 journalistic convention of carrying a speaker over): ``continued_quote`` (the same quote
@@ -673,6 +675,32 @@ def colon_lead_in(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     return Attribution("colon_lead_in", speaker, verb) if speaker is not None else None
 
 
+def dash_lead_in(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'Trump also embraced the techniques -- "I think waterboarding is ..."': a quote right after
+    a dash that ends a clause on the same line is said by that clause's subject (its cue verb's,
+    else its main verb's), as after a colon; not a dash that opens its line (a credit)."""
+    span, doc = quote.span, ctx.doc
+    if span is None or quote.nested or is_title_name(quote.text):
+        return None  # (not a slogan on a shirt: '... wearing a cap - "Make America Great Again"')
+    i = span.start - 1
+    while i >= 0 and (doc[i].text in MARKS or (doc[i].is_space and "\n" not in doc[i].text)):
+        i -= 1
+    if i < 1 or doc[i].text not in DASHES + ("―",) or "\n" in doc[i - 1:span.start].text:
+        return None
+    start = ctx.resolver.sentences.start(i)
+    lead = [t for t in doc[max(start, i - 60):i] if ctx.top[t.i] == -1]
+    dash = max((n for n, t in enumerate(lead) if t.text in DASHES), default=-1)
+    lead = lead[dash + 1:]
+    lead_ids = {t.i for t in lead}
+    tops = [t for t in lead if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i not in lead_ids)]
+    if not lead or lead[-1].is_punct or not tops or lead[0].lower_ in RELATIVE_OPENERS:
+        return None  # (not an aside between dashes: '... on the matter — which the BBC noted — "..."')
+    cues = [t for t in lead if t.pos_ in ("VERB", "AUX") and is_cue_verb(t, ctx.cues)]
+    verb = cues[-1] if cues and speaker_of_verb(ctx, cues[-1], quote) is not None else tops[0]
+    speaker = speaker_of_verb(ctx, verb, quote)
+    return Attribution("dash_lead_in", speaker, verb) if speaker is not None else None
+
+
 def transcript_label(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """'"PENCE: Well, look, ..."': a transcript turn quoted whole, its speaker's label in
     capitals before a colon. The speaker is the one person of the article with that surname
@@ -947,6 +975,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     inverted_verb,
     words_after_quote,
     writer_verb_named,
+    dash_lead_in,
 )
 
 

@@ -58,6 +58,9 @@ CASES = [
     pytest.param('Tom Baker did not agree. He continued:\n\n"Nobody told us about the cracks."',
                  "Nobody told us about the cracks.", ("direct", "Tom Baker", "colon_lead_in/pronoun_antecedent"),
                  id="colon_lead_in-over-a-paragraph-break"),
+    pytest.param('Tom Baker also embraced the new harbour plan -- "I think the bridge is peanuts compared to what '
+                 'they want."', "I think the bridge is peanuts compared to what they want.",
+                 ("direct", "Tom Baker", "dash_lead_in/actor"), id="dash_lead_in"),
     pytest.param('Both candidates answered. Lopez: "We will rebuild the bridge by spring."',
                  "We will rebuild the bridge by spring.", ("direct", "Lopez", "name_colon/surface_name"),
                  id="name_colon"),
@@ -607,3 +610,14 @@ def test_a_name_after_a_quote_with_a_relative_clause_before_its_verb(nlp):
 def test_a_one_word_quote_credited_after_it_is_said_not_a_source_name(nlp):
     text = 'Readers were unmoved. "Meh," wrote a Cole supporter who runs the account @PortWatch.'
     assert row(nlp, text, "Meh,")[:2] == ("direct", "Cole supporter")  # not a scare quote naming a source
+
+
+def test_a_slogan_after_a_dash_is_no_ones_words(nlp):
+    text = 'A protester wore a cap with the campaign logo — "Build The Bridge Now."'
+    assert row(nlp, text, "Build The Bridge Now.")[1] is None
+
+
+def test_an_aside_between_dashes_before_a_quote_does_not_lead_it_in(nlp):
+    said = "However it is dressed up, it is obvious that the bridge is closed."
+    text = f'Harbour master Tom Baker commented on the matter — which the Harbour Times noted as unusual — "{said}"'
+    assert row(nlp, text, said)[1] == "Tom Baker"  # not the Harbour Times
