@@ -621,3 +621,8 @@ def test_an_aside_between_dashes_before_a_quote_does_not_lead_it_in(nlp):
     said = "However it is dressed up, it is obvious that the bridge is closed."
     text = f'Harbour master Tom Baker commented on the matter — which the Harbour Times noted as unusual — "{said}"'
     assert row(nlp, text, said)[1] == "Tom Baker"  # not the Harbour Times
+
+
+def test_a_singer_speaks_the_lyrics(nlp):
+    said = "Don't go changing to try and please me."
+    assert row(nlp, f'In Just the Way You Are, Tom Baker sings, "{said}"', said)[1] == "Tom Baker"
