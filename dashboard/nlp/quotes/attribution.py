@@ -21,6 +21,8 @@ None``, tried in order, the first answer wins (the order is the documentation):
    ``governing_cue``: the reporting verb that governs the quote in the parse;
 6. ``colon_lead_in``: the subject of the clause before a colon that opens the quote (the
    colon may end the previous paragraph: 'Cruz continued: ¶ "..."');
+   ``presented_colon``: a lead-in that only presents a source ('From Bush's Facebook post:
+   "..."', 'Here's Clinton in 1992: "..."');
 7. ``name_colon``: a name alone before the colon ('Clinton: "Our goal ..."');
    ``dash_credit``: a quote that opens its line (or follows the credit of the quote before),
    credited after a dash ('"..." ― Ana Ruiz', or '- Ana Ruiz.' on the next line alone);
@@ -701,6 +703,31 @@ def dash_lead_in(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     return Attribution("dash_lead_in", speaker, verb) if speaker is not None else None
 
 
+PRESENTING = (("from",), ("here", "’s"), ("here", "'s"), ("here", "is"))  # "From X:", "Here's X:"
+
+
+def presented_colon(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'From Bush's Facebook post: "..."', 'Here's Clinton in December 1992: "..."': a lead-in
+    that only presents a source — "from" or "here's" and a noun phrase with no verb — gives
+    the quote to that source (a document's owner, or the document itself)."""
+    found = _colon_lead(ctx, quote)
+    if found is None:
+        return None
+    _, lead = found
+    dash = max((i for i, t in enumerate(lead) if t.text in DASHES), default=-1)
+    lead = [t for t in lead[dash + 1:] if not t.is_space]
+    opener = next((words for words in PRESENTING if [t.lower_ for t in lead[:len(words)]] == list(words)), None)
+    if opener is None:
+        return None
+    phrase = lead[len(opener):]
+    if not phrase or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    cut = next((n for n, t in enumerate(phrase) if n and t.pos_ == "ADP"), len(phrase))  # "Clinton in 1992"
+    head = next((t for t in reversed(phrase[:cut]) if t.pos_ in ("NOUN", "PROPN")), None)
+    speaker = ctx.resolver.of_token(head) if head is not None else None
+    return Attribution("presented_colon", speaker) if speaker is not None else None
+
+
 def transcript_label(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """'"PENCE: Well, look, ..."': a transcript turn quoted whole, its speaker's label in
     capitals before a colon. The speaker is the one person of the article with that surname
@@ -964,6 +991,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     credit_colon,
     governing_cue,
     colon_lead_in,
+    presented_colon,
     name_colon,
     dash_credit,
     nearest_cue,

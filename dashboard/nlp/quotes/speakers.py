@@ -378,7 +378,8 @@ def mention_bounds(token: Token) -> tuple[int, int]:
 
 
 def _clean_name(text: str) -> str:
-    """A surface name without an unclosed bracket tail ("Commission (USCIRF") or a final "'s"."""
+    """A surface name without an unclosed bracket tail ("Commission (USCIRF") or a final "'s",
+    nor the "'s" of a "Here's" before it ("Here's Clinton in 1992:")."""
     text = " ".join(text.split())
     for opening, closing in ("()", "[]"):
         if text.count(opening) > text.count(closing):
@@ -386,6 +387,8 @@ def _clean_name(text: str) -> str:
     for suffix in ("'s", "’s"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
+        if text.startswith(suffix + " "):
+            text = text[len(suffix) + 1:]
     return text.strip(" ,;:").lstrip("-–—―")  # not the dash of a credit typed against the name ("-Ana Ruiz")
 
 

@@ -61,6 +61,9 @@ CASES = [
     pytest.param('Tom Baker also embraced the new harbour plan -- "I think the bridge is peanuts compared to what '
                  'they want."', "I think the bridge is peanuts compared to what they want.",
                  ("direct", "Tom Baker", "dash_lead_in/actor"), id="dash_lead_in"),
+    pytest.param('Tom Baker plans to back the mayor. From Baker\'s Facebook post: "For the sake of our town, we must '
+                 'move on."', "For the sake of our town, we must move on.",
+                 ("direct", "Tom Baker", "presented_colon/document_owner"), id="presented_colon"),
     pytest.param('Both candidates answered. Lopez: "We will rebuild the bridge by spring."',
                  "We will rebuild the bridge by spring.", ("direct", "Lopez", "name_colon/surface_name"),
                  id="name_colon"),
@@ -626,3 +629,12 @@ def test_an_aside_between_dashes_before_a_quote_does_not_lead_it_in(nlp):
 def test_a_singer_speaks_the_lyrics(nlp):
     said = "Don't go changing to try and please me."
     assert row(nlp, f'In Just the Way You Are, Tom Baker sings, "{said}"', said)[1] == "Tom Baker"
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker"), [
+    ('Ann Cole said so before. Here’s Cole in December 1992: “Our new direction must rest on the port.”',
+     "Our new direction must rest on the port.", "Cole"),
+    ('The polls were close. From the start: "We knew it would be tight."', "We knew it would be tight.", None),
+])
+def test_a_lead_in_that_presents_a_source(nlp, text, quoted, speaker):
+    assert row(nlp, text, quoted)[1] == speaker
