@@ -638,3 +638,9 @@ def test_a_singer_speaks_the_lyrics(nlp):
 ])
 def test_a_lead_in_that_presents_a_source(nlp, text, quoted, speaker):
     assert row(nlp, text, quoted)[1] == speaker
+
+
+def test_reference_is_a_weak_cue(nlp):
+    said = "less than one percent of the harbour's ships"
+    text = f'Moreover, in the exchange with Cole, Tom Baker referenced a council report that "{said}" were inspected.'
+    assert row(nlp, text, said)[1] == "Tom Baker"
