@@ -207,7 +207,7 @@ def _name_after_quote(ctx: QuoteContext, verb: Token, quote: Candidate) -> Token
         return None
     comma = doc[verb.i - 1].text == ","
     i = verb.i - 1
-    while i >= span.end and ctx.top[i] == -1 and doc[i].text not in MARKS and verb.i - i <= 2 * WINDOW_NAME:
+    while i >= span.end and ctx.top[i] == -1 and doc[i].text not in MARKS and verb.i - i <= 4 * WINDOW_NAME:
         i -= 1
     if doc[i].text not in MARKS or i == 0 or ctx.top[i - 1] != quote.index:
         return None
@@ -216,8 +216,8 @@ def _name_after_quote(ctx: QuoteContext, verb: Token, quote: Candidate) -> Token
         phrase = phrase[1:]
     relative = next((n for n, t in enumerate(phrase) if t.lower_ in RELATIVE_OPENERS), len(phrase))
     if not phrase or (not comma and relative == len(phrase)) or any(
-            t.pos_ in ("VERB", "AUX") for t in phrase[:relative]):
-        return None
+            t.pos_ in ("VERB", "AUX") and t.dep_ != "pcomp" for t in phrase[:relative]):
+        return None  # (a verb after a preposition may stand: "..., the leader after winning the primary,")
     name = phrase[0]
     if name.ent_type_ != "PERSON" and ctx.resolver.actors.actor_at(name) is None:
         return None

@@ -644,3 +644,11 @@ def test_reference_is_a_weak_cue(nlp):
     said = "less than one percent of the harbour's ships"
     text = f'Moreover, in the exchange with Cole, Tom Baker referenced a council report that "{said}" were inspected.'
     assert row(nlp, text, said)[1] == "Tom Baker"
+
+
+def test_a_long_appositive_after_the_name_after_a_quote(nlp):
+    said = "Very good reporter, very good reporter this woman,"
+    text = (f'Tom Baker met Ann Cole. “{said}” Baker, the 2016 Green presidential frontrunner nationally and current '
+            'polling leader in Maine by a wide margin after winning the Vermont primaries, said when Cole asked him '
+            'a question.')
+    assert row(nlp, text, said)[1] == "Tom Baker"  # not Cole, who asked
