@@ -71,7 +71,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from dashboard.nlp.actor_mentions import MIDDLE_INITIAL
-from dashboard.nlp.quotes.context import Candidate, QuoteContext, cue_text, is_cue_verb, is_strong_cue
+from dashboard.nlp.quotes.context import WINDOW, Candidate, QuoteContext, cue_text, is_cue_verb, is_strong_cue
 from dashboard.nlp.quotes.cues import Cues
 from dashboard.nlp.quotes.grammar import (
     CREDIT_TAIL,
@@ -234,7 +234,7 @@ def _subject_before_participle(ctx: QuoteContext, verb: Token) -> Token | None:
     doc = ctx.doc
     if verb.tag_ != "VBG" or verb.i == 0 or doc[verb.i - 1].text != ",":
         return None
-    start = ctx.resolver.sentences.start(verb.i)
+    start = max(ctx.resolver.sentences.start(verb.i), verb.i - WINDOW)  # (a bounded read)
     for token in doc[start:verb.i - 1]:
         if ctx.top[token.i] != -1 or token.pos_ not in ("VERB", "AUX"):
             continue

@@ -422,6 +422,7 @@ class SpeakerResolver:
         self.sentences = Sentences(doc)
         self._noun_index: dict[str, list[int]] | None = None
         self._proper: frozenset[str] | None = None
+        self._surnames: dict[str, set[tuple[str, str]]] | None = None
         self._sents = self.sentences.spans
 
     def remember(self, speaker: Speaker | None) -> None:
@@ -623,15 +624,17 @@ class SpeakerResolver:
     def person_by_surname(self, surname: str) -> tuple[str, str] | None:
         """(actor id, name) of the one person of the article whose name ends with ``surname``
         (any case: a transcript's "PENCE"); None when there is none or more than one."""
-        wanted = surname.strip(".").casefold()
-        found = set()
-        for actor in getattr(self.doc._, "actors", None) or []:
-            if not isinstance(actor, dict) or actor.get("type") != "PERSON":
-                continue
-            words = str(actor.get("name", "")).split()
-            if words and words[-1].casefold() == wanted:
-                found.add((str(actor.get("id")), str(actor.get("name"))))
-        return found.pop() if len(found) == 1 else None
+        if self._surnames is None:  # built once: the rules ask for every quote
+            self._surnames = {}
+            for actor in getattr(self.doc._, "actors", None) or []:
+                if not isinstance(actor, dict) or actor.get("type") != "PERSON":
+                    continue
+                words = str(actor.get("name", "")).split()
+                if words:
+                    self._surnames.setdefault(words[-1].casefold(), set()).add(
+                        (str(actor.get("id")), str(actor.get("name"))))
+        found = self._surnames.get(surname.strip(".").casefold(), set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def is_given_name(self, word: str) -> bool:
         """Whether ``word`` is in the given-name lists (data/first_names.toml)."""
