@@ -324,6 +324,8 @@ def speaker_of_verb(ctx: QuoteContext, verb: Token, quote: Candidate) -> Speaker
             name = _person_before_relative(ctx, verb)
         if name is None and verb.i > 0 and not _joined_name(ctx.doc[verb.i - 1]):
             named = _surname_of_person(ctx, ctx.doc[verb.i - 1])  # 'And Skelly called ...' (Skelly tagged an adverb)
+            if named is None and after_closing_mark(verb) and verb.i + 1 < len(ctx.doc):
+                named = _surname_of_person(ctx, ctx.doc[verb.i + 1])  # '"...," said Skelly, explaining ...'
             if named is not None:
                 return named
         return ctx.resolver.of_token(name) if name is not None else ctx.resolver.continued_by(verb)

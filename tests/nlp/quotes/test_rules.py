@@ -590,6 +590,9 @@ def test_a_surname_the_tagger_missed_is_the_person_so_named(nlp, text, quoted):
 def test_a_surname_tagged_as_an_adverb_before_its_cue_is_the_person(nlp):
     assert row(nlp, 'Bill Skelly ran the data team. And Skelly called Baker “a real smart guy.”',
                "a real smart guy.")[1] == "Bill Skelly"
+    said = "Having access to the file and two people who understand it is valuable,"
+    text = f'Bill Skelly ran the data team. “{said}” said Skelly, explaining he worked with Baker.'
+    assert row(nlp, text, said)[1] == "Bill Skelly"  # after an inverted cue too
 
 
 def test_the_ones_a_message_is_sent_to_do_not_say_it(nlp):
