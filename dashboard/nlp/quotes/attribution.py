@@ -16,9 +16,13 @@ None``, tried in order, the first answer wins (the order is the documentation):
    scare; ``naming_verb``: 'a program called "Learning Together"' → a name, scare;
 5. ``quoted_source``: a title-cased quote that is the subject of its own cue ('as "The
    Harbour Times" wrote') → the source's name, scare;
+   ``credit_colon``: the names after a dash or "from" that end the lead-in of a colon
+   ('Pollsters agree - Ann Cole: "..."', 'More from Holt: "..."'), before the verb of the heading;
    ``governing_cue``: the reporting verb that governs the quote in the parse;
 6. ``colon_lead_in``: the subject of the clause before a colon that opens the quote (the
    colon may end the previous paragraph: 'Cruz continued: ¶ "..."');
+   ``presented_colon``: a lead-in that only presents a source ('From Bush's Facebook post:
+   "..."', 'Here's Clinton in 1992: "..."');
 7. ``name_colon``: a name alone before the colon ('Clinton: "Our goal ..."');
    ``dash_credit``: a quote that opens its line (or follows the credit of the quote before),
    credited after a dash ('"..." ― Ana Ruiz', or '- Ana Ruiz.' on the next line alone);
@@ -27,7 +31,9 @@ None``, tried in order, the first answer wins (the order is the documentation):
 9. ``according_to``: "according to X" in the sentence; ``in_words_of``: "in X's view",
    "in the words of X";
    ``as_put_it``: 'as the prosecutor put it, "..."';
-10. ``next_sentence_cue``: a quote that opens its sentence: a cue in the next sentence
+10. ``follows_credit``: a quote that opens its sentence right after the credit of the quote
+   before it ('"...," Rubio said on Monday. "They told me ..."') goes on with that speaker;
+   ``next_sentence_cue``: a quote that opens its sentence: a cue in the next sentence
    ('"..." Macron told the world on Thursday.');
 11. ``inverted_verb``: '"Would it be negotiable?" Hannity pressed.': a verb of any lexicon
    right after a quote that ends with a comma, question or exclamation mark;
@@ -35,7 +41,9 @@ None``, tried in order, the first answer wins (the order is the documentation):
    the editorial read.', '"...," said the designer, who ...');
 12. ``writer_verb_named``: a short quote inside the writer's sentence: the verb governing it
    when that verb's subject is a named actor ("Russia summoning its ambassador for
-   "consultations"").
+   "consultations"");
+13. ``dash_lead_in``: the subject of the clause before a dash on the quote's line, as before
+   a colon ('Trump embraced the techniques -- "I think ..."'), when nothing else attributes it.
 
 ``CARRY_RULES`` — a second pass for quotes that open a sentence with no speaker (the
 journalistic convention of carrying a speaker over): ``continued_quote`` (the same quote
@@ -63,7 +71,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from dashboard.nlp.actor_mentions import MIDDLE_INITIAL
-from dashboard.nlp.quotes.context import Candidate, QuoteContext, cue_text, is_cue_verb, is_strong_cue
+from dashboard.nlp.quotes.context import WINDOW, Candidate, QuoteContext, cue_text, is_cue_verb, is_strong_cue
 from dashboard.nlp.quotes.cues import Cues
 from dashboard.nlp.quotes.grammar import (
     CREDIT_TAIL,
@@ -72,11 +80,12 @@ from dashboard.nlp.quotes.grammar import (
     FIRST_PERSON,
     MARKS,
     PARAGRAPH_BREAK,
+    RELATIVE_OPENERS,
     RELATIVE_PRONOUNS,
     SENTENCE_END,
     TRANSCRIPT_LABEL,
 )
-from dashboard.nlp.quotes.speakers import Speaker, subject_of
+from dashboard.nlp.quotes.speakers import Speaker, after_closing_mark, subject_of
 
 __all__ = ["ATTRIBUTION_RULES", "CARRY_RULES", "NESTED_CARRY_RULES", "Attribution", "Quote", "attribute", "cue_text",
            "is_cue_verb", "is_strong_cue", "is_title_name", "source_phrase"]
@@ -190,20 +199,25 @@ def _subject_outside(ctx: QuoteContext, verb: Token, subject: Token) -> Token:
 def _name_after_quote(ctx: QuoteContext, verb: Token, quote: Candidate) -> Token | None:
     """'"...," Anna Holt, a port official, said': the parse hung the name on a verb inside the
     quote and left the cue without a subject. The name right after the closing mark, followed
-    by an appositive that runs up to the verb, is the speaker (its last token)."""
+    by an appositive that runs up to the verb, is the speaker (its last token); the appositive
+    may end in a relative clause with no comma after it ('"...," Nate Cole, the pollster who
+    founded the site tweeted on Wednesday')."""
     doc, span = ctx.doc, quote.span
-    if span is None or quote.nested or verb.i == 0 or doc[verb.i - 1].text != ",":
+    if span is None or quote.nested or verb.i == 0:
         return None
+    comma = doc[verb.i - 1].text == ","
     i = verb.i - 1
-    while i >= span.end and ctx.top[i] == -1 and doc[i].text not in MARKS and verb.i - i <= 2 * WINDOW_NAME:
+    while i >= span.end and ctx.top[i] == -1 and doc[i].text not in MARKS and verb.i - i <= 4 * WINDOW_NAME:
         i -= 1
     if doc[i].text not in MARKS or i == 0 or ctx.top[i - 1] != quote.index:
         return None
-    phrase = list(doc[i + 1:verb.i - 1])  # between the closing mark and the comma before the verb
+    phrase = list(doc[i + 1:verb.i - 1 if comma else verb.i])  # between the closing mark and the verb (its comma)
     if phrase and phrase[0].text == ",":
         phrase = phrase[1:]
-    if not phrase or any(t.pos_ in ("VERB", "AUX") for t in phrase):
-        return None
+    relative = next((n for n, t in enumerate(phrase) if t.lower_ in RELATIVE_OPENERS), len(phrase))
+    if not phrase or (not comma and relative == len(phrase)) or any(
+            t.pos_ in ("VERB", "AUX") and t.dep_ != "pcomp" for t in phrase[:relative]):
+        return None  # (a verb after a preposition may stand: "..., the leader after winning the primary,")
     name = phrase[0]
     if name.ent_type_ != "PERSON" and ctx.resolver.actors.actor_at(name) is None:
         return None
@@ -211,6 +225,24 @@ def _name_after_quote(ctx: QuoteContext, verb: Token, quote: Candidate) -> Token
         name = doc[name.i + 1]
     after = doc[name.i + 1]
     return name if after.text == "," and after.i < verb.i - 1 else None
+
+
+def _subject_before_participle(ctx: QuoteContext, verb: Token) -> Token | None:
+    """'Weaver didn't seem impressed on Tuesday, telling reporters, "A lot of people said ..."': a
+    participle after a comma that the parse hung on a verb inside the quote is done by the
+    subject of the clause before it (its first verb with a subject outside quotes)."""
+    doc = ctx.doc
+    if verb.tag_ != "VBG" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    start = max(ctx.resolver.sentences.start(verb.i), verb.i - WINDOW)  # (a bounded read)
+    for token in doc[start:verb.i - 1]:
+        if ctx.top[token.i] != -1 or token.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and ctx.top[c.i] == -1
+                        and c.pos_ in ("NOUN", "PROPN", "PRON") and c.i < token.i), None)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _person_before_clause(ctx: QuoteContext, verb: Token) -> Token | None:
@@ -225,6 +257,34 @@ def _person_before_clause(ctx: QuoteContext, verb: Token) -> Token | None:
     if head.ent_type_ != "PERSON" and ctx.resolver.actors.actor_at(head) is None:
         return None
     return head
+
+
+RELATIVE_REACH = 30  # at most this many tokens between a cue verb and the relative pronoun before it
+
+
+def _person_before_relative(ctx: QuoteContext, verb: Token) -> Token | None:
+    """'Tom Baker, who served as the port's chief engineer, called the plan "reckless."': a
+    relative clause set off by commas between a person's name and a cue verb breaks the small
+    model's parse (the verb hung on the clause's last noun, or left with no subject); the name
+    the clause follows is the verb's subject. Only with nothing quoted in between, within the
+    sentence, and a person's name (the model's or an actor's) right before the comma."""
+    doc = ctx.doc
+    if verb.i < 4 or doc[verb.i - 1].text != ",":
+        return None
+    start = ctx.resolver.sentences.start(verb.i)
+    for i in range(verb.i - 2, max(start, verb.i - RELATIVE_REACH) - 1, -1):
+        if ctx.top[i] != -1 or doc[i].text in MARKS:
+            return None
+        if doc[i].lower_ not in RELATIVE_OPENERS:
+            continue
+        if i - 2 < start or doc[i - 1].text != ",":
+            return None
+        name = doc[i - 2]
+        actor = ctx.resolver.actors.actor_at(name)
+        if name.ent_type_ == "PERSON" and name.pos_ in ("PROPN", "NOUN") or actor is not None and actor[2] == "PERSON":
+            return name
+        return None
+    return None
 
 
 def _person_doing(ctx: QuoteContext, verb: Token) -> Token | None:
@@ -254,10 +314,20 @@ def speaker_of_verb(ctx: QuoteContext, verb: Token, quote: Candidate) -> Speaker
     subject = subject_of(verb, prefer=ctx.resolver.is_cue_verb)
     if subject is not None and not quote.nested and ctx.top[subject.i] not in (-1, quote.index):
         subject = None  # the parse took a word of another quote (a show's title) for the subject
+    if subject is not None and subject.pos_ == "ADP":
+        subject = None  # 'Of Carson, Levine, who ..., said': a preposition is nobody
     if subject is None:
         name = _name_after_quote(ctx, verb, quote)
         if name is None:
             name = _person_before_clause(ctx, verb)
+        if name is None:
+            name = _person_before_relative(ctx, verb)
+        if name is None and verb.i > 0 and not _joined_name(ctx.doc[verb.i - 1]):
+            named = _surname_of_person(ctx, ctx.doc[verb.i - 1])  # 'And Skelly called ...' (Skelly tagged an adverb)
+            if named is None and after_closing_mark(verb) and verb.i + 1 < len(ctx.doc):
+                named = _surname_of_person(ctx, ctx.doc[verb.i + 1])  # '"...," said Skelly, explaining ...'
+            if named is not None:
+                return named
         return ctx.resolver.of_token(name) if name is not None else ctx.resolver.continued_by(verb)
     if not quote.nested:
         subject = _subject_outside(ctx, verb, subject)
@@ -268,11 +338,43 @@ def speaker_of_verb(ctx: QuoteContext, verb: Token, quote: Candidate) -> Speaker
     if span is not None and span.start <= subject.i < span.end and not (not quote.nested and inverted):
         return None
     if not quote.nested and ctx.top[subject.i] != -1:
-        # '"... think that," said a protester': the parser took a quoted word as subject
+        # '"... think that," said a protester': the parser took a quoted word as subject; the
+        # words right after the verb name the speaker only when it follows the closing mark
+        # ('"...," Ramos, 58, told AFP': the name before the verb, not the one who was told)
+        if not after_closing_mark(verb):
+            name = _name_after_quote(ctx, verb, quote)
+            if name is None:
+                name = _subject_before_participle(ctx, verb)
+            return ctx.resolver.of_token(name) if name is not None else None
         after = [c for c in verb.rights if ctx.top[c.i] == -1 and c.pos_ in ("NOUN", "PROPN")
                  and c.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "appos")]
         return ctx.resolver.of_token(after[0]) if after else None
-    return ctx.resolver.of_token(subject)
+    speaker = ctx.resolver.of_token(subject)
+    if speaker is None and subject.pos_ not in ("PROPN", "PRON"):
+        speaker = _surname_of_person(ctx, subject)  # "D’Souza told Beck ..." with D’Souza tagged a noun
+    return speaker
+
+
+def _joined_name(token: Token) -> bool:
+    """Whether a word is the second of names joined by "and"/"or" ("Obama and Clinton call")
+    rather than a sentence's "And" before it."""
+    if token.i < 2:
+        return False
+    before = token.doc[token.i - 1]
+    return before.lower_ in ("and", "or", "&") and not before.is_sent_start
+
+
+def _surname_of_person(ctx: QuoteContext, token: Token) -> Speaker | None:
+    """A capitalised word the tagger did not take for a name ("Will" as a modal, "Skelly" as an
+    adverb, "D’Souza" as a noun) that is the surname of the one person of the article so named."""
+    if not token.text[:1].isupper() or not token.is_alpha and "’" not in token.text and "'" not in token.text:
+        return None
+    if ctx.top[token.i] != -1 or token.lower_ in FIRST_PERSON:
+        return None
+    person = ctx.resolver.person_by_surname(token.text)
+    if person is None:
+        return None
+    return Speaker(person[1], person[0], "PERSON", token.idx, token.idx + len(token.text), rule="actor")
 
 
 def _nearest(ctx: QuoteContext, quote: Candidate, outside: list[Token], rule: str) -> Attribution | None:
@@ -406,7 +508,7 @@ def quoted_source(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     Times" wrote', '"Morning Round" reported on Monday'): the name of whoever speaks — a paper,
     a show — not words said, a scare quote."""
     span = quote.span
-    if span is None or not is_title_name(quote.text):
+    if span is None or not is_title_name(quote.text) or _inverted_credit_follows(ctx, quote):
         return None
     for token in span:
         head = token.head
@@ -423,6 +525,19 @@ def quoted_source(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
         if all(span.start <= c.i < span.end for c in subjects):
             return Attribution("quoted_source", None, kind="scare")
     return None
+
+
+def _inverted_credit_follows(ctx: QuoteContext, quote: Candidate) -> bool:
+    """'"Meh," wrote a supporter who ...': a quote ending with a comma, question or exclamation
+    mark inside its marks, right followed by a cue verb and the noun phrase that does it, is
+    words said, not the name of a source."""
+    start = _after_closing_mark(ctx, quote)
+    if start is None or start >= len(ctx.doc):
+        return False
+    verb = ctx.doc[start]
+    if not is_cue_verb(verb, ctx.cues) or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    return any(c.i > verb.i and c.pos_ in ("NOUN", "PROPN") and c.dep_ in ("nsubj", "dobj") for c in verb.children)
 
 
 def governing_cue(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
@@ -564,6 +679,57 @@ def colon_lead_in(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     return Attribution("colon_lead_in", speaker, verb) if speaker is not None else None
 
 
+def dash_lead_in(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'Trump also embraced the techniques -- "I think waterboarding is ..."': a quote right after
+    a dash that ends a clause on the same line is said by that clause's subject (its cue verb's,
+    else its main verb's), as after a colon; not a dash that opens its line (a credit)."""
+    span, doc = quote.span, ctx.doc
+    if span is None or quote.nested or is_title_name(quote.text):
+        return None  # (not a slogan on a shirt: '... wearing a cap - "Make America Great Again"')
+    i = span.start - 1
+    while i >= 0 and (doc[i].text in MARKS or (doc[i].is_space and "\n" not in doc[i].text)):
+        i -= 1
+    if i < 1 or doc[i].text not in DASHES + ("―",) or "\n" in doc[i - 1:span.start].text:
+        return None
+    start = ctx.resolver.sentences.start(i)
+    lead = [t for t in doc[max(start, i - 60):i] if ctx.top[t.i] == -1]
+    dash = max((n for n, t in enumerate(lead) if t.text in DASHES), default=-1)
+    lead = lead[dash + 1:]
+    lead_ids = {t.i for t in lead}
+    tops = [t for t in lead if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i not in lead_ids)]
+    if not lead or lead[-1].is_punct or not tops or lead[0].lower_ in RELATIVE_OPENERS:
+        return None  # (not an aside between dashes: '... on the matter — which the BBC noted — "..."')
+    cues = [t for t in lead if t.pos_ in ("VERB", "AUX") and is_cue_verb(t, ctx.cues)]
+    verb = cues[-1] if cues and speaker_of_verb(ctx, cues[-1], quote) is not None else tops[0]
+    speaker = speaker_of_verb(ctx, verb, quote)
+    return Attribution("dash_lead_in", speaker, verb) if speaker is not None else None
+
+
+PRESENTING = (("from",), ("here", "’s"), ("here", "'s"), ("here", "is"))  # "From X:", "Here's X:"
+
+
+def presented_colon(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'From Bush's Facebook post: "..."', 'Here's Clinton in December 1992: "..."': a lead-in
+    that only presents a source — "from" or "here's" and a noun phrase with no verb — gives
+    the quote to that source (a document's owner, or the document itself)."""
+    found = _colon_lead(ctx, quote)
+    if found is None:
+        return None
+    _, lead = found
+    dash = max((i for i, t in enumerate(lead) if t.text in DASHES), default=-1)
+    lead = [t for t in lead[dash + 1:] if not t.is_space]
+    opener = next((words for words in PRESENTING if [t.lower_ for t in lead[:len(words)]] == list(words)), None)
+    if opener is None:
+        return None
+    phrase = lead[len(opener):]
+    if not phrase or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    cut = next((n for n, t in enumerate(phrase) if n and t.pos_ == "ADP"), len(phrase))  # "Clinton in 1992"
+    head = next((t for t in reversed(phrase[:cut]) if t.pos_ in ("NOUN", "PROPN")), None)
+    speaker = ctx.resolver.of_token(head) if head is not None else None
+    return Attribution("presented_colon", speaker) if speaker is not None else None
+
+
 def transcript_label(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """'"PENCE: Well, look, ..."': a transcript turn quoted whole, its speaker's label in
     capitals before a colon. The speaker is the one person of the article with that surname
@@ -615,10 +781,35 @@ def dash_credit(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
 
 def name_colon(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """'Clinton: "Our goal is ..."': a name alone before a colon (a transcript or a list of
-    positions) speaks the quote; so do the names after a dash or "from" that end a lead-in
-    ('A SHIFT IN IOWA - Anna Holt and Tom Baker: "..."', 'More from Holt: "..."') when the
-    last one is a person's name: the model's, an actor, or two or three words opening with
-    a given name ('... - Jeffrey M. Jones: "..."')."""
+    positions) speaks the quote."""
+    found = _name_before_colon(ctx, quote)
+    if found is None or found[1] is not None:
+        return None
+    return Attribution("name_colon", found[0])
+
+
+def credit_colon(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'A SHIFT IN IOWA - Anna Holt and Tom Baker: "..."', 'Pollsters agree - Tom Baker: "..."',
+    'More from Holt: "..."': the names after a dash or "from" that end a lead-in speak the quote
+    when the last one is a person's or organisation's name (the model's or an actor), or two or
+    three words opening with a given name ('... - Jeffrey M. Jones: "..."'). Before
+    ``governing_cue``: the words before the dash are a heading, not the quote's attribution;
+    not a "from" in a clause ('... suggested Curiel was from Mexico: "..."')."""
+    found = _name_before_colon(ctx, quote)
+    if found is None or found[1] is None:
+        return None
+    cut = found[1]
+    if cut.lower_ == "from":
+        before = list(ctx.doc[ctx.resolver.sentences.start(cut.i):cut.i])
+        dash = max((i for i, t in enumerate(before) if t.text in DASHES or t.text[:1] in DASHES), default=-1)
+        if any(t.pos_ in ("VERB", "AUX") for t in before[dash + 1:]):
+            return None
+    return Attribution("credit_colon", found[0])
+
+
+def _name_before_colon(ctx: QuoteContext, quote: Candidate) -> tuple[Speaker, Token | None] | None:
+    """The name that ends the lead-in of a colon before the quote, and the dash or "from" it
+    follows, if any (see ``name_colon`` and ``credit_colon``)."""
     found = _colon_lead(ctx, quote)
     if found is None:
         return None
@@ -631,11 +822,46 @@ def name_colon(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
              or t.pos_ in ("PRON", "DET"))
             and not (cut >= 0 and t.lower_ == "and") for t in words):
         return None
-    if cut >= 0 and not (words[-1].ent_type_ == "PERSON" or ctx.resolver.actors.actor_at(words[-1]) is not None
+    if cut >= 0 and not (words[-1].ent_type_ in ("PERSON", "ORG") or ctx.resolver.actors.actor_at(words[-1]) is not None
                          or (2 <= len(words) <= 3 and ctx.resolver.is_given_name(words[0].text))):
         return None
     speaker = ctx.resolver.name_at(words[-1])
-    return Attribution("name_colon", speaker) if speaker is not None else None
+    return (speaker, lead[cut] if cut >= 0 else None) if speaker is not None else None
+
+
+FIRST_PASS_CARRIES = frozenset({"follows_credit"})  # first-pass rules that carry a speaker over
+CREDIT_GAP_CHARS = 300  # at most this much text between a quote and the next one that its credit carries to
+
+
+def follows_credit(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
+    """'"This is the moment," Anna Holt said on Monday. "They told me we had no chance."': a
+    quote that opens its sentence right after the credit of the quote before it — the
+    previous quote's cue stands between the two, in one sentence that ends just before this
+    quote, on the same line — goes on with that quote's speaker; not when this quote has an
+    inverted credit of its own ('"..." "Who?" Tom Baker asked.'). Before ``next_sentence_cue``
+    and the carry-over rules, which would give it the speaker of a cue further on ('... "They
+    told me we had no chance." Her aide, Tom Baker, struck a similar tune. "..." Baker said')."""
+    if not quote.opens or quote.nested or quote.span is None:
+        return None
+    previous = quote.index - 1
+    while previous >= 0 and ctx.marks.spans[previous].parent is not None:
+        previous -= 1
+    if previous < 0:
+        return None
+    speaker, cue_start = ctx.parent_speaker.get(previous), ctx.cue_starts.get(previous)
+    before, span = ctx.marks.spans[previous], ctx.token_spans[previous]
+    if speaker is None or cue_start is None or span is None or not before.end <= cue_start < quote.quoted.start:
+        return None
+    gap = ctx.text[before.end:quote.quoted.start]
+    if "\n" in gap or len(gap) > CREDIT_GAP_CHARS:
+        return None
+    words = [t for t in ctx.doc[span.end:quote.span.start] if not t.is_space and t.text not in MARKS]
+    if not words or words[-1].text not in SENTENCE_END or any(t.text in SENTENCE_END + ":;" for t in words[:-1]):
+        return None  # the credit is not one sentence ending right before this quote
+    if inverted_verb(ctx, quote) is not None or words_after_quote(ctx, quote) is not None:
+        return None
+    cue = ctx.doc.char_span(cue_start, cue_start + 1, alignment_mode="expand")
+    return Attribution("follows_credit", speaker, cue[0] if cue is not None and len(cue) else None)
 
 
 def next_sentence_cue(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
@@ -731,7 +957,7 @@ def words_after_quote(ctx: QuoteContext, quote: Candidate) -> Attribution | None
     words: list[Token] = []
     for token in doc[start:min(len(doc), start + AFTER_QUOTE_WORDS)]:
         hyphen = token.tag_ == "HYPH" or token.text in ("-", "‐")
-        if ((token.is_punct and not hyphen) or token.is_space or token.pos_ == "ADP"
+        if ((token.is_punct and not hyphen) or token.is_space or token.pos_ in ("ADP", "SCONJ")
                 or token.lower_ in RELATIVE_PRONOUNS or ctx.top[token.i] != -1):
             break
         words.append(token)
@@ -764,18 +990,22 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     naming_verb,
     speech_noun,
     quoted_source,
+    credit_colon,
     governing_cue,
     colon_lead_in,
+    presented_colon,
     name_colon,
     dash_credit,
     nearest_cue,
     according_to,
     in_words_of,
     as_put_it,
+    follows_credit,
     next_sentence_cue,
     inverted_verb,
     words_after_quote,
     writer_verb_named,
+    dash_lead_in,
 )
 
 
@@ -1000,7 +1230,11 @@ def attribute(ctx: QuoteContext) -> list[Quote]:
         quote = ctx.candidate(index)
         candidates.append(quote)
         found.append(_first_answer(ctx, quote, found))
-        ctx.parent_speaker[index] = found[-1].speaker
+        # a speaker carried over from the quote before is not lent to quotes inside this one
+        # (as in the carry-over pass, which runs after them)
+        ctx.parent_speaker[index] = found[-1].speaker if found[-1].rule not in FIRST_PASS_CARRIES else None
+        if found[-1].cue_start is not None:
+            ctx.cue_starts[index] = found[-1].cue_start
     for quote in candidates:
         here = found[quote.index]
         if here.speaker is not None or here.kind == DROP or (quote.nested and here.kind == "scare"):

@@ -119,7 +119,8 @@ class QuoteContext:
     token_spans: list[Span | None] = field(default_factory=list)
     paragraph_starts: list[int] = field(default_factory=list)
     paragraph_ends: list[int] = field(default_factory=list)
-    parent_speaker: dict[int, Speaker | None] = field(default_factory=dict)
+    parent_speaker: dict[int, Speaker | None] = field(default_factory=dict)  # quote index → its first-pass speaker
+    cue_starts: dict[int, int] = field(default_factory=dict)  # quote index → where its cue sits (first pass)
     _paragraph_cue: dict[int, bool] = field(default_factory=dict)
     _labels: dict[str, int] | None = None  # transcript labels opening quotes, and how many
     _idx: list[int] = field(default_factory=list)  # each token's character offset

@@ -25,11 +25,12 @@ PARAGRAPH_BREAK = "\n\n"
 # A credit after a quote that is a statement on its own: '"..." ― Ana Ruiz' or, on a line of
 # its own, '- Ana Ruiz.' (the closing mark, at most one paragraph break, a dash, one to four
 # capitalised words, an optional full stop; then the end of the line or the next quote, as
-# when a list of credited quotes is run into one paragraph).
+# when a list of credited quotes is run into one paragraph), or '- Ana Ruiz, port official.'
+# (the name, a comma and a short description that ends the line).
 _CREDIT_NAME = r"[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,3}?"
 DASH_CREDIT = re.compile(
     r"[”\"’']?[^\S\n]*(?:\n\n)?[^\S\n]*(?:―|—|–|--?)[^\S\n]*"
-    rf"({_CREDIT_NAME})\.?[^\S\n]*(?=\n|$|[“\"‘])"
+    rf"({_CREDIT_NAME})(?:\.?[^\S\n]*(?=\n|$|[“\"‘])|,[^\S\n]+[^\n“\"‘”]{{1,80}}(?=\n|$))"
 )
 CREDIT_TAIL = re.compile(rf"(?:―|—|–|--?)[^\S\n]*{_CREDIT_NAME}\.?$")  # the credit of the quote before
 # A transcript turn quoted whole: "PENCE: Well, look, ..." (one to three capitalised words

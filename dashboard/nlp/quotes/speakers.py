@@ -140,6 +140,12 @@ def subject_of(verb: Token, *, depth: int = 0,
                 and head.pos_ in ("VERB", "AUX") and prefer(head)):
             # "the senator emailed supporters saying ...": the sender says it, not the addressees
             return subject_of(head, depth=depth + 1, prefer=prefer)
+        if (verb.tag_ == "VBG" and verb.head.dep_ == "pobj" and head.lower_ == "to"
+                and head.head.pos_ in ("NOUN", "VERB") and head.head.i < verb.head.i):
+            # "sent a text message to supporters saying ...": the message (or the sender) says it,
+            # not the ones it was sent to
+            sent = head.head
+            return sent if sent.pos_ == "NOUN" else subject_of(sent, depth=depth + 1, prefer=prefer)
         return verb.head  # "a report concluding that ..."
     if verb.dep_ == "relcl":
         return None
@@ -153,13 +159,16 @@ def subject_of(verb: Token, *, depth: int = 0,
         if verb.dep_ == "ccomp" and verb.i < verb.head.i:
             return None
         head = verb.head
-        if prefer is not None and verb.dep_ in ("advcl", "xcomp") and not prefer(head):
-            # "..., further saying": the subject of the cue verb above, not of the quote's verb
+        if prefer is not None and not prefer(head) and (verb.dep_ in ("advcl", "xcomp") or (
+                verb.dep_ == "conj" and _no_one_subject(head))):
+            # "..., further saying": the subject of the cue verb above, not of the quote's verb;
+            # "Pence said in politics it takes time ... but added": not the "it" of the clause
             ancestor = next((a for a in list(head.ancestors)[:3] if prefer(a)), None)
             head = ancestor if ancestor is not None else head
         return subject_of(head, depth=depth + 1, prefer=prefer)
-    # inverted attribution parsed as an object: '"...," tweeted Johnson' (never "lauded Cain")
-    if verb.i == 0 or not (verb.doc[verb.i - 1].is_punct or verb.doc[verb.i - 1].text in QUOTE_CHARS):
+    # inverted attribution parsed as an object: '"...," tweeted Johnson' (never "lauded Cain"), only
+    # right after the closing mark ('"...," Ramos, 58, told AFP': AFP is who was told, not the speaker)
+    if not after_closing_mark(verb):
         return None
     for child in verb.children:
         if child.dep_ in ("dobj", "npadvmod", "attr") and child.i > verb.i and child.pos_ == "PROPN":
@@ -169,6 +178,30 @@ def subject_of(verb: Token, *, depth: int = 0,
             if child.dep_ == "dobj" and child.pos_ == "NOUN" and child.left_edge.i == verb.i + 1:
                 return child
     return None
+
+
+def after_closing_mark(verb: Token) -> bool:
+    """Whether a verb stands right after a closing quotation mark, or after the mark and a
+    comma or dash ('"...," tweeted Johnson', '"...", said Johnson', "''...,'' recalled Rhodes")."""
+    doc, i = verb.doc, verb.i - 1
+    if i >= 0 and doc[i].is_punct and not _is_mark(doc[i]):
+        i -= 1
+    return i >= 0 and _is_mark(doc[i])
+
+
+def _is_mark(token: Token) -> bool:
+    return bool(token.text) and all(ch in QUOTE_CHARS for ch in token.text)
+
+
+def _no_one_subject(verb: Token) -> bool:
+    """Whether the clause a conjoined verb joins names no one as its doer: its first
+    conjunct's subject is "it" or "there", or it has none ("the move was made by ... and said")."""
+    for _ in range(4):
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
+    return all(c.lower_ in ("it", "there") for c in subjects)
 
 
 def _attribution_phrase(verb: Token) -> list[Token]:
@@ -233,13 +266,33 @@ def _appositive_before(verb: Token) -> Token | None:
     node = verb.doc[last]
     for _ in range(4):
         if node.dep_ == "appos" and node.pos_ in ("NOUN", "PROPN") and node.right_edge.i == last:
-            if node.pos_ == "NOUN" and node.head.ent_type_ == "PERSON" and node.head.pos_ == "PROPN":
+            if (node.pos_ == "NOUN" and node.head.ent_type_ == "PERSON" and node.head.pos_ == "PROPN"
+                    and not (node.is_lower and _in_prepositional_phrase(node.head, verb))):
                 return node.head  # "Anna Holt, a harbour adviser, said": the name, not the role
-            return node
+            return node  # "In an interview with hosts Tom Baker and Ann Cole, the candidate stated"
         if node.head.i == node.i or node.head.i > verb.i:
             return None
         node = node.head
     return None
+
+
+def _in_prepositional_phrase(token: Token, verb: Token) -> bool:
+    """Whether a person's name sits in a prepositional phrase below ``verb`` (or below the
+    root): the object of a preposition, or joined to one ("with hosts Tom Baker and Ann Cole");
+    not a name that opens a segment of its own after a comma ("At the club, Tom Baker, its
+    president, said": the parse often hangs such a name on the phrase before it)."""
+    first = token  # the name's first word, with the titles before it ("Senator Harry Reid")
+    while first.i > 0 and (token.doc[first.i - 1].ent_type_ == "PERSON" or token.doc[first.i - 1].pos_ == "PROPN"):
+        first = token.doc[first.i - 1]
+    if first.i == 0 or token.doc[first.i - 1].is_punct:
+        return False
+    for _ in range(8):
+        if token.dep_ in ("pobj", "prep"):
+            return True
+        if token.head.i == token.i or token.head.i == verb.i:
+            return False
+        token = token.head
+    return False
 
 
 def relative_antecedent(pronoun: Token) -> Token | None:
@@ -325,7 +378,8 @@ def mention_bounds(token: Token) -> tuple[int, int]:
 
 
 def _clean_name(text: str) -> str:
-    """A surface name without an unclosed bracket tail ("Commission (USCIRF") or a final "'s"."""
+    """A surface name without an unclosed bracket tail ("Commission (USCIRF") or a final "'s",
+    nor the "'s" of a "Here's" before it ("Here's Clinton in 1992:")."""
     text = " ".join(text.split())
     for opening, closing in ("()", "[]"):
         if text.count(opening) > text.count(closing):
@@ -333,7 +387,9 @@ def _clean_name(text: str) -> str:
     for suffix in ("'s", "’s"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
-    return text.strip(" ,;:")
+        if text.startswith(suffix + " "):
+            text = text[len(suffix) + 1:]
+    return text.strip(" ,;:").lstrip("-–—―")  # not the dash of a credit typed against the name ("-Ana Ruiz")
 
 
 def _mention_type(token: Token) -> str:
@@ -366,6 +422,7 @@ class SpeakerResolver:
         self.sentences = Sentences(doc)
         self._noun_index: dict[str, list[int]] | None = None
         self._proper: frozenset[str] | None = None
+        self._surnames: dict[str, set[tuple[str, str]]] | None = None
         self._sents = self.sentences.spans
 
     def remember(self, speaker: Speaker | None) -> None:
@@ -567,15 +624,17 @@ class SpeakerResolver:
     def person_by_surname(self, surname: str) -> tuple[str, str] | None:
         """(actor id, name) of the one person of the article whose name ends with ``surname``
         (any case: a transcript's "PENCE"); None when there is none or more than one."""
-        wanted = surname.strip(".").casefold()
-        found = set()
-        for actor in getattr(self.doc._, "actors", None) or []:
-            if not isinstance(actor, dict) or actor.get("type") != "PERSON":
-                continue
-            words = str(actor.get("name", "")).split()
-            if words and words[-1].casefold() == wanted:
-                found.add((str(actor.get("id")), str(actor.get("name"))))
-        return found.pop() if len(found) == 1 else None
+        if self._surnames is None:  # built once: the rules ask for every quote
+            self._surnames = {}
+            for actor in getattr(self.doc._, "actors", None) or []:
+                if not isinstance(actor, dict) or actor.get("type") != "PERSON":
+                    continue
+                words = str(actor.get("name", "")).split()
+                if words:
+                    self._surnames.setdefault(words[-1].casefold(), set()).add(
+                        (str(actor.get("id")), str(actor.get("name"))))
+        found = self._surnames.get(surname.strip(".").casefold(), set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def is_given_name(self, word: str) -> bool:
         """Whether ``word`` is in the given-name lists (data/first_names.toml)."""

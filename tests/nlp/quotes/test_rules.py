@@ -58,6 +58,12 @@ CASES = [
     pytest.param('Tom Baker did not agree. He continued:\n\n"Nobody told us about the cracks."',
                  "Nobody told us about the cracks.", ("direct", "Tom Baker", "colon_lead_in/pronoun_antecedent"),
                  id="colon_lead_in-over-a-paragraph-break"),
+    pytest.param('Tom Baker also embraced the new harbour plan -- "I think the bridge is peanuts compared to what '
+                 'they want."', "I think the bridge is peanuts compared to what they want.",
+                 ("direct", "Tom Baker", "dash_lead_in/actor"), id="dash_lead_in"),
+    pytest.param('Tom Baker plans to back the mayor. From Baker\'s Facebook post: "For the sake of our town, we must '
+                 'move on."', "For the sake of our town, we must move on.",
+                 ("direct", "Tom Baker", "presented_colon/document_owner"), id="presented_colon"),
     pytest.param('Both candidates answered. Lopez: "We will rebuild the bridge by spring."',
                  "We will rebuild the bridge by spring.", ("direct", "Lopez", "name_colon/surface_name"),
                  id="name_colon"),
@@ -67,6 +73,9 @@ CASES = [
     pytest.param('"We found no damage at all." Maria Lopez told reporters this on Monday.',
                  "We found no damage at all.", ("direct", "Maria Lopez", "next_sentence_cue/actor"),
                  id="next_sentence_cue"),
+    pytest.param('"The bridge is safe," said Anna Holt, the harbour master. "We checked every cable twice." '
+                 'Tom Baker told the council otherwise.', "We checked every cable twice.",
+                 ("direct", "Anna Holt", "follows_credit/actor"), id="follows_credit"),
     pytest.param('"We checked every cable twice." "The bridge will reopen on Friday," Maria Lopez said.',
                  "We checked every cable twice.", ("direct", "Maria Lopez", "next_part/actor"),
                  id="next_part"),
@@ -83,16 +92,16 @@ CASES = [
     pytest.param('The polls were early.\n\nIOWA POLLS NOT WRONG, JUST EARLY - Anna Holt and Tom Baker: "The polls '
                  'failed to predict the result because they ended too early."',
                  "The polls failed to predict the result because they ended too early.",
-                 ("direct", "Tom Baker", "name_colon/actor"), id="name_colon-after-a-dash"),
+                 ("direct", "Tom Baker", "credit_colon/actor"), id="credit_colon-after-a-dash"),
     pytest.param('Turnout rose in the first contest - Jeffrey M. Cole: "At long last the contests have started."',
                  "At long last the contests have started.",
-                 ("direct", "Jeffrey M. Cole", "name_colon/actor"), id="name_colon-middle-initial"),
+                 ("direct", "Jeffrey M. Cole", "credit_colon/actor"), id="credit_colon-middle-initial"),
     pytest.param('Turnout rose in the first contest - Ann Cole: "At long last the contests have started."',
                  "At long last the contests have started.",
-                 ("direct", "Ann Cole", "name_colon/surface_name"), id="name_colon-given-name"),
+                 ("direct", "Ann Cole", "credit_colon/surface_name"), id="credit_colon-given-name"),
     pytest.param('Anna Holt runs a polling firm.\n\nTurnout was high in the north - More from Holt: "The turnout '
                  'was the highest we have seen in years."', "The turnout was the highest we have seen in years.",
-                 ("direct", "Anna Holt", "name_colon/actor"), id="name_colon-more-from"),
+                 ("direct", "Anna Holt", "credit_colon/actor"), id="credit_colon-more-from"),
     pytest.param('Reporters checked Tom Baker\'s claim that there had been "thousands of break-ins" this year.',
                  "thousands of break-ins", ("partial", "Tom Baker", "speech_noun/actor"), id="speech_noun"),
     pytest.param('Ann Cole spoke on Monday. Voters questioned her claim that she "never sent or received secret '
@@ -203,6 +212,9 @@ CASES = [
     pytest.param('The candidates in their own words.\n\n"We will rebuild every bridge in the state."\n\n- Anna Holt.\n',
                  "We will rebuild every bridge in the state.", ("direct", "Anna Holt", "dash_credit/surface_name"),
                  id="dash_credit-next-line"),
+    pytest.param('Quotable.\n\n"We will rebuild every bridge in the state."\n\n-Anna Holt, speaking after the vote.\n',
+                 "We will rebuild every bridge in the state.", ("direct", "Anna Holt", "dash_credit/surface_name"),
+                 id="dash_credit-next-line-with-a-description"),
 ]
 
 
@@ -469,3 +481,177 @@ def test_a_quote_after_a_colon_is_not_held_by_the_speech_noun_before_it(nlp):
 def test_an_as_phrase_is_not_held_by_the_speech_noun(nlp):
     text = 'Ann Cole denounced Tom Baker\'s remarks as "hurtful and humiliating" on Monday.'
     assert row(nlp, text, "hurtful and humiliating")[1] == "Ann Cole"
+
+
+def test_a_quote_right_after_the_credit_of_the_one_before_goes_on_with_its_speaker(nlp):
+    text = ('"This is the moment," Anna Holt said on Monday. "They told me we had no chance." Her aide, Tom Baker, '
+            'struck a similar tune. "This is a big night for us," Baker said.')
+    assert row(nlp, text, "They told me we had no chance.")[1] == "Anna Holt"  # not Baker's
+    text = '"The bridge is safe," Anna Holt told reporters, after Tom Baker said it was not. "We checked it twice."'
+    assert row(nlp, text, "We checked it twice.")[1] == "Anna Holt"  # the credit's cue, not the last cue before
+    # not over a second sentence, nor when the quote has an inverted credit of its own
+    assert row(nlp, '"The bridge is safe," Anna Holt said. Tom Baker disagreed. "We found cracks."',
+               "We found cracks.")[1] is None
+    assert row(nlp, '"The bridge is safe," Anna Holt said. "Who checked it?" Tom Baker asked.',
+               "Who checked it?")[1] == "Tom Baker"
+
+
+def test_the_one_told_after_a_name_and_age_is_not_the_speaker(nlp):
+    text = '“We were far too slow to act from the very beginning,” Ramos, 58, told AFP in an interview in Lima.'
+    assert row(nlp, text, "We were far too slow to act from the very beginning,")[1] == "Ramos"  # not AFP
+    # right after the closing mark the words after the verb still name the speaker
+    assert row(nlp, "''Several of us were arguing that we had to wait,'' recalled Mr. Baker.",
+               "Several of us were arguing that we had to wait,")[1] == "Baker"
+
+
+def test_a_relative_clause_between_a_name_and_its_cue_verb_keeps_the_name_as_speaker(nlp):
+    text = ('“He is funny and I like him,” harbour master Anna Holt said of Baker. Of Cole, Holt, who has given '
+            'money to the council, said, “She is scary.”')
+    assert row(nlp, text, "She is scary.")[1] == "Anna Holt"  # the parse took "Of" for the subject
+
+
+def test_a_description_after_names_in_a_fronted_phrase_is_the_subject(nlp):
+    said = "fit with what we planned."
+    text = (f'In an interview with radio hosts Tom Baker and Ann Cole, the Green presidential candidate stated '
+            f'that the "slow" repairs do not "{said}"')
+    assert row(nlp, text, said)[1] == "Green presidential candidate"  # not Tom Baker, one of the hosts
+    # a name opening its own segment after the phrase is still the subject, not its description
+    text = ('At the harbour, where ships wait for weeks, Tom Baker, the port\'s 78-year-old director, suggested '
+            'that the trouble was "poor planning."')
+    assert row(nlp, text, "poor planning.")[1] == "Tom Baker"
+
+
+def test_a_clause_after_a_quote_names_no_speaker(nlp):
+    text = ('"Everything is fine," while discussing a controversial tweet from the mayor, the harbour master said '
+            'nothing.')
+    assert row(nlp, text, "Everything is fine,")[1] != "controversial"  # "while ..." is no speaker phrase
+
+
+def test_a_credit_after_a_dash_comes_before_the_verb_of_the_heading(nlp):
+    text = ('Turnout was high.\n\nSigns of a shift were there all along -More from Holt and Baker: "Data collected '
+            'by our firm helps confirm that."')
+    assert row(nlp, text, "Data collected by our firm helps confirm that.")[1:] == ("Baker", "credit_colon/actor")
+    text = ('Baker returned to the bridge at the rally, where he wrongly said the engineer was from Spain: "The '
+            'engineer, who happens to be Spanish, is fine."')
+    assert row(nlp, text, "The engineer, who happens to be Spanish, is fine.")[1] == "Baker"  # not Spain
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker"), [
+    ('The Green frontrunner wrote for the Harbour Times that "the port is often neglected."',
+     "the port is often neglected.", "Green frontrunner"),
+    ('Proponents of the new bridge, however, say it would act as a "lifeline."', "lifeline.",
+     "Proponents of the new bridge"),
+    ('The impostor gushed about a "common interest in keeping our harbour safe."',
+     "common interest in keeping our harbour safe.", "impostor"),
+    ('The reviewers had said the files were just "confidential," a lower level.', "confidential,", "reviewers"),
+    ('The conservative publication has opposed the mayor, arguing he is "a danger to the harbour."',
+     "a danger to the harbour.", "conservative publication"),
+    ('The news service pointed to a report finding the bridge was unsafe "despite repeated warnings" from engineers.',
+     "despite repeated warnings", "news service"),
+])
+def test_more_person_and_group_nouns_speak(nlp, text, quoted, speaker):
+    assert row(nlp, text, quoted)[1] == speaker
+
+
+def test_elaborate_and_protest_are_cues(nlp):
+    said = "A vote against the bridge would powerfully underscore the mayor's weakness."
+    text = f'Tom Baker elaborated in a column for the Harbour Times that the council may reconsider.\n\n"{said}"'
+    assert row(nlp, text, said)[1] == "Tom Baker"
+    text = 'His campaign protested that the mayor\'s aides were being "disingenuous" about the date.'
+    assert row(nlp, text, "disingenuous")[1] == "His campaign"
+
+
+def test_a_slogan_or_dictum_is_its_owners_words(nlp):
+    assert row(nlp, 'Ann Cole\'s campaign slogan is "We build bridges." Her rival has none.',
+               "We build bridges.")[1] == "Ann Cole"
+    text = 'Tom Baker\'s dictum to his pupils was, "It is not a good bridge if it does not sway."'
+    assert row(nlp, text, "It is not a good bridge if it does not sway.")[1] == "Tom Baker"
+
+
+def test_a_cue_joined_to_a_clause_with_no_doer_has_the_reporters_subject(nlp):
+    said = "Who are you going to trust on safety?"
+    text = f'Tom Baker said the decision was made by harbour master Anna Holt and said, "{said}"'
+    assert row(nlp, text, said)[1] == "Tom Baker"  # not Anna Holt, the agent of the passive clause
+    said = "I think you all have an idea of the results."
+    text = f'Anna Holt said it was too early to congratulate the winners but added, "{said}"'
+    assert row(nlp, text, said)[1] == "Anna Holt"
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ('The columnist George Will spoke on Monday. “The war is a reminder of what is at stake,” Will wrote.',
+     "The war is a reminder of what is at stake,"),  # "Will" tagged a modal
+    ('George Will wrote a column on Monday. Citing the attack, Will urged voters to reject the mayor and his '
+     '“reveries about the harbour.”', "reveries about the harbour."),
+])
+def test_a_surname_the_tagger_missed_is_the_person_so_named(nlp, text, quoted):
+    assert row(nlp, text, quoted)[1] == "George Will"
+
+
+def test_a_surname_tagged_as_an_adverb_before_its_cue_is_the_person(nlp):
+    assert row(nlp, 'Bill Skelly ran the data team. And Skelly called Baker “a real smart guy.”',
+               "a real smart guy.")[1] == "Bill Skelly"
+    said = "Having access to the file and two people who understand it is valuable,"
+    text = f'Bill Skelly ran the data team. “{said}” said Skelly, explaining he worked with Baker.'
+    assert row(nlp, text, said)[1] == "Bill Skelly"  # after an inverted cue too
+
+
+def test_the_ones_a_message_is_sent_to_do_not_say_it(nlp):
+    text = 'Her campaign quickly sent out an email to supporters stating, "The mayor joins a growing list of critics."'
+    assert row(nlp, text, "The mayor joins a growing list of critics.")[1] == "Her campaign"  # not "supporters"
+
+
+def test_a_participle_hung_inside_the_quote_is_done_by_the_clause_before(nlp):
+    text = ('Tom Baker didn’t seem particularly impressed with the mayor’s comments Tuesday, telling reporters, '
+            '“A lot of people said the mayor should step down.”')
+    assert row(nlp, text, "A lot of people said the mayor should step down.")[1] == "Tom Baker"
+
+
+def test_a_name_after_a_quote_with_a_relative_clause_before_its_verb(nlp):
+    text = ('“The mayor needs a strategy for targeting [Green candidate Ann] Cole & [harbour hopeful Tom] Baker '
+            'voters,” Nate Hollis, the polling guru who founded harbourpolls.com tweeted on Wednesday. “They are '
+            'clearly drawing more from her side now.”')
+    assert row(nlp, text, "They are clearly drawing more from her side now.")[1] == "Nate Hollis"
+
+
+def test_a_one_word_quote_credited_after_it_is_said_not_a_source_name(nlp):
+    text = 'Readers were unmoved. "Meh," wrote a Cole supporter who runs the account @PortWatch.'
+    assert row(nlp, text, "Meh,")[:2] == ("direct", "Cole supporter")  # not a scare quote naming a source
+
+
+def test_a_slogan_after_a_dash_is_no_ones_words(nlp):
+    text = 'A protester wore a cap with the campaign logo — "Build The Bridge Now."'
+    assert row(nlp, text, "Build The Bridge Now.")[1] is None
+
+
+def test_an_aside_between_dashes_before_a_quote_does_not_lead_it_in(nlp):
+    said = "However it is dressed up, it is obvious that the bridge is closed."
+    text = f'Harbour master Tom Baker commented on the matter — which the Harbour Times noted as unusual — "{said}"'
+    assert row(nlp, text, said)[1] == "Tom Baker"  # not the Harbour Times
+
+
+def test_a_singer_speaks_the_lyrics(nlp):
+    said = "Don't go changing to try and please me."
+    assert row(nlp, f'In Just the Way You Are, Tom Baker sings, "{said}"', said)[1] == "Tom Baker"
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker"), [
+    ('Ann Cole said so before. Here’s Cole in December 1992: “Our new direction must rest on the port.”',
+     "Our new direction must rest on the port.", "Cole"),
+    ('The polls were close. From the start: "We knew it would be tight."', "We knew it would be tight.", None),
+])
+def test_a_lead_in_that_presents_a_source(nlp, text, quoted, speaker):
+    assert row(nlp, text, quoted)[1] == speaker
+
+
+def test_reference_is_a_weak_cue(nlp):
+    said = "less than one percent of the harbour's ships"
+    text = f'Moreover, in the exchange with Cole, Tom Baker referenced a council report that "{said}" were inspected.'
+    assert row(nlp, text, said)[1] == "Tom Baker"
+
+
+def test_a_long_appositive_after_the_name_after_a_quote(nlp):
+    said = "Very good reporter, very good reporter this woman,"
+    text = (f'Tom Baker met Ann Cole. “{said}” Baker, the 2016 Green presidential frontrunner nationally and current '
+            'polling leader in Maine by a wide margin after winning the Vermont primaries, said when Cole asked him '
+            'a question.')
+    assert row(nlp, text, said)[1] == "Tom Baker"  # not Cole, who asked
