@@ -3,10 +3,10 @@
 A new reader's browser downloads and compiles plotly's 4.7 MB script before any chart can be
 drawn, and then draws every chart the page holds in one frame: the first chart waits for the
 last one, and every element sent before plotly's script is requested competes with it for the
-browser's connections. So a page sends its top (headline, figures, first charts) in the first
-run; a tiny component in the page (no iframe, no script download: its JavaScript is inline)
-watches for the first drawn chart and then tells the server, whose second run sends the whole
-page. From then on the session's runs send whole pages: plotly is loaded, nothing to wait for.
+browser's connections. So a page sends its top (headline, figures, first chart) in the first
+run; a tiny component in the page (Streamlit's custom components v2: no iframe, our JavaScript
+inline) watches for the first drawn chart and then tells the server, whose second run sends the
+whole page. From then on the session's runs send whole pages: plotly is loaded, nothing to wait for.
 
 If no chart is drawn within ``DASHBOARD_FOLD_FALLBACK_MS`` (default 6 s: a page whose top has
 none, a very slow machine) the component tells the server anyway, so the rest of a page never
