@@ -18,9 +18,19 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def latin_name(text: str) -> bool:
+    """Whether every letter of a name is a Latin letter ("Dubé" yes, "و" no)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(_latin(ch) for ch in letters)
+
+
 def foreign_script(text: str) -> bool:
     """Whether a name has letters and none of them is Latin ("Тюмень", "习近平")."""
-    return any(ch.isalpha() for ch in text) and not any("LATIN" in unicodedata.name(ch, "") for ch in text)
+    return any(ch.isalpha() for ch in text) and not any(_latin(ch) for ch in text)
+
+
+def _latin(ch: str) -> bool:
+    return "LATIN" in unicodedata.name(ch, "")
 
 
 @functools.lru_cache(maxsize=65_536)

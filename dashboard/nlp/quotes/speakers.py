@@ -14,7 +14,6 @@ worse than none.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -23,6 +22,7 @@ from spacy.tokens import Doc, Token
 from dashboard.errors import DashboardError
 from dashboard.nlp import ACTOR_MENTIONS
 from dashboard.nlp.actor_mentions import bracketed_party_tag
+from dashboard.nlp.actor_names import latin_name
 from dashboard.nlp.gender import GenderLexicon, fold, gender_of_name, gender_of_words, load_gender_lexicon
 from dashboard.nlp.quotes.cues import Cues
 from dashboard.nlp.quotes.grammar import (
@@ -811,12 +811,6 @@ class SpeakerResolver:
 
 def _tagged(speaker: Speaker | None, rule: str) -> tuple[Speaker | None, str] | None:
     return (speaker, rule) if speaker is not None else None
-
-
-def latin_name(text: str) -> bool:
-    """Whether every letter of a name is a Latin letter ("Dubé" yes, "و" no)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and all("LATIN" in unicodedata.name(ch, "") for ch in letters)
 
 
 def _key(speaker: Speaker) -> str:

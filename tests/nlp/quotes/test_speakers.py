@@ -280,5 +280,5 @@ def test_gender_learned_from_pronouns_already_resolved(nlp, text, last):
 @pytest.mark.parametrize(("name", "latin"), [("Dubé", True), ("Mehrdad Pahlavanzadeh", True), ("و", False),
                                              ("Ἀθῆναι", False), ("", False)])
 def test_latin_name(name, latin):
-    from dashboard.nlp.quotes.speakers import latin_name
+    from dashboard.nlp.actor_names import latin_name
     assert latin_name(name) is latin
