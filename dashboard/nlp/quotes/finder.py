@@ -70,7 +70,9 @@ class QuoteFinder:
         quoted = [(q.start, q.end) for q in quotes if q.kind != "scare"]
         turns = transcript_turns(resolver, interview, quoted=quoted)
         turn_paragraphs = [(t.cue_start or t.start, t.end) for t in turns]
-        indirect = list(reported_speech(doc, resolver, self.cues, quoted=quoted + turn_paragraphs))
+        indirect = list(
+            reported_speech(doc, resolver, self.cues, quoted=quoted + turn_paragraphs, transcript=interview)
+        )
         return sorted(quotes + turns + indirect, key=lambda q: (q.start, q.end))
 
     def set_annotations(self, doc: Doc, found: list[Quote]) -> None:

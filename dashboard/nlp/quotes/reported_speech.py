@@ -190,8 +190,10 @@ def interview_paragraphs(text: str, cues: Cues) -> list[tuple[int, int, str]]:
 
 
 def reported_speech(doc: Doc, resolver: SpeakerResolver, cues: Cues, *,
-                    quoted: Sequence[tuple[int, int]] = ()) -> Iterator[Quote]:
-    """Indirect quotes of a Doc, in text order. ``quoted`` = character ranges of quotes."""
+                    quoted: Sequence[tuple[int, int]] = (),
+                    transcript: Sequence[tuple[int, int, str]] | None = None) -> Iterator[Quote]:
+    """Indirect quotes of a Doc, in text order. ``quoted`` = character ranges of quotes;
+    ``transcript`` = ``interview_paragraphs`` of the text when the caller has them already."""
     text = resolver.text
     inside = [False] * len(doc)
     for a, b in quoted:
@@ -199,7 +201,8 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver, cues: Cues, *,
         if span is not None:
             for i in range(span.start, span.end):
                 inside[i] = True
-    transcript = interview_paragraphs(text, cues)
+    if transcript is None:
+        transcript = interview_paragraphs(text, cues)
     letters = _Letters(text, quoted)
     for sentence in resolver.sentences.spans:
         if any(a <= sentence.start_char < b for a, b, _ in transcript):

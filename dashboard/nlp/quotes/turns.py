@@ -25,6 +25,7 @@ found between quotation marks, which the mark-based rules attribute (a turn quot
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from dashboard.nlp import ACTOR_MENTIONS
@@ -98,7 +99,7 @@ def transcript_turns(
     labels = [(start + m.start("label"), start + m.end("label")) for start, _, m in labelled]
     named = _named_outside(resolver, labels)
     initials: dict[str, tuple[str, str]] = {}
-    found: list[tuple[Quote, bool]] = []  # (turn, its label in capitals)
+    found: list[tuple[Quote, str, bool]] = []  # (turn, its person's id, its label in capitals)
     for start, end, match in labelled:
         label = match.group("label")
         person = _person(label, resolver, initials)
@@ -115,16 +116,11 @@ def transcript_turns(
         label_start = start + match.start("label")
         speaker = Speaker(person[1], person[0], "PERSON", label_start, label_start + len(label), rule="label")
         turn = Quote(first, first + len(words), "direct", speaker, label, label_start, rule="transcript_turn")
-        found.append((turn, label.isupper()))
-    turns_of: dict[str, int] = {}
-    for turn, _ in found:
-        key = turn.speaker.actor_id if turn.speaker is not None else ""
-        turns_of[key] = turns_of.get(key, 0) + 1
+        found.append((turn, person[0], label.isupper()))
+    turns_of = Counter(person for _, person, _ in found)
     # A name in capitals is a transcript's label; "Jeb Bush: Student loans" in the article's own
     # case is as often a heading, so such a label needs the same person's second turn.
-    return [turn for turn, capitals in found
-            if capitals or turns_of[turn.speaker.actor_id if turn.speaker is not None else ""] >= 2]
-
+    return [turn for turn, person, capitals in found if capitals or turns_of[person] >= 2]
 
 def _headline(words: str) -> bool:
     """Title Case words ("I'm Not Much Of A Socialist"): a linked story's headline, not a turn."""
