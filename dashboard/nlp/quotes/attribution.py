@@ -485,15 +485,24 @@ def _name_word(word: str) -> bool:
     return word[:1].isupper() and word[1:].isalpha() and word.lower() not in NAME_FUNCTION_WORDS
 
 
+NOT_NAMING_PARTICLES = frozenset({"for", "on", "upon", "up", "out"})  # "called for", "calling on": a demand
+
+
 def naming_verb(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """'a program ... called "Learning Together"': a naming verb with no subject and no
-    object of its own outside the quote gives a thing its name; nobody says the words."""
+    object of its own outside the quote gives a thing its name; nobody says the words. Not
+    a phrasal "call for"/"call on" (a demand: 'called for pay to be "clawed back"'), nor a
+    passive with its agent ('called "innocuous" by officials'): someone's words."""
     verb = quote.governing
-    if verb is None or not ctx.cues.naming or verb.lemma_.lower() not in ctx.cues.naming:
+    if verb is None or not ctx.cues.naming or verb.lemma_.lower() not in ctx.cues.naming or quote.span is None:
         return None
-    if quote.span is None or any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and ctx.top[c.i] == -1
-                                 for c in verb.children):
-        return None
+    for child in verb.children:
+        if ctx.top[child.i] != -1:
+            continue  # inside a quote
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent"):
+            return None
+        if child.dep_ in ("prep", "prt") and child.lower_ in NOT_NAMING_PARTICLES and child.i == verb.i + 1:
+            return None  # right after the verb: not 'called "Familias" on Univision'
     owner = ctx.resolver.actors.actor_at(verb.head)
     if verb.dep_ == "acl" and owner is not None and owner[2] == "PERSON":
         return None  # "Trump called ... " misparsed as a participle of "Trump"

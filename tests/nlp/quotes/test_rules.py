@@ -38,6 +38,8 @@ CASES = [
                  ("scare", None, "quoted_source"), id="quoted_source-name-hung-on-as"),
     pytest.param('The school runs a program called "Learning Together" for new pupils.', "Learning Together",
                  ("scare", None, "naming_verb"), id="naming_verb"),
+    pytest.param('His campaign paid to air a short film called "Tenemos Familias" on a Spanish-language network.',
+                 "Tenemos Familias", ("scare", None, "naming_verb"), id="naming_verb-place-after-the-name"),
     pytest.param('The harbour master, Thomas "Tide" Baker, opened the bridge.', "Tide",
                  ("scare", None, "nickname"), id="nickname"),
     pytest.param('"The bridge is safe," Maria Lopez said on Monday.', "The bridge is safe,",
@@ -297,6 +299,19 @@ def test_a_list_stops_at_a_sentence_end_and_at_words_that_are_not_glue(nlp):
     assert row(nlp, text, "reckless.")[1] != "Maria Lopez"
     text = 'Maria Lopez called the plan "lazy" while the harbour guards on the pier shouted "reckless" all day.'
     assert row(nlp, text, "reckless")[2].split("/")[0] != "listed_quote"
+
+
+@pytest.mark.parametrize(("text", "quoted", "expected"), [
+    pytest.param('Lopez called the bank\'s conduct "outrageous" and called for bonuses to be "clawed back" from '
+                 'executives.', "clawed back", ("partial", "Lopez", "governing_cue/surface_name"), id="call-for"),
+    pytest.param('The union issued a statement calling on the council "to rethink the whole plan before winter."',
+                 "to rethink the whole plan before winter.", ("partial", "union", "governing_cue/document_owner"),
+                 id="call-on"),
+    pytest.param('The memos were unmarked and have been called "innocuous" by several officials.', "innocuous",
+                 ("partial", "several officials", "governing_cue/surface_name"), id="passive-with-agent"),
+])
+def test_a_demand_or_a_passive_with_its_agent_is_no_naming_verb(nlp, text, quoted, expected):
+    assert row(nlp, text, quoted) == expected
 
 
 def test_a_quoted_name_after_a_name_word_with_a_comma_is_no_nickname(nlp):
