@@ -491,10 +491,14 @@ NOT_NAMING_PARTICLES = frozenset({"for", "on", "upon", "up", "out"})  # "called 
 def naming_verb(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """'a program ... called "Learning Together"': a naming verb with no subject and no
     object of its own outside the quote gives a thing its name; nobody says the words. Not
-    a phrasal "call for"/"call on" (a demand: 'called for pay to be "clawed back"'), nor a
-    passive with its agent ('called "innocuous" by officials'): someone's words."""
+    a phrasal "call for"/"call on" (a demand: 'called for pay to be "clawed back"'), a
+    passive with its agent ('called "innocuous" by officials') or, outside a quote, a verb
+    with someone or something named before the quote ('..., called her "third-rate"',
+    'calling the workers "lazy"'), whatever the parse made of that object: someone's words."""
     verb = quote.governing
     if verb is None or not ctx.cues.naming or verb.lemma_.lower() not in ctx.cues.naming or quote.span is None:
+        return None
+    if not quote.nested and _names_someone(ctx, verb, quote.span):
         return None
     for child in verb.children:
         if ctx.top[child.i] != -1:
@@ -510,6 +514,13 @@ def naming_verb(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
            for c in verb.children):
         return None
     return Attribution("naming_verb", None, kind="scare")
+
+
+def _names_someone(ctx: QuoteContext, verb: Token, span: Span) -> bool:
+    """Whether a noun or pronoun outside quotes stands between ``verb`` and the quote after
+    it: 'call someone "X"' gives someone an epithet, 'a program called "X"' names the program."""
+    return verb.i < span.start and any(t.pos_ in ("NOUN", "PROPN", "PRON") and ctx.top[t.i] == -1
+                                       for t in ctx.doc[verb.i + 1:span.start])
 
 
 def quoted_source(ctx: QuoteContext, quote: Candidate) -> Attribution | None:

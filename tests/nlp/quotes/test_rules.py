@@ -40,6 +40,9 @@ CASES = [
                  ("scare", None, "naming_verb"), id="naming_verb"),
     pytest.param('His campaign paid to air a short film called "Tenemos Familias" on a Spanish-language network.',
                  "Tenemos Familias", ("scare", None, "naming_verb"), id="naming_verb-place-after-the-name"),
+    pytest.param('The university had been hosting a program about rehabilitation at the old hall called '
+                 '"Learning Together".', "Learning Together", ("scare", None, "naming_verb"),
+                 id="naming_verb-far-from-its-noun"),
     pytest.param('The harbour master, Thomas "Tide" Baker, opened the bridge.', "Tide",
                  ("scare", None, "nickname"), id="nickname"),
     pytest.param('"The bridge is safe," Maria Lopez said on Monday.', "The bridge is safe,",
@@ -312,6 +315,16 @@ def test_a_list_stops_at_a_sentence_end_and_at_words_that_are_not_glue(nlp):
 ])
 def test_a_demand_or_a_passive_with_its_agent_is_no_naming_verb(nlp, text, quoted, expected):
     assert row(nlp, text, quoted) == expected
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ('Baker mocked her menstrual cycle, called her "third-rate" and boycotted one of the debates.', "third-rate"),
+    ('He says he respects the mayor and calls her "an extremely intelligent woman with a wonderful record."',
+     "an extremely intelligent woman with a wonderful record."),
+])
+def test_a_finite_naming_verb_is_someone_speaking_not_a_name_given(nlp, text, quoted):
+    kind, _, rule = row(nlp, text, quoted)
+    assert kind == "partial" and not rule.startswith("naming_verb")
 
 
 def test_a_quoted_name_after_a_name_word_with_a_comma_is_no_nickname(nlp):
