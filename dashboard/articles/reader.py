@@ -220,8 +220,21 @@ def _strip_furniture(lines: list[Line]) -> list[Line]:
     return result
 
 
+# A line this long, with this many words, was not wrapped by hand: its block holds one
+# paragraph per line (text pasted from a web page or exported by a CMS), not one paragraph.
+UNWRAPPED_LINE_CHARS = 150
+UNWRAPPED_LINE_WORDS = 20
+
+
+def _unwrapped(group: list[Line]) -> bool:
+    return len(group) > 1 and any(
+        len(line) > UNWRAPPED_LINE_CHARS and len(line.split()) >= UNWRAPPED_LINE_WORDS for _, line in group)
+
+
 def _blocks(text: str, lines: list[Line]) -> list[tuple[str, int]]:
-    """Group lines into blank-line-separated blocks: (block text from the source, offset)."""
+    """Group lines into blank-line-separated blocks: (block text from the source, offset).
+    Single line breaks inside a block are wrapping, except in a block with a line too long to
+    have been wrapped (``_unwrapped``): there every line is a block of its own."""
     blocks: list[tuple[str, int]] = []
     group: list[Line] = []
     for line in [*lines, (len(text), "")]:
@@ -229,9 +242,10 @@ def _blocks(text: str, lines: list[Line]) -> list[tuple[str, int]]:
             group.append(line)
             continue
         if group:
-            start = group[0][0]
-            end = group[-1][0] + len(group[-1][1])
-            blocks.append((text[start:end], start))
+            for part in ([[one] for one in group] if _unwrapped(group) else [group]):
+                start = part[0][0]
+                end = part[-1][0] + len(part[-1][1])
+                blocks.append((text[start:end], start))
             group = []
     return blocks
 

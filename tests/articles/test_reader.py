@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,24 @@ def test_title_and_paragraphs_with_offsets(tmp_path: Path) -> None:
     assert [p.number for p in article.paragraphs] == [0, 1, 2]
     for paragraph in article.paragraphs:
         assert text[paragraph.start : paragraph.end] == paragraph.text
+
+
+LONG = ("The harbour board voted on Monday to close the old swing bridge for the whole winter, after engineers "
+        "found cracks in two of its piers and said the repairs could not wait until spring.")
+
+
+def test_lines_too_long_to_be_wrapped_are_one_paragraph_each(tmp_path: Path) -> None:
+    text = f"Bridge closes\n\n{LONG}\n\u201cIt is not safe,\u201d the mayor said.\n{LONG}\n"
+    article = read_article(_write(tmp_path, "pasted.txt", text))
+    assert [p.text for p in article.paragraphs[1:]] == [LONG, "\u201cIt is not safe,\u201d the mayor said.", LONG]
+    for paragraph in article.paragraphs:
+        assert text[paragraph.start : paragraph.end] == paragraph.text
+
+
+def test_hand_wrapped_lines_stay_one_paragraph(tmp_path: Path) -> None:
+    wrapped = "\n".join(textwrap.wrap(LONG, 72))
+    article = read_article(_write(tmp_path, "wrapped.txt", f"Bridge closes\n\n{wrapped}\n\nShort one.\n"))
+    assert [p.text for p in article.paragraphs[1:]] == [LONG, "Short one."]
 
 
 def test_odd_spaces_are_folded_but_offsets_point_into_the_original(tmp_path: Path) -> None:
