@@ -1219,8 +1219,11 @@ def _list_glue(ctx: QuoteContext, left: Quote, right: Quote) -> bool:
 def listed_quote(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Quote | None:
     """A short quote listed with an attributed one in the same sentence ('Cruz called Trump a
     "pathological liar" who is "utterly amoral," a "bully" and a "narcissist"'): the list is
-    one speaker's words; the next quote of the list is tried when the previous one has none."""
+    one speaker's words; the next quote of the list is tried when the previous one has none.
+    A list whose cue has no speaker ('..., and calls people "losers" and "sad."') is still
+    someone's words: its members are partial quotes with that cue and no speaker."""
     here = found[quote.index]
+    cue_only: Quote | None = None
     for step in (-1, 1):
         other = quote.index + step
         while 0 <= other < len(found) and ctx.marks.spans[other].parent is not None:
@@ -1228,12 +1231,14 @@ def listed_quote(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Quo
         if not 0 <= other < len(found):
             continue
         neighbour = found[other]
-        if neighbour.speaker is None or neighbour.kind not in ("partial", "direct"):
+        if (neighbour.speaker is None and neighbour.cue is None) or neighbour.kind not in ("partial", "direct"):
             continue
         left, right = (neighbour, here) if step == -1 else (here, neighbour)
         if _list_glue(ctx, left, right):
-            return neighbour
-    return None
+            if neighbour.speaker is not None:
+                return neighbour
+            cue_only = cue_only or neighbour
+    return cue_only
 
 
 LIST_RULES: tuple[CarryRule, ...] = (listed_quote,)
@@ -1272,7 +1277,9 @@ def attribute(ctx: QuoteContext) -> list[Quote]:
             if donor is not None and donor.kind == DROP:
                 found[quote.index] = donor
                 break
-            if donor is not None and donor.speaker is not None:
+            if donor is not None and (donor.speaker is not None or rules is LIST_RULES):
+                # a list member goes with its list even when the list's cue has no speaker:
+                # 'calls people "losers" and "sad."' are someone's words, not scare quotes
                 found[quote.index] = Quote(here.start, here.end, kind, donor.speaker, donor.cue,
                                            donor.cue_start, rule.__name__)
                 break

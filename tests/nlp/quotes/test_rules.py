@@ -165,6 +165,8 @@ CASES = [
                  ("partial", "Maria Lopez", "listed_quote/actor"), id="listed_quote"),
     pytest.param('Maria Lopez called the mayor a "coward" who is "afraid of the truth."', "coward",
                  ("partial", "Maria Lopez", "governing_cue/actor"), id="listed_quote-first-of-the-list"),
+    pytest.param('Preys on our worst fears, and calls people "losers" and "sad."', "sad.",
+                 ("partial", None, "listed_quote"), id="listed_quote-cue-without-speaker"),
     pytest.param('Tom Baker likened the new toll to "robbing the poor" in a speech.', "robbing the poor",
                  ("partial", "Tom Baker", "governing_cue/actor"), id="governing_cue-liken"),
     pytest.param('Aaron Kall, the director of debate at the University of Michigan, compared Trump to a coach who is '
