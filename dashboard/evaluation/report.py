@@ -315,9 +315,16 @@ def to_json(results: Sequence[ArticleResult], problems: Sequence[str], *, strict
             "quotes": _quotes_json(_total_quotes(results)),
             "indirect": _indirect_json(_total_indirect(results)),
             "actors": _counts_json(actors_total) if actors_total else None,
+            # surname-convention gold (PolNeAR): the same scores over the rows its converter can see
+            "double_marked_quotes": _quotes_json(_double_marked_total(results)) if any(
+                r.double_marked is not None for r in results) else None,
         },
         "problems": list(problems),
     }
+
+
+def _double_marked_total(results: Sequence[ArticleResult]) -> QuoteScore:
+    return _total_quotes([replace(r, quotes=r.double_marked) for r in results if r.double_marked is not None])
 
 
 def _error_line(e: QuoteError) -> str:
@@ -398,7 +405,7 @@ def to_text(results: Sequence[ArticleResult], problems: Sequence[str], *, strict
     )
     double = [r.double_marked for r in results if r.double_marked is not None]
     if double:
-        only = _total_quotes([replace(r, quotes=r.double_marked) for r in results if r.double_marked is not None])
+        only = _double_marked_total(results)
         lines.append("rows opened by a double mark only (all the PolNeAR converter reads; single-mark and ''-quotes "
                      "are real quotes it does not see):")
         for label, c in (("  quotes @30% coverage", only.loose), (f"  end-to-end @{threshold}", only.end_to_end)):

@@ -90,3 +90,26 @@ def test_gold_article_record_is_frozen():
 )
 def test_opened_by_double_mark(source, quoted, double):
     assert opened_by_double_mark(source, source.index(quoted)) is double
+
+
+@pytest.mark.model
+def test_json_gives_the_double_marked_figures_for_surname_gold(tmp_path, nlp):
+    (tmp_path / "a.txt").write_text(
+        "Bridge shut\n\n\"The bridge is shut,\" Maria Lopez said on Monday.\n\n"
+        "''It will stay shut,'' Tom Baker said.\n", encoding="utf-8")
+    (tmp_path / "g.json").write_text(json.dumps({
+        "article": "a.txt", "speaker_match": "surname",
+        "quotes": [{"text": "The bridge is shut,", "speaker": "Lopez", "kind": "direct"}]}), encoding="utf-8")
+    out = io.StringIO()
+    assert main([tmp_path / "g.json"], tmp_path, out=out, as_json=True) == 0
+    total = json.loads(out.getvalue())["total"]
+    assert (total["quotes"]["coverage_30"]["tp"], total["quotes"]["coverage_30"]["fp"]) == (1, 1)
+    double = total["double_marked_quotes"]
+    assert (double["coverage_30"]["tp"], double["coverage_30"]["fp"], double["speaker"]["right"]) == (1, 0, 1)
+
+
+@pytest.mark.model
+def test_json_has_no_double_marked_figures_for_other_gold(nlp):
+    out = io.StringIO()
+    main([settings.GOLD_DIR], settings.ARTICLES_DIR, out=out, as_json=True)
+    assert json.loads(out.getvalue())["total"]["double_marked_quotes"] is None
