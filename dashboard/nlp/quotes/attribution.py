@@ -516,11 +516,17 @@ def naming_verb(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     return Attribution("naming_verb", None, kind="scare")
 
 
+NAMED_OBJECT_REACH = 6  # tokens before a quote searched for the one a naming verb calls something
+
+
 def _names_someone(ctx: QuoteContext, verb: Token, span: Span) -> bool:
     """Whether a noun or pronoun outside quotes stands between ``verb`` and the quote after
-    it: 'call someone "X"' gives someone an epithet, 'a program called "X"' names the program."""
+    it (within ``NAMED_OBJECT_REACH`` tokens of the quote, so a list of thousands of quotes
+    stays linear): 'call someone "X"' gives someone an epithet, 'a program called "X"' names
+    the program."""
+    low = max(verb.i + 1, span.start - NAMED_OBJECT_REACH)
     return verb.i < span.start and any(t.pos_ in ("NOUN", "PROPN", "PRON") and ctx.top[t.i] == -1
-                                       for t in ctx.doc[verb.i + 1:span.start])
+                                       for t in ctx.doc[low:span.start])
 
 
 def quoted_source(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
