@@ -491,8 +491,8 @@ NOT_NAMING_PARTICLES = frozenset({"for", "on", "upon", "up", "out"})  # "called 
 def naming_verb(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
     """'a program ... called "Learning Together"': a naming verb with no subject and no
     object of its own outside the quote gives a thing its name; nobody says the words. Not
-    a phrasal "call for"/"call on" (a demand: 'called for pay to be "clawed back"'), a
-    passive with its agent ('called "innocuous" by officials') or, outside a quote, a verb
+    a phrasal "call for"/"call on" (a demand: 'called for the fees to be "paid back"'), a
+    passive with its agent ('called "reckless" by engineers') or, outside a quote, a verb
     with someone or something named before the quote ('..., called her "third-rate"',
     'calling the workers "lazy"'), whatever the parse made of that object: someone's words."""
     verb = quote.governing
@@ -506,7 +506,7 @@ def naming_verb(ctx: QuoteContext, quote: Candidate) -> Attribution | None:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent"):
             return None
         if child.dep_ in ("prep", "prt") and child.lower_ in NOT_NAMING_PARTICLES and child.i == verb.i + 1:
-            return None  # right after the verb: not 'called "Familias" on Univision'
+            return None  # right after the verb: not 'called "Nuestra Casa" on a network'
     owner = ctx.resolver.actors.actor_at(verb.head)
     if verb.dep_ == "acl" and owner is not None and owner[2] == "PERSON":
         return None  # "Trump called ... " misparsed as a participle of "Trump"
@@ -1226,7 +1226,7 @@ def listed_quote(ctx: QuoteContext, quote: Candidate, found: list[Quote]) -> Quo
     """A short quote listed with an attributed one in the same sentence ('Cruz called Trump a
     "pathological liar" who is "utterly amoral," a "bully" and a "narcissist"'): the list is
     one speaker's words; the next quote of the list is tried when the previous one has none.
-    A list whose cue has no speaker ('..., and calls people "losers" and "sad."') is still
+    A list whose cue has no speaker ('..., and calls them "clowns" and "weak."') is still
     someone's words: its members are partial quotes with that cue and no speaker."""
     here = found[quote.index]
     cue_only: Quote | None = None
@@ -1285,7 +1285,7 @@ def attribute(ctx: QuoteContext) -> list[Quote]:
                 break
             if donor is not None and (donor.speaker is not None or rules is LIST_RULES):
                 # a list member goes with its list even when the list's cue has no speaker:
-                # 'calls people "losers" and "sad."' are someone's words, not scare quotes
+                # 'calls them "clowns" and "weak."' are someone's words, not scare quotes
                 found[quote.index] = Quote(here.start, here.end, kind, donor.speaker, donor.cue,
                                            donor.cue_start, rule.__name__)
                 break

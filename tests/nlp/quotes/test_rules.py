@@ -38,8 +38,8 @@ CASES = [
                  ("scare", None, "quoted_source"), id="quoted_source-name-hung-on-as"),
     pytest.param('The school runs a program called "Learning Together" for new pupils.', "Learning Together",
                  ("scare", None, "naming_verb"), id="naming_verb"),
-    pytest.param('His campaign paid to air a short film called "Tenemos Familias" on a Spanish-language network.',
-                 "Tenemos Familias", ("scare", None, "naming_verb"), id="naming_verb-place-after-the-name"),
+    pytest.param('The port authority paid to air a short film called "Nuestra Casa" on a regional network.',
+                 "Nuestra Casa", ("scare", None, "naming_verb"), id="naming_verb-place-after-the-name"),
     pytest.param('The university had been hosting a program about rehabilitation at the old hall called '
                  '"Learning Together".', "Learning Together", ("scare", None, "naming_verb"),
                  id="naming_verb-far-from-its-noun"),
@@ -165,7 +165,7 @@ CASES = [
                  ("partial", "Maria Lopez", "listed_quote/actor"), id="listed_quote"),
     pytest.param('Maria Lopez called the mayor a "coward" who is "afraid of the truth."', "coward",
                  ("partial", "Maria Lopez", "governing_cue/actor"), id="listed_quote-first-of-the-list"),
-    pytest.param('Preys on our worst fears, and calls people "losers" and "sad."', "sad.",
+    pytest.param('Mocks his rivals every day, and calls them "clowns" and "weak."', "weak.",
                  ("partial", None, "listed_quote"), id="listed_quote-cue-without-speaker"),
     pytest.param('Tom Baker likened the new toll to "robbing the poor" in a speech.', "robbing the poor",
                  ("partial", "Tom Baker", "governing_cue/actor"), id="governing_cue-liken"),
@@ -307,24 +307,23 @@ def test_a_list_stops_at_a_sentence_end_and_at_words_that_are_not_glue(nlp):
 
 
 @pytest.mark.parametrize(("text", "quoted", "expected"), [
-    pytest.param('Lopez called the bank\'s conduct "outrageous" and called for bonuses to be "clawed back" from '
-                 'executives.', "clawed back", ("partial", "Lopez", "governing_cue/surface_name"), id="call-for"),
+    pytest.param('Lopez called the dock company\'s conduct "shameful" and called for the fees to be "paid back" to '
+                 'the fishermen.', "paid back", ("partial", "Lopez", "governing_cue/surface_name"), id="call-for"),
     pytest.param('The union issued a statement calling on the council "to rethink the whole plan before winter."',
                  "to rethink the whole plan before winter.", ("partial", "union", "governing_cue/document_owner"),
                  id="call-on"),
-    pytest.param('The memos were unmarked and have been called "innocuous" by several officials.', "innocuous",
-                 ("partial", "several officials", "governing_cue/surface_name"), id="passive-with-agent"),
+    pytest.param('The repairs were delayed and have been called "reckless" by several engineers.', "reckless",
+                 ("partial", "several engineers", "governing_cue/surface_name"), id="passive-with-agent"),
 ])
 def test_a_demand_or_a_passive_with_its_agent_is_no_naming_verb(nlp, text, quoted, expected):
     assert row(nlp, text, quoted) == expected
 
 
 @pytest.mark.parametrize(("text", "quoted"), [
-    ('Baker mocked her menstrual cycle, called her "third-rate" and boycotted one of the debates.', "third-rate"),
-    ('He says he respects the mayor and calls her "an extremely intelligent woman with a wonderful record."',
-     "an extremely intelligent woman with a wonderful record."),
+    ('The senator mocked the anchor on air, called her "third-rate" and skipped the next forum.', "third-rate"),
+    ('Ruiz praised the judge and calls her "a careful woman."', "a careful woman."),
 ])
-def test_a_finite_naming_verb_is_someone_speaking_not_a_name_given(nlp, text, quoted):
+def test_a_naming_verb_with_someone_named_before_the_quote_is_someone_speaking(nlp, text, quoted):
     kind, _, rule = row(nlp, text, quoted)
     assert kind == "partial" and not rule.startswith("naming_verb")
 
