@@ -81,7 +81,7 @@ FLOOR_PAGES = {
 # Timed inside the page from the navigation's start (dashboard.testing.browser.watch): content is
 # the first animation frame with both the headline and a figure in the page, then the first chart.
 FIRST_LANDMARKS = {"headline": CONTENT[0], "figures": CONTENT[1], "chart": CHART}
-OVERVIEW_LAST_CHART = '.st-key-overview_arc [data-testid="stPlotlyChart"] .main-svg'  # the story arc, last on the page
+OVERVIEW_LAST_CHART = f".st-key-overview_arc {CHART}"  # the story arc, last on the page
 
 
 # --- memory -------------------------------------------------------------------------------

@@ -316,15 +316,16 @@ def to_json(results: Sequence[ArticleResult], problems: Sequence[str], *, strict
             "indirect": _indirect_json(_total_indirect(results)),
             "actors": _counts_json(actors_total) if actors_total else None,
             # surname-convention gold (PolNeAR): the same scores over the rows its converter can see
-            "double_marked_quotes": _quotes_json(_double_marked_total(results)) if any(
-                r.double_marked is not None for r in results) else None,
+            "double_marked_quotes": _quotes_json(double) if (double := _double_marked_total(results)) else None,
         },
         "problems": list(problems),
     }
 
 
-def _double_marked_total(results: Sequence[ArticleResult]) -> QuoteScore:
-    return _total_quotes([replace(r, quotes=r.double_marked) for r in results if r.double_marked is not None])
+def _double_marked_total(results: Sequence[ArticleResult]) -> QuoteScore | None:
+    """The scores over double-marked rows of the surname-convention articles; None when there are none."""
+    scored = [replace(r, quotes=r.double_marked) for r in results if r.double_marked is not None]
+    return _total_quotes(scored) if scored else None
 
 
 def _error_line(e: QuoteError) -> str:
@@ -403,9 +404,8 @@ def to_text(results: Sequence[ArticleResult], problems: Sequence[str], *, strict
         f"{'indirect speaker acc.':<24} {total_i.speaker_accuracy:6.3f}   "
         f"{total_i.speaker_right}/{total_i.speaker_total}"
     )
-    double = [r.double_marked for r in results if r.double_marked is not None]
-    if double:
-        only = _double_marked_total(results)
+    only = _double_marked_total(results)
+    if only is not None:
         lines.append("rows opened by a double mark only (all the PolNeAR converter reads; single-mark and ''-quotes "
                      "are real quotes it does not see):")
         for label, c in (("  quotes @30% coverage", only.loose), (f"  end-to-end @{threshold}", only.end_to_end)):

@@ -183,7 +183,8 @@ def link(
     found += _untagged(doc, clusters, used)
     positions = _positions(doc)
     found += _resolve_descriptions(doc, found, clusters, profiles, used, gazetteer, positions)
-    found += _resolve_given_nouns(doc, profiles, used, gazetteer, positions[1], _PersonNouns(persons, genders))
+    person_nouns = _PersonNouns(persons, genders, gazetteer)
+    found += _resolve_given_nouns(doc, profiles, used, gazetteer, positions[1], person_nouns)
     gender = [_gender(doc, cluster, profiles[c], mentions, genders) for c, cluster in enumerate(clusters)]
     found += _resolve_partners(doc, found, clusters, gender, used, genders)
     found.sort()
@@ -384,10 +385,11 @@ class _PersonNouns:
 
     persons: frozenset[str]
     genders: GenderLexicon
+    gazetteer: Gazetteer
 
-    def fit(self, token: Token, gazetteer: Gazetteer) -> bool:
+    def fit(self, token: Token) -> bool:
         lemma, lower = token.lemma_.lower(), token.lower_
-        return (lemma in self.persons or lower in self.persons or lower in gazetteer.person_nouns
+        return (lemma in self.persons or lower in self.persons or lower in self.gazetteer.person_nouns
                 or fold(lower) in self.genders.words or has_person_ending(lower))
 
 
@@ -425,7 +427,7 @@ def _resolve_given_nouns(
         if lemma not in given or token.i in used or token.lower_ in gazetteer.title_words:
             continue
         after_of = token.dep_ == "pobj" and token.head.lower_ in ("of", "as")  # "one of the", "as the nominee"
-        if after_of or token.dep_ in PREDICATIVE or not _bare_definite(token) or not person_nouns.fit(token, gazetteer):
+        if after_of or token.dep_ in PREDICATIVE or not _bare_definite(token) or not person_nouns.fit(token):
             continue
         start = token.left_edge.i
         described = {t.lower_ for t in doc[start : token.i + 1] if t.dep_ != "det"}

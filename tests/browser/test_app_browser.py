@@ -40,7 +40,7 @@ SPEAKER = "Kremlin"
 SPEAKER_COLUMN = 1  # glide columns: 0 = row selector, 1 = speaker (pinned), 2 = statement
 QUOTE_COLUMN = 2
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
-ARC = '.st-key-overview_arc [data-testid="stPlotlyChart"] .main-svg'  # the Overview's last chart
+ARC = f".st-key-overview_arc {CHART}"  # the Overview's last chart
 CARDS = ".quote-card"
 # Page → what shows it is drawn (at 375 px the quote explorer shows cards, not the table).
 PAGES: dict[str, dict[int, str]] = {

@@ -122,6 +122,7 @@ def transcript_turns(
     # case is as often a heading, so such a label needs the same person's second turn.
     return [turn for turn, person, capitals in found if capitals or turns_of[person] >= 2]
 
+
 def _headline(words: str) -> bool:
     """Title Case words ("I'm Not Much Of A Socialist"): a linked story's headline, not a turn."""
     long = [w for w in re.findall(r"[^\W\d_][\w'’]*", words) if len(w) >= 4]
